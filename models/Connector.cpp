@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#include "Connector.h"
+
+#include "UrlJoin.h"
+
+Connector::Connector(SourceConfig config)
+    : m_config(std::move(config))
+{
+}
+
+Connector::~Connector() = default;
+
+HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const
+{
+    HttpRequest request;
+    request.url = joinUrl(m_config.url, pathAndQuery);
+    request.timeoutMs = m_config.timeoutS * 1000;
+    request.tls = m_config.tls;
+    request.proxy = m_config.proxy;
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    applyAuth(request);
+    return request;
+}
+
+void Connector::applyAuth(HttpRequest &request) const
+{
+    const AuthConfig &auth = m_config.auth;
+    if (auth.type == QLatin1String("bearer") || auth.type == QLatin1String("vendor")) {
+        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + auth.secret});
+    } else if (auth.type == QLatin1String("basic")) {
+        const QByteArray pair = auth.user.toUtf8() + ':' + auth.secret;
+        request.headers.append({QByteArrayLiteral("Authorization"), "Basic " + pair.toBase64()});
+    } else if (auth.type == QLatin1String("header")) {
+        request.headers.append({auth.headerName, auth.secret});
+    }
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// A connector knows one API: the requests to make, and how to turn answers into items.
+// It knows nothing about Qt widgets, timers or threads.
+#pragma once
+
+#include "HttpRequest.h"
+#include "Item.h"
+#include "SourceConfig.h"
+
+#include <optional>
+
+struct ParsedPage {
+    Items items;
+    std::optional<HttpRequest> next; // the next page, when there is one
+    QString error;                   // non-empty: the answer was not usable, said for a person
+};
+
+class Connector {
+public:
+    explicit Connector(SourceConfig config);
+    virtual ~Connector();
+    Connector(const Connector &) = delete;
+    Connector &operator=(const Connector &) = delete;
+
+    const SourceConfig &config() const { return m_config; }
+
+    virtual HttpRequest firstRequest() const = 0;
+    // Runs on a worker thread: must only read the connector's own immutable state.
+    // The result is already checked for transport and HTTP errors (see ResponseCheck.h).
+    virtual ParsedPage parsePage(const HttpResult &result) const = 0;
+
+protected:
+    // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.
+    HttpRequest makeRequest(const QByteArray &pathAndQuery) const;
+    // Default: bearer / basic / custom header from the config; "vendor" behaves as bearer.
+    virtual void applyAuth(HttpRequest &request) const;
+
+private:
+    SourceConfig m_config;
+};

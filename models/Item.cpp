@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#include "Item.h"
+
+QString itemKindPanelName(ItemKind kind)
+{
+    switch (kind) {
+    case ItemKind::Request:
+        return QStringLiteral("requests");
+    case ItemKind::Bug:
+        return QStringLiteral("bugs");
+    case ItemKind::Incident:
+        return QStringLiteral("incidents");
+    case ItemKind::Andon:
+        return QStringLiteral("andons");
+    }
+    return QStringLiteral("incidents");
+}
+
+bool itemKindFromPanelName(const QString &name, ItemKind *kind)
+{
+    for (ItemKind k : {ItemKind::Request, ItemKind::Bug, ItemKind::Incident, ItemKind::Andon}) {
+        if (itemKindPanelName(k) == name) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Item::operator==(const Item &o) const
+{
+    return kind == o.kind && id == o.id && source == o.source && title == o.title
+           && state == o.state && createdAt == o.createdAt && people == o.people && url == o.url
+           && severity == o.severity && project == o.project && reason == o.reason
+           && raisedBy == o.raisedBy;
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "ResponseCheck.h"
+
+namespace {
+
+bool looksLikeHtml(const QByteArray &body)
+{
+    const QByteArray head = body.left(512).trimmed().toLower();
+    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<head")
+           || head.contains("<body");
+}
+
+// Deeply nested JSON is never a real API answer; refusing it keeps the parser's memory bounded.
+constexpr int maxJsonDepth = 512;
+
+} // namespace
+
+QString describeHttpFailure(const HttpResult &result)
+{
+    switch (result.error) {
+    case HttpError::None:
+        return {};
+    case HttpError::Dns:
+        return QStringLiteral("unreachable (host name not found: %1)").arg(result.errorText);
+    case HttpError::Connect:
+        return QStringLiteral("unreachable (%1)").arg(result.errorText);
+    case HttpError::Timeout:
+        return QStringLiteral("timeout (%1)").arg(result.errorText);
+    case HttpError::Tls:
+        return QStringLiteral("TLS error (%1)").arg(result.errorText);
+    case HttpError::BodyTooLarge:
+        return QStringLiteral("response too large (%1)").arg(result.errorText);
+    case HttpError::Other:
+        return QStringLiteral("transfer failed (%1)").arg(result.errorText);
+    case HttpError::HttpStatus:
+        break;
+    }
+    const int s = result.status;
+    if (s == 401 || s == 403)
+        return QStringLiteral("token refused (HTTP %1)").arg(s);
+    if (s == 404)
+        return QStringLiteral("not found (HTTP 404): check the URL");
+    if (s == 429)
+        return QStringLiteral("rate-limited (HTTP 429)");
+    if (s >= 500)
+        return QStringLiteral("HTTP %1 from the server").arg(s);
+    return QStringLiteral("HTTP %1").arg(s);
+}
+
+bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error)
+{
+    const QByteArray &body = result.body;
+    if (looksLikeHtml(body)) {
+        *error = QStringLiteral("not JSON (got an HTML page: login?)");
+        return false;
+    }
+    bool tooDeep = false;
+    const auto limitDepth = [&tooDeep](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+        if (depth > maxJsonDepth)
+            tooDeep = true;
+        return !tooDeep;
+    };
+    try {
+        *out = nlohmann::json::parse(body.constData(), body.constData() + body.size(), limitDepth);
+    } catch (const nlohmann::json::parse_error &e) {
+        *error = QStringLiteral("not JSON (parse error at byte %1)").arg(e.byte);
+        return false;
+    }
+    if (tooDeep) {
+        *error = QStringLiteral("not usable JSON (nested deeper than %1 levels)").arg(maxJsonDepth);
+        return false;
+    }
+    return true;
+}
+
+QString wrongShape(const QString &pointer, const QString &expected)
+{
+    return QStringLiteral("JSON of the wrong shape at %1: expected %2")
+        .arg(pointer.isEmpty() ? QStringLiteral("/") : pointer, expected);
+}

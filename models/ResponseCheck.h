@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// Shared first look at an answer, before any connector reads it: failures said for a person.
+#pragma once
+
+#include "HttpRequest.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QString>
+
+// Empty when the transfer worked and the status is 2xx/304; otherwise a reason a person
+// understands: "unreachable (connection refused)", "timeout", "TLS: …", "token refused (HTTP 401)",
+// "HTTP 503 from the server", "response larger than 64 MiB".
+QString describeHttpFailure(const HttpResult &result);
+
+// Parses the body in place (no copy). On failure returns false and says why:
+// "not JSON (got an HTML page: login?)", "not JSON (parse error at byte 17)".
+bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error);
+
+// "JSON of the wrong shape at /data/0/id: expected a string".
+QString wrongShape(const QString &pointer, const QString &expected);

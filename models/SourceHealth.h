@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// How a source is doing, as one value carried with every snapshot.
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+enum class HealthState {
+    Pending, // not answered yet
+    Ok,      // the last fetch worked
+    Stale,   // the last fetch failed; earlier good items are still shown
+    Failed,  // failed and never answered: nothing to show
+};
+
+struct SourceHealth {
+    HealthState state = HealthState::Pending;
+    QString error;           // why the last fetch failed, for a person
+    QDateTime lastSuccess;   // UTC
+    QDateTime lastAttempt;   // UTC
+    QDateTime retryAt;       // UTC: rate limit or backoff; invalid when polling normally
+    bool rateLimited = false;
+    bool tlsVerifyOff = false; // permanent warning on the source
+
+    bool operator==(const SourceHealth &o) const;
+    bool operator!=(const SourceHealth &o) const { return !(*this == o); }
+};
+
+// "ok", "stale", "failed", "pending".
+QString healthStateName(HealthState state);
