@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#include "TestEnvironment.h"
+
+#include <QLocale>
+#include <QStandardPaths>
+
+#include <cstdlib>
+
+void prepareTestEnvironment()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale::c());
+    // Loopback only: a proxy from the environment must never see test traffic.
+    for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
+        unsetenv(name);
+}
+
+QString testDataPath(const QString &relative)
+{
+    return QStringLiteral(DUTYBOARD_TEST_DATA "/") + relative;
+}

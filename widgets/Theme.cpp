@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "Theme.h"
+
+namespace Theme {
+
+QColor severityColor(SeverityLevel level)
+{
+    // Okabe-Ito derived: distinguishable under the common colour-vision deficiencies.
+    switch (level) {
+    case SeverityLevel::Critical:
+        return QColor(0xD5, 0x2B, 0x1E);
+    case SeverityLevel::High:
+        return QColor(0xE6, 0x9F, 0x00);
+    case SeverityLevel::Warning:
+        return QColor(0xF0, 0xE4, 0x42);
+    case SeverityLevel::Info:
+        return QColor(0x56, 0xB4, 0xE9);
+    case SeverityLevel::Unknown:
+        break;
+    }
+    return QColor(0xCC, 0x79, 0xA7);
+}
+
+QString severityGlyph(SeverityLevel level)
+{
+    switch (level) {
+    case SeverityLevel::Critical:
+        return QStringLiteral("\u25C6");
+    case SeverityLevel::High:
+        return QStringLiteral("\u25B2");
+    case SeverityLevel::Warning:
+        return QStringLiteral("\u25CF");
+    case SeverityLevel::Info:
+        return QStringLiteral("\u25CB");
+    case SeverityLevel::Unknown:
+        break;
+    }
+    return QStringLiteral("?");
+}
+
+QColor staleColor() { return QColor(0x9A, 0x9A, 0x9A); }
+QColor okColor() { return QColor(0x00, 0x9E, 0x73); }
+QColor failedColor() { return QColor(0xD5, 0x2B, 0x1E); }
+QColor amberColor() { return QColor(0xE6, 0x9F, 0x00); }
+QColor andonColor() { return QColor(0xC0, 0x10, 0x10); }
+
+} // namespace Theme

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// Colours and marks for severities and states, in one place. Never colour alone: each
+// severity also has a text label and a shape so colour-blind viewers can tell them apart.
+#pragma once
+
+#include "Severity.h"
+
+#include <QColor>
+#include <QString>
+
+namespace Theme {
+QColor severityColor(SeverityLevel level);
+// A distinct glyph per level: ◆ critical, ▲ high, ● warning, ○ info, ? unknown.
+QString severityGlyph(SeverityLevel level);
+QColor staleColor();
+QColor okColor();
+QColor failedColor();
+QColor amberColor();
+QColor andonColor();
+} // namespace Theme
