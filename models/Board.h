@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// The whole board: four panels and the sources' health. Snapshots from the poller land here
+// and are routed to panels by item kind.
+#pragma once
+
+#include "Clock.h"
+#include "PanelModel.h"
+#include "SourceHealthModel.h"
+
+#include <QObject>
+
+#include <array>
+
+class Board final : public QObject {
+    Q_OBJECT
+public:
+    explicit Board(const Clock &clock = Clock::system(), QObject *parent = nullptr);
+
+    PanelModel *panel(ItemKind kind) const;
+    SourceHealthModel *health() const { return m_health; }
+    const Clock &clock() const { return m_clock; }
+
+    // A fresh snapshot of one source: replaces its items on every panel.
+    void applySnapshot(const QString &source, Items items);
+    // A new health value: marks the source's rows stale or fresh.
+    void applyHealth(const QString &source, const SourceHealth &health);
+    // Ticks live ages on every panel; returns the rows repainted.
+    int refreshAges();
+
+private:
+    const Clock &m_clock;
+    std::array<PanelModel *, 4> m_panels{};
+    SourceHealthModel *m_health;
+};
