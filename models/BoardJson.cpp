@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "BoardJson.h"
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+json itemToJson(const Item &item, bool stale)
+{
+    json j = {{"source", utf8(item.source)},   {"id", utf8(item.id)},
+              {"title", utf8(item.title)},     {"state", utf8(item.state)},
+              {"created_at", isoUtc(item.createdAt)}, {"url", utf8(item.url)},
+              {"stale", stale}};
+    json people = json::array();
+    for (const QString &person : item.people)
+        people.push_back(utf8(person));
+    j["people"] = std::move(people);
+    if (item.kind == ItemKind::Incident || item.kind == ItemKind::Bug) {
+        j["severity"] = utf8(item.severity.name());
+        j["severity_label"] = utf8(item.severity.label());
+    }
+    if (item.kind == ItemKind::Andon) {
+        j["project"] = utf8(item.project);
+        j["reason"] = utf8(item.reason);
+        j["raised_by"] = utf8(item.raisedBy);
+    }
+    return j;
+}
+
+json panelToJson(const PanelModel &panel)
+{
+    json items = json::array();
+    for (const Item &item : panel.items())
+        items.push_back(itemToJson(item, panel.isSourceStale(item.source)));
+    return items;
+}
+
+} // namespace
+
+json isoUtc(const QDateTime &t)
+{
+    if (!t.isValid())
+        return nullptr;
+    return utf8(t.toUTC().toString(Qt::ISODate));
+}
+
+json boardToJson(const Board &board)
+{
+    json sources = json::array();
+    for (const SourceInfo &info : board.health()->sources()) {
+        const SourceHealth &h = info.health;
+        json s = {{"name", utf8(info.name)},
+                  {"type", utf8(info.type)},
+                  {"panel", utf8(info.panel)},
+                  {"health", utf8(healthStateName(h.state))},
+                  {"error", h.error.isEmpty() ? json(nullptr) : json(utf8(h.error))},
+                  {"last_success", isoUtc(h.lastSuccess)}};
+        if (h.rateLimited)
+            s["rate_limited_until"] = isoUtc(h.retryAt);
+        if (h.tlsVerifyOff)
+            s["tls_verify"] = false;
+        sources.push_back(std::move(s));
+    }
+    return {{"generated_at", isoUtc(board.clock().now())},
+            {"sources", std::move(sources)},
+            {"requests", panelToJson(*board.panel(ItemKind::Request))},
+            {"bugs", panelToJson(*board.panel(ItemKind::Bug))},
+            {"incidents", panelToJson(*board.panel(ItemKind::Incident))},
+            {"andons", panelToJson(*board.panel(ItemKind::Andon))}};
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Asks every source for fresh data on its own interval (with jitter, so many dashboards do
+// not poll in step), backs off on failure, honours rate limits, and keeps each source's health.
+#pragma once
+
+#include "Board.h"
+#include "Connector.h"
+#include "HttpClient.h"
+#include "SourceFetcher.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+#include <vector>
+
+class QTimer;
+
+class Poller final : public QObject {
+    Q_OBJECT
+public:
+    Poller(Board *board, HttpClient *http, QObject *parent = nullptr);
+    ~Poller() override; // waits for parses in flight (bounded: one page each)
+
+    // Registers the source on the board's health model too.
+    void addSource(std::unique_ptr<Connector> connector);
+    // Polls every source now, then on its interval.
+    void start();
+    // One fetch of every source, no timers: for --print and --screenshot.
+    void fetchAllOnce();
+    // Divides every interval (soak tests and the demo's fast mode); 1 = as configured.
+    void setSpeedup(double factor) { m_speedup = factor; }
+    bool everySourceAnswered() const;
+    int sourceCount() const { return static_cast<int>(m_sources.size()); }
+
+Q_SIGNALS:
+    void sourceAnswered(const QString &name, bool ok);
+    // Every source has answered at least once (well or not).
+    void allAnswered();
+
+private:
+    struct Source {
+        SourceFetcher *fetcher = nullptr;
+        QTimer *timer = nullptr;
+        SourceHealth health;
+        int failures = 0;
+        bool answered = false;
+    };
+    void onFinished(Source &source, const FetchOutcome &outcome);
+    void schedule(Source &source);
+    int nextDelayMs(const Source &source) const;
+
+    Board *m_board;
+    HttpClient *m_http;
+    QThreadPool m_parsePool;
+    std::vector<std::unique_ptr<Source>> m_sources;
+    bool m_periodic = false;
+    bool m_allAnsweredSent = false;
+    double m_speedup = 1.0;
+};

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#include "RateLimit.h"
+
+#include "TimeParse.h"
+
+namespace {
+
+// Epoch seconds are large; a delta is small. Anything after 2001 is an epoch.
+constexpr qint64 epochThreshold = 1000000000;
+
+QDateTime fromNumberOrDate(const QByteArray &value, const QDateTime &now, bool preferDelta)
+{
+    bool isNumber = false;
+    const double number = value.trimmed().toDouble(&isNumber);
+    if (isNumber) {
+        if (!preferDelta || number > epochThreshold)
+            return number > epochThreshold ? parseEpoch(number) : now.addMSecs(qint64(number * 1000));
+        return now.addMSecs(qint64(number * 1000));
+    }
+    const QDateTime iso = parseIsoUtc(std::string_view(value.constData(), size_t(value.size())));
+    if (iso.isValid())
+        return iso;
+    const QDateTime http = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    return http.isValid() ? http.toUTC() : QDateTime();
+}
+
+} // namespace
+
+QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now)
+{
+    const bool tooMany = result.status == 429;
+    const QByteArray remaining = result.header("x-ratelimit-remaining").isEmpty()
+                                     ? result.header("ratelimit-remaining")
+                                     : result.header("x-ratelimit-remaining");
+    const bool forbiddenByLimit = result.status == 403 && remaining.trimmed() == "0";
+    if (!tooMany && !forbiddenByLimit)
+        return {};
+
+    QDateTime until;
+    if (const QByteArray v = result.header("retry-after"); !v.isEmpty())
+        until = fromNumberOrDate(v, now, true);
+    else if (const QByteArray v = result.header("x-ratelimit-reset"); !v.isEmpty())
+        until = fromNumberOrDate(v, now, false);
+    else if (const QByteArray v = result.header("ratelimit-reset"); !v.isEmpty())
+        until = fromNumberOrDate(v, now, true);
+    // Told nothing: wait one minute rather than hammering.
+    if (!until.isValid() || until < now)
+        until = now.addSecs(60);
+    // A server asking for more than a day is wrong; check again in an hour.
+    return qMin(until, now.addSecs(3600));
+}

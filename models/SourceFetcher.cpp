@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "SourceFetcher.h"
+
+#include "RateLimit.h"
+#include "ResponseCheck.h"
+
+#include <QHash>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+
+SourceFetcher::SourceFetcher(std::unique_ptr<Connector> connector, HttpClient *http,
+                             QThreadPool *parsePool, QObject *parent)
+    : QObject(parent)
+    , m_connector(std::move(connector))
+    , m_http(http)
+    , m_parsePool(parsePool)
+{
+}
+
+SourceFetcher::~SourceFetcher() = default;
+
+void SourceFetcher::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_current = FetchOutcome();
+    requestPage(m_connector->firstRequest());
+}
+
+void SourceFetcher::requestPage(const HttpRequest &request)
+{
+    m_http->fetch(request, this, [this](const HttpResult &result) { onPageAnswered(result); });
+}
+
+void SourceFetcher::onPageAnswered(const HttpResult &result)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const QDateTime until = rateLimitedUntil(result, now); until.isValid()) {
+        FetchOutcome outcome;
+        outcome.retryAt = until;
+        outcome.error = QStringLiteral("rate-limited until %1")
+                            .arg(until.toLocalTime().toString(QStringLiteral("HH:mm")));
+        finish(std::move(outcome));
+        return;
+    }
+    if (const QString failure = describeHttpFailure(result); !failure.isEmpty()) {
+        FetchOutcome outcome;
+        outcome.error = failure;
+        finish(std::move(outcome));
+        return;
+    }
+    ++m_current.pages;
+    // A single-page source whose answer has not changed needs no parse and no merge.
+    const size_t digest = qHash(result.body);
+    if (m_current.pages == 1) {
+        m_pendingDigest = digest;
+        if (digest == m_firstPageDigest && m_firstPageDigest != 0) {
+            FetchOutcome outcome;
+            outcome.ok = true;
+            outcome.unchanged = true;
+            outcome.pages = 1;
+            finish(std::move(outcome));
+            return;
+        }
+    }
+    // Parse off this thread. The pool is waited for before this object can be destroyed
+    // (Poller's destructor), so posting back to `this` is safe.
+    const Connector *connector = m_connector.get();
+    m_parsePool->start([this, connector, result]() {
+        ParsedPage page = connector->parsePage(result);
+        QMetaObject::invokeMethod(
+            this, [this, page = std::move(page)]() mutable { onPageParsed(std::move(page)); },
+            Qt::QueuedConnection);
+    });
+}
+
+void SourceFetcher::onPageParsed(ParsedPage page)
+{
+    if (!page.error.isEmpty()) {
+        FetchOutcome outcome;
+        outcome.error = page.error;
+        finish(std::move(outcome));
+        return;
+    }
+    const bool emptyPage = page.items.empty();
+    if (m_current.items.empty())
+        m_current.items = std::move(page.items);
+    else
+        std::move(page.items.begin(), page.items.end(), std::back_inserter(m_current.items));
+
+    // Stop on an empty page even when the API offers a next one (GitLab does).
+    if (page.next && !emptyPage) {
+        if (m_current.pages < m_connector->config().maxPages) {
+            requestPage(*page.next);
+            return;
+        }
+        m_current.truncated = true;
+    }
+    m_current.ok = true;
+    finish(std::move(m_current));
+}
+
+void SourceFetcher::finish(FetchOutcome outcome)
+{
+    // Remember the first page only when it was the whole answer and it parsed well.
+    if (outcome.ok && !outcome.unchanged)
+        m_firstPageDigest = outcome.pages == 1 ? m_pendingDigest : 0;
+    else if (!outcome.ok)
+        m_firstPageDigest = 0;
+    m_running = false;
+    m_current = FetchOutcome();
+    Q_EMIT finished(outcome);
+}
