@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Connector.h"
 
+#include "RateLimit.h"
+#include "ResponseCheck.h"
 #include "UrlJoin.h"
 
 Connector::Connector(SourceConfig config)
@@ -33,4 +35,25 @@ void Connector::applyAuth(HttpRequest &request) const
     } else if (auth.type == QLatin1String("header")) {
         request.headers.append({auth.headerName, auth.secret});
     }
+}
+
+bool Connector::supportsWrite(WriteKind) const
+{
+    return false;
+}
+
+HttpRequest Connector::writeRequest(const WriteAction &) const
+{
+    return {};
+}
+
+WriteOutcome Connector::parseWriteResult(const WriteAction &, const HttpResult &result) const
+{
+    WriteOutcome outcome;
+    outcome.retryAt = rateLimitedUntil(result, QDateTime::currentDateTimeUtc());
+    outcome.error = describeHttpFailure(result);
+    outcome.accepted = outcome.error.isEmpty() && result.status >= 200 && result.status < 300;
+    if (!outcome.accepted && outcome.error.isEmpty())
+        outcome.error = QStringLiteral("HTTP %1").arg(result.status);
+    return outcome;
 }

@@ -6,6 +6,7 @@
 #include "HttpRequest.h"
 #include "Item.h"
 #include "SourceConfig.h"
+#include "WriteAction.h"
 
 #include <optional>
 
@@ -28,6 +29,14 @@ public:
     // Runs on a worker thread: must only read the connector's own immutable state.
     // The result is already checked for transport and HTTP errors (see ResponseCheck.h).
     virtual ParsedPage parsePage(const HttpResult &result) const = 0;
+
+    // Write calls (the lean workflow's actions). A connector lists what it can do; the outbox
+    // builds the request once per attempt and judges the answer.
+    virtual bool supportsWrite(WriteKind kind) const;
+    // Only called when supportsWrite(action.kind).
+    virtual HttpRequest writeRequest(const WriteAction &action) const;
+    // Default: any 2xx is accepted; otherwise the failure said for a person (and a rate limit).
+    virtual WriteOutcome parseWriteResult(const WriteAction &action, const HttpResult &result) const;
 
 protected:
     // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.
