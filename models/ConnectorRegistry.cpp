@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "ConnectorRegistry.h"
+
+#include "AlertmanagerConnector.h"
+#include "ConfigError.h"
+#include "GenericConnector.h"
+
+namespace {
+
+template <typename T> ConnectorRegistry::Factory factoryOf() {
+    return [](const SourceConfig &config) { return std::make_unique<T>(config); };
+}
+
+} // namespace
+
+const ConnectorRegistry &ConnectorRegistry::builtin() {
+    static const ConnectorRegistry registry = [] {
+        ConnectorRegistry r;
+        r.add(QStringLiteral("alertmanager"), factoryOf<AlertmanagerConnector>());
+        r.add(QStringLiteral("generic"), factoryOf<GenericConnector>());
+        return r;
+    }();
+    return registry;
+}
+
+void ConnectorRegistry::add(const QString &type, Factory factory) {
+    m_factories[type] = std::move(factory);
+}
+
+bool ConnectorRegistry::has(const QString &type) const {
+    return m_factories.count(type) != 0;
+}
+
+QStringList ConnectorRegistry::types() const {
+    QStringList names;
+    for (const auto &entry : m_factories)
+        names.append(entry.first);
+    return names;
+}
+
+std::unique_ptr<Connector> ConnectorRegistry::create(const SourceConfig &config) const {
+    const auto it = m_factories.find(config.type);
+    if (it == m_factories.end()) {
+        throw ConfigError(config.pointer + QStringLiteral("/type"),
+                          QStringLiteral("unknown source type \"%1\": expected one of %2")
+                              .arg(config.type, types().join(QStringLiteral(", "))));
+    }
+    return it->second(config);
+}
