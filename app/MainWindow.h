@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// The desktop window: the board in the middle, menus, and a toolbar that later holds the
+// andon button and "declare incident".
+#pragma once
+
+#include <QMainWindow>
+
+class Board;
+class BoardView;
+class QMenu;
+class QToolBar;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Board *board, QWidget *parent = nullptr);
+
+    BoardView *boardView() const { return m_boardView; }
+    // objectName "main-toolbar": actions are added here by the features that own them.
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    // The View menu, empty for now: wall-screen mode and panel toggles go here.
+    QMenu *viewMenu() const { return m_viewMenu; }
+
+private:
+    void showAbout();
+
+    BoardView *m_boardView;
+    QToolBar *m_toolBar;
+    QMenu *m_viewMenu;
+};
