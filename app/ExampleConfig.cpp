@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "ExampleConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+
+// Kept as text (not built from code) so its comments and order read well.
+const char exampleConfig[] = R"({
+  "_comment": "dutyboard config. Move entries from _examples into sources and set the tokens' environment variables. Reference: README.md",
+  "on_duty": "your-name",
+  "sources": [
+    {"name": "prod-alerts", "type": "alertmanager", "url": "http://127.0.0.1:9093",
+     "panel": "incidents", "interval_s": 30}
+  ],
+  "_examples": [
+    {"name": "desk", "type": "generic", "panel": "requests", "url": "https://desk.example.com",
+     "path": "/api/requests?status=open", "items": "/data",
+     "fields": {"id": "/id", "title": "/subject", "state": "/status", "created_at": "/created",
+                "people": "/requester/name", "url": "/link", "severity": "/priority"},
+     "values": {"severity": {"P1": "critical", "P2": "high"}},
+     "pagination": {"style": "link"},
+     "auth": {"type": "bearer", "token_env": "DESK_TOKEN"}},
+    {"name": "prod-alerts-tls", "type": "alertmanager", "url": "https://alertmanager.example.com",
+     "panel": "incidents", "auth": {"type": "basic", "user": "dutyboard", "password_file": "~/.config/dutyboard/am.secret"},
+     "tls": {"ca_file": "/etc/ssl/internal-ca.pem", "client_cert": "/etc/dutyboard/client.pem", "client_key": "/etc/dutyboard/client.key"}}
+  ]
+}
+)";
+
+} // namespace
+
+QString writeExampleConfig(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return QStringLiteral("a config already exists at %1").arg(path);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return QStringLiteral("could not write an example config to %1: %2").arg(path, file.errorString());
+    file.write(exampleConfig);
+    return QStringLiteral("wrote an example config to %1").arg(path);
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "WindowCommand.h"
+
+#include "Dashboard.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+constexpr int screenshotDeadlineMs = 20000;
+
+void saveAndQuit(MainWindow *window, const QString &path)
+{
+    const bool saved = window->grab().save(path, "PNG");
+    if (!saved)
+        std::fprintf(stderr, "dutyboard: could not write %s\n", qPrintable(path));
+    QCoreApplication::exit(saved ? 0 : 1);
+}
+
+} // namespace
+
+void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size)
+{
+    auto *window = new MainWindow(dashboard->board());
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(dashboard, &QObject::destroyed, window, &QWidget::close);
+    if (size.isValid())
+        window->resize(size);
+    window->show();
+    dashboard->poller()->start();
+    if (screenshotPath.isEmpty())
+        return;
+
+    // Shoot once every source answered (and the window repainted), or at the deadline.
+    auto shoot = [window, screenshotPath]() {
+        QTimer::singleShot(250, window, [window, screenshotPath]() { saveAndQuit(window, screenshotPath); });
+    };
+    if (dashboard->poller()->everySourceAnswered())
+        shoot();
+    else
+        QObject::connect(dashboard->poller(), &Poller::allAnswered, window, shoot);
+    QTimer::singleShot(screenshotDeadlineMs, window, [window, screenshotPath]() {
+        saveAndQuit(window, screenshotPath);
+    });
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing dutyboard needs, from Debian 12 packages.
+set -euo pipefail
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite libgl-dev
+    nlohmann-json3-dev libcurl4-openssl-dev
+    prometheus-alertmanager xvfb xauth fonts-dejavu-core
+    desktop-file-utils appstream groff-base
+)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

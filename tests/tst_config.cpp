@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// The config is checked whole: every mistake names the file, the JSON pointer and what was expected.
+#include "AppConfig.h"
+#include "ConfigError.h"
+#include "Secrets.h"
+#include "TestEnvironment.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdlib>
+
+class TestConfig final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { prepareTestEnvironment(); }
+
+    void validConfig()
+    {
+        qputenv("DUTYBOARD_TEST_TOKEN", "s3cr3t-token-value");
+        const AppConfig config = parseConfig(R"({"on_duty":"victor","sources":[
+            {"name":"prod-alerts","type":"alertmanager","url":"http:\/\/127.0.0.1:9093","panel":"incidents",
+             "interval_s":10,"auth":{"type":"bearer","token_env":"DUTYBOARD_TEST_TOKEN"},
+             "tls":{"verify":false,"ca_file":"/etc/ca.pem"},"proxy":"http:\/\/proxy:3128"}]})",
+                                             QStringLiteral("c.json"));
+        QCOMPARE(config.sources.size(), size_t(1));
+        const SourceConfig &s = config.sources[0];
+        QCOMPARE(s.name, QStringLiteral("prod-alerts"));
+        QCOMPARE(s.panel, ItemKind::Incident);
+        QCOMPARE(s.intervalS, 10);
+        QCOMPARE(s.auth.type, QStringLiteral("bearer"));
+        QCOMPARE(s.auth.secret, QByteArray("s3cr3t-token-value"));
+        QVERIFY(!s.tls.verify);
+        QCOMPARE(s.tls.caFile, QStringLiteral("/etc/ca.pem"));
+        QCOMPARE(s.proxy, QByteArray("http://proxy:3128"));
+        QCOMPARE(config.onDuty, QStringLiteral("victor"));
+        // Every secret read is redacted from messages.
+        QCOMPARE(redactSecrets(QStringLiteral("header Bearer s3cr3t-token-value sent")),
+                 QStringLiteral("header Bearer [redacted] sent"));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not json") << QByteArray("{") << QString() << QStringLiteral("not valid JSON");
+        QTest::newRow("not an object") << QByteArray("[]") << QString() << QStringLiteral("expected a JSON object");
+        QTest::newRow("no sources") << QByteArray("{}") << QStringLiteral("/sources") << QStringLiteral("expected an array");
+        QTest::newRow("source not object") << QByteArray(R"({"sources":[3]})") << QStringLiteral("/sources/0")
+                                           << QStringLiteral("expected an object");
+        QTest::newRow("missing name") << QByteArray(R"({"sources":[{"type":"generic","url":"http:\/\/x","panel":"bugs"}]})")
+                                      << QStringLiteral("/sources/0/name") << QStringLiteral("required");
+        QTest::newRow("url number") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":5,"panel":"bugs"}]})")
+                                    << QStringLiteral("/sources/0/url") << QStringLiteral("expected a string");
+        QTest::newRow("url scheme") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":"ftp:\/\/x","panel":"bugs"}]})")
+                                    << QStringLiteral("/sources/0/url") << QStringLiteral("http:// or https://");
+        QTest::newRow("bad panel") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"alerts"}]})")
+                                   << QStringLiteral("/sources/0/panel") << QStringLiteral("requests, bugs, incidents, andons");
+        QTest::newRow("interval") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","interval_s":0}]})")
+                                  << QStringLiteral("/sources/0/interval_s") << QStringLiteral("integer from 1");
+        QTest::newRow("duplicate name")
+            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"},{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"}]})")
+            << QStringLiteral("/sources/1/name") << QStringLiteral("used twice");
+        QTest::newRow("inline token")
+            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token":"abc"}}]})")
+            << QStringLiteral("/sources/0/auth/token") << QStringLiteral("never go in the config file");
+        QTest::newRow("unset env")
+            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"token_env":"DUTYBOARD_NOT_SET_ANYWHERE"}}]})")
+            << QStringLiteral("/sources/0/auth/token_env") << QStringLiteral("DUTYBOARD_NOT_SET_ANYWHERE is not set");
+        QTest::newRow("auth type")
+            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"magic"}}]})")
+            << QStringLiteral("/sources/0/auth/type") << QStringLiteral("expected one of");
+        QTest::newRow("basic without user")
+            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"basic","password_env":"HOME"}}]})")
+            << QStringLiteral("/sources/0/auth/user") << QStringLiteral("required");
+        QTest::newRow("tls verify string")
+            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","tls":{"verify":"no"}}]})")
+            << QStringLiteral("/sources/0/tls/verify") << QStringLiteral("true or false");
+    }
+
+    void errors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        try {
+            parseConfig(json, QStringLiteral("/etc/dutyboard.json"));
+            QFAIL("no error for a bad config");
+        } catch (const ConfigError &e) {
+            QCOMPARE(e.pointer(), pointer);
+            QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+            QVERIFY2(e.describe().startsWith(QStringLiteral("/etc/dutyboard.json: ")), qPrintable(e.describe()));
+        }
+    }
+
+    void secretFileMustBePrivate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("token"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("file-secret-123\n");
+        file.close();
+        const QByteArray json = QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token_file":")")
+                                + path.toUtf8() + "\"}}]}";
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        try {
+            parseConfig(json, QStringLiteral("c.json"));
+            QFAIL("a world-readable secret file was accepted");
+        } catch (const ConfigError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("chmod 600")), qPrintable(e.message()));
+            QVERIFY(!e.describe().contains(QStringLiteral("file-secret-123")));
+        }
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        const AppConfig config = parseConfig(json, QStringLiteral("c.json"));
+        QCOMPARE(config.sources[0].auth.secret, QByteArray("file-secret-123"));
+    }
+
+    void loadMissingFileNamesIt()
+    {
+        try {
+            loadConfigFile(QStringLiteral("/nonexistent/dutyboard.json"));
+            QFAIL("missing file accepted");
+        } catch (const ConfigError &e) {
+            QVERIFY(e.describe().startsWith(QStringLiteral("/nonexistent/dutyboard.json: ")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
