@@ -1,8 +1,106 @@
 // SPDX-License-Identifier: MIT
+// dutyboard: a thin main. Parse the command line, load the config, hand over to a command.
+#include "CommandLine.h"
+#include "ConfigError.h"
+#include "Dashboard.h"
+#include "ExampleConfig.h"
+#include "PrintCommand.h"
+#include "Secrets.h"
+#include "WindowCommand.h"
+
 #include <QApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// Every log line goes through the redactor: a token read from the environment never leaks.
+void redactingMessageHandler(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    const QString line = redactSecrets(message) + QLatin1Char('\n');
+    std::fputs(line.toLocal8Bit().constData(), stderr);
+}
+
+QStringList argumentsOf(int argc, char *argv[])
+{
+    QStringList list;
+    for (int i = 0; i < argc; ++i)
+        list.append(QString::fromLocal8Bit(argv[i]));
+    return list;
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "dutyboard: %s\n", qPrintable(redactSecrets(message)));
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    return 0;
+    qInstallMessageHandler(redactingMessageHandler);
+    const CommandLine cl = parseCommandLine(argumentsOf(argc, argv));
+    if (!cl.error.isEmpty())
+        return fail(cl.error);
+    if (cl.version) {
+        std::printf("dutyboard %s\n", DUTYBOARD_VERSION);
+        return 0;
+    }
+
+    // --print needs no display; everything else opens a window.
+    std::unique_ptr<QCoreApplication> app;
+    if (cl.print)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dutyboard"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("dutyboard.dev"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DUTYBOARD_VERSION));
+
+    std::unique_ptr<DemoServer> demoServer;
+    AppConfig config;
+    try {
+        QString path = cl.configPath;
+        bool demo = cl.demo;
+        if (!demo && path.isEmpty()) {
+            path = defaultConfigPath();
+            if (!QFileInfo::exists(path)) {
+                if (cl.print)
+                    return fail(QStringLiteral("no config at %1: pass --config FILE or --demo").arg(path));
+                // First run: leave an example to edit, and show the demo meanwhile.
+                const QString written = writeExampleConfig(path);
+                std::fprintf(stderr, "dutyboard: no config yet; %s. Showing the demo.\n", qPrintable(written));
+                demo = true;
+            }
+        }
+        if (demo) {
+            const QByteArray demoConfig = Dashboard::startDemo(&demoServer);
+            if (demoConfig.isEmpty())
+                return fail(QStringLiteral("the demo server could not listen on 127.0.0.1"));
+            config = parseConfig(demoConfig, QStringLiteral("(built-in demo)"));
+        } else {
+            config = loadConfigFile(path);
+        }
+    } catch (const ConfigError &e) {
+        return fail(e.describe());
+    }
+
+    std::unique_ptr<Dashboard> dashboard;
+    try {
+        dashboard = std::make_unique<Dashboard>(config);
+    } catch (const ConfigError &e) {
+        return fail(e.describe());
+    }
+    dashboard->keepDemoServer(std::move(demoServer));
+
+    if (cl.print)
+        startPrintCommand(dashboard.get());
+    else
+        startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size);
+    const int code = QCoreApplication::exec();
+    dashboard.reset();
+    return code;
 }
