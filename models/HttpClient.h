@@ -27,5 +27,9 @@ public:
 
 private:
     class Worker;
+    struct Job;
+    // Runs on this object's thread for every finished request, posted by the worker.
+    void deliver(const std::shared_ptr<Job> &job);
+
     std::unique_ptr<Worker> m_worker;
 };
