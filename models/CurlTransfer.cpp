@@ -80,6 +80,8 @@ CurlTransfer::CurlTransfer(CURL *easy, const HttpRequest &request, const QByteAr
     set(CURLOPT_PRIVATE, static_cast<void *>(this));
     set(CURLOPT_ERRORBUFFER, m_errorBuffer);
     set(CURLOPT_NOSIGNAL, 1L);
+    // Dropping a transfer mid-resolve (client destroyed) must not wait for the resolver thread.
+    set(CURLOPT_QUICK_EXIT, 1L);
     set(CURLOPT_USERAGENT, "dutyboard/" DUTYBOARD_VERSION);
     // Only HTTP(S), also after a redirect: a Location header must not reach file:// or others.
     set(CURLOPT_PROTOCOLS_STR, "http,https");
