@@ -39,9 +39,9 @@ struct HttpServerResponse {
     QByteArray filler = QByteArrayLiteral("x");
 
     // Deliberate misbehaviour, for fault tests:
-    int delayMs = 0;             // wait before sending anything
-    int chunkDelayMs = 0;        // send the body in chunks of chunkBytes (max 64 KiB) with pauses
-    int chunkBytes = 1024;       //
+    int delayMs = 0;      // wait before sending anything
+    int chunkDelayMs = 0; // send the body in chunks of chunkBytes (max 64 KiB) with pauses
+    int chunkBytes = 1024;
     bool silence = false;        // read the request, never answer, keep the connection open
     bool resetMidBody = false;   // send the headers and half the body, then reset the connection
     qint64 declaredLength = -1;  // Content-Length to claim; more than sent: the connection hangs
@@ -65,7 +65,8 @@ public:
     // Listens on 127.0.0.1:`port` (0: a free port). Blocks only while the server thread binds.
     // start() and stop() belong to the thread that owns this object.
     bool start(quint16 port = 0);
-    // Closes the listener and every connection, and ends the thread. Safe to call twice.
+    // Closes the listener and every connection, and ends the thread. Safe to call twice; never
+    // from the handler (it would wait for its own thread).
     void stop();
 
     bool isRunning() const;
