@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// The real Prometheus Alertmanager for integration tests: a private instance on a free
+// 127.0.0.1 port with a throwaway config and storage, stopped when this object goes.
+#pragma once
+
+#include "HttpClient.h"
+#include "HttpRequest.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+class AlertmanagerProcess final {
+public:
+    AlertmanagerProcess();
+    ~AlertmanagerProcess(); // stops the process
+    AlertmanagerProcess(const AlertmanagerProcess &) = delete;
+    AlertmanagerProcess &operator=(const AlertmanagerProcess &) = delete;
+
+    // Starts it and waits until GET /-/ready answers 200 (at most 15 s). False with
+    // errorString() when the binary is missing or it did not come up: tests must then fail,
+    // not skip, so that a CI image without the package is noticed.
+    bool start();
+    QString errorString() const { return m_error; }
+    QByteArray baseUrl() const; // "http://127.0.0.1:PORT"
+
+    // POST /api/v2/alerts with a JSON array of alerts; true on HTTP 200.
+    bool postAlerts(const QByteArray &jsonArray);
+    // POST /api/v2/silences; the new silence's id, or empty on failure (see errorString()).
+    QString postSilence(const QByteArray &silenceJson);
+
+    // Sends through HttpClient and waits for the answer while processing events.
+    HttpResult send(const HttpRequest &request, int timeoutMs = 10000);
+
+    // PATH first, then /usr/bin; empty when not installed.
+    static QString binaryPath();
+
+private:
+    bool startOnce(const QString &binary, bool *portTaken);
+    HttpRequest apiRequest(const QByteArray &method, const QByteArray &path,
+                           const QByteArray &body = {}) const;
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+    HttpClient m_http;
+    QObject m_context; // receives HttpClient's callbacks
+    QString m_error;
+};
