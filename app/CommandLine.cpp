@@ -4,20 +4,20 @@
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
-CommandLine parseCommandLine(const QStringList &arguments)
-{
+CommandLine parseCommandLine(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("dutyboard: the dashboard of the SRE on duty"));
     parser.addHelpOption();
-    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version."));
+    const QCommandLineOption version(QStringLiteral("version"),
+                                     QStringLiteral("Print the version."));
     const QCommandLineOption config(QStringLiteral("config"),
                                     QStringLiteral("Read the configuration from FILE."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Run on the built-in demo (a loopback server)."));
-    const QCommandLineOption print(QStringLiteral("print"),
-                                   QStringLiteral("Fetch every source once, print the board as JSON, "
-                                                  "exit 0 (all answered) or 2 (one failed)."));
+    const QCommandLineOption print(
+        QStringLiteral("print"), QStringLiteral("Fetch every source once, print the board as JSON, "
+                                                "exit 0 (all answered) or 2 (one failed)."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Open the window, wait for every source "
                                                        "(at most 20 s), save a PNG, exit."),
@@ -54,6 +54,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (cl.demo && !cl.configPath.isEmpty())
         cl.error = QStringLiteral("--demo and --config cannot be used together");
     if (!parser.positionalArguments().isEmpty())
-        cl.error = QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
+        cl.error =
+            QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
     return cl;
 }

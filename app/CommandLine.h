@@ -12,8 +12,8 @@ struct CommandLine {
     bool print = false;
     QString configPath; // empty: the default path
     QString screenshotPath;
-    QSize size;         // --size WxH; invalid when not given
-    QString error;      // non-empty: bad usage, said for a person
+    QSize size;    // --size WxH; invalid when not given
+    QString error; // non-empty: bad usage, said for a person
     QString helpText;
 };
 

@@ -9,8 +9,7 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
     , m_config(config)
     , m_http(new HttpClient(this))
     , m_board(new Board(Clock::system(), this))
-    , m_poller(new Poller(m_board, m_http, this))
-{
+    , m_poller(new Poller(m_board, m_http, this)) {
     const ConnectorRegistry &registry = ConnectorRegistry::builtin();
     std::vector<std::unique_ptr<Connector>> connectors;
     for (const SourceConfig &source : m_config.sources) {
@@ -25,15 +24,13 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
         m_poller->addSource(std::move(connector));
 }
 
-Dashboard::~Dashboard()
-{
+Dashboard::~Dashboard() {
     // The poller waits for parses in flight; the HTTP worker stops before the demo server.
     delete m_poller;
     delete m_http;
 }
 
-QByteArray Dashboard::startDemo(std::unique_ptr<DemoServer> *server)
-{
+QByteArray Dashboard::startDemo(std::unique_ptr<DemoServer> *server) {
     auto demo = std::make_unique<DemoServer>();
     if (!demo->start())
         return {};

@@ -32,14 +32,14 @@ const char exampleConfig[] = R"({
 
 } // namespace
 
-QString writeExampleConfig(const QString &path)
-{
+QString writeExampleConfig(const QString &path) {
     if (QFileInfo::exists(path))
         return QStringLiteral("a config already exists at %1").arg(path);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return QStringLiteral("could not write an example config to %1: %2").arg(path, file.errorString());
+        return QStringLiteral("could not write an example config to %1: %2")
+            .arg(path, file.errorString());
     file.write(exampleConfig);
     return QStringLiteral("wrote an example config to %1").arg(path);
 }

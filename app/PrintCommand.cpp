@@ -9,8 +9,7 @@
 
 #include <cstdio>
 
-void startPrintCommand(Dashboard *dashboard)
-{
+void startPrintCommand(Dashboard *dashboard) {
     QObject::connect(dashboard->poller(), &Poller::allAnswered, dashboard, [dashboard]() {
         const std::string text = boardToJson(*dashboard->board()).dump(2);
         std::fwrite(text.data(), 1, text.size(), stdout);
@@ -21,8 +20,8 @@ void startPrintCommand(Dashboard *dashboard)
             if (info.health.state == HealthState::Ok)
                 continue;
             code = 2;
-            const QString line = redactSecrets(
-                QStringLiteral("dutyboard: source %1 failed: %2\n").arg(info.name, info.health.error));
+            const QString line = redactSecrets(QStringLiteral("dutyboard: source %1 failed: %2\n")
+                                                   .arg(info.name, info.health.error));
             std::fputs(line.toLocal8Bit().constData(), stderr);
         }
         QCoreApplication::exit(code);

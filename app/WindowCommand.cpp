@@ -13,8 +13,7 @@ namespace {
 
 constexpr int screenshotDeadlineMs = 20000;
 
-void saveAndQuit(MainWindow *window, const QString &path)
-{
+void saveAndQuit(MainWindow *window, const QString &path) {
     const bool saved = window->grab().save(path, "PNG");
     if (!saved)
         std::fprintf(stderr, "dutyboard: could not write %s\n", qPrintable(path));
@@ -23,8 +22,7 @@ void saveAndQuit(MainWindow *window, const QString &path)
 
 } // namespace
 
-void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size)
-{
+void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size) {
     auto *window = new MainWindow(dashboard->board());
     window->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(dashboard, &QObject::destroyed, window, &QWidget::close);
@@ -37,13 +35,13 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
 
     // Shoot once every source answered (and the window repainted), or at the deadline.
     auto shoot = [window, screenshotPath]() {
-        QTimer::singleShot(250, window, [window, screenshotPath]() { saveAndQuit(window, screenshotPath); });
+        QTimer::singleShot(250, window,
+                           [window, screenshotPath]() { saveAndQuit(window, screenshotPath); });
     };
     if (dashboard->poller()->everySourceAnswered())
         shoot();
     else
         QObject::connect(dashboard->poller(), &Poller::allAnswered, window, shoot);
-    QTimer::singleShot(screenshotDeadlineMs, window, [window, screenshotPath]() {
-        saveAndQuit(window, screenshotPath);
-    });
+    QTimer::singleShot(screenshotDeadlineMs, window,
+                       [window, screenshotPath]() { saveAndQuit(window, screenshotPath); });
 }

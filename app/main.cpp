@@ -17,30 +17,26 @@
 namespace {
 
 // Every log line goes through the redactor: a token read from the environment never leaks.
-void redactingMessageHandler(QtMsgType, const QMessageLogContext &, const QString &message)
-{
+void redactingMessageHandler(QtMsgType, const QMessageLogContext &, const QString &message) {
     const QString line = redactSecrets(message) + QLatin1Char('\n');
     std::fputs(line.toLocal8Bit().constData(), stderr);
 }
 
-QStringList argumentsOf(int argc, char *argv[])
-{
+QStringList argumentsOf(int argc, char *argv[]) {
     QStringList list;
     for (int i = 0; i < argc; ++i)
         list.append(QString::fromLocal8Bit(argv[i]));
     return list;
 }
 
-int fail(const QString &message)
-{
+int fail(const QString &message) {
     std::fprintf(stderr, "dutyboard: %s\n", qPrintable(redactSecrets(message)));
     return 2;
 }
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     qInstallMessageHandler(redactingMessageHandler);
     const CommandLine cl = parseCommandLine(argumentsOf(argc, argv));
     if (!cl.error.isEmpty())
@@ -69,10 +65,12 @@ int main(int argc, char *argv[])
             path = defaultConfigPath();
             if (!QFileInfo::exists(path)) {
                 if (cl.print)
-                    return fail(QStringLiteral("no config at %1: pass --config FILE or --demo").arg(path));
+                    return fail(
+                        QStringLiteral("no config at %1: pass --config FILE or --demo").arg(path));
                 // First run: leave an example to edit, and show the demo meanwhile.
                 const QString written = writeExampleConfig(path);
-                std::fprintf(stderr, "dutyboard: no config yet; %s. Showing the demo.\n", qPrintable(written));
+                std::fprintf(stderr, "dutyboard: no config yet; %s. Showing the demo.\n",
+                             qPrintable(written));
                 demo = true;
             }
         }

@@ -12,14 +12,12 @@ namespace {
 
 using json = nlohmann::json;
 
-QString at(const QString &pointer, const char *key)
-{
+QString at(const QString &pointer, const char *key) {
     return pointer + QLatin1Char('/') + QLatin1String(key);
 }
 
 QString optionalString(const json &object, const char *key, const QString &pointer,
-                       const QString &fallback = {})
-{
+                       const QString &fallback = {}) {
     const auto it = object.find(key);
     if (it == object.end())
         return fallback;
@@ -28,17 +26,16 @@ QString optionalString(const json &object, const char *key, const QString &point
     return QString::fromStdString(it->get<std::string>());
 }
 
-QString requiredString(const json &object, const char *key, const QString &pointer)
-{
+QString requiredString(const json &object, const char *key, const QString &pointer) {
     const QString value = optionalString(object, key, pointer);
     if (value.isEmpty())
-        throw ConfigError(at(pointer, key), QStringLiteral("expected a non-empty string (required)"));
+        throw ConfigError(at(pointer, key),
+                          QStringLiteral("expected a non-empty string (required)"));
     return value;
 }
 
 int optionalInt(const json &object, const char *key, const QString &pointer, int fallback, int min,
-                int max)
-{
+                int max) {
     const auto it = object.find(key);
     if (it == object.end())
         return fallback;
@@ -48,8 +45,7 @@ int optionalInt(const json &object, const char *key, const QString &pointer, int
     return static_cast<int>(it->get<long long>());
 }
 
-bool optionalBool(const json &object, const char *key, const QString &pointer, bool fallback)
-{
+bool optionalBool(const json &object, const char *key, const QString &pointer, bool fallback) {
     const auto it = object.find(key);
     if (it == object.end())
         return fallback;
@@ -58,8 +54,7 @@ bool optionalBool(const json &object, const char *key, const QString &pointer, b
     return it->get<bool>();
 }
 
-AuthConfig parseAuth(const json &source, const QString &pointer)
-{
+AuthConfig parseAuth(const json &source, const QString &pointer) {
     AuthConfig auth;
     const auto it = source.find("auth");
     if (it == source.end())
@@ -68,7 +63,8 @@ AuthConfig parseAuth(const json &source, const QString &pointer)
     if (!it->is_object())
         throw ConfigError(authPointer, QStringLiteral("expected an object"));
     const json &a = *it;
-    const bool hasToken = a.contains("token_env") || a.contains("token_file") || a.contains("token");
+    const bool hasToken =
+        a.contains("token_env") || a.contains("token_file") || a.contains("token");
     auth.type = optionalString(a, "type", authPointer,
                                hasToken ? QStringLiteral("vendor") : QStringLiteral("none"));
     static const QSet<QString> types = {QStringLiteral("none"), QStringLiteral("bearer"),
@@ -81,7 +77,8 @@ AuthConfig parseAuth(const json &source, const QString &pointer)
         auth.user = requiredString(a, "user", authPointer);
         auth.secret = readSecret(a, authPointer, "password");
         if (auth.secret.isEmpty())
-            throw ConfigError(authPointer, QStringLiteral("basic auth needs password_env or password_file"));
+            throw ConfigError(authPointer,
+                              QStringLiteral("basic auth needs password_env or password_file"));
     } else if (auth.type != QLatin1String("none")) {
         if (auth.type == QLatin1String("header"))
             auth.headerName = requiredString(a, "header", authPointer).toUtf8();
@@ -92,8 +89,7 @@ AuthConfig parseAuth(const json &source, const QString &pointer)
     return auth;
 }
 
-TlsOptions parseTls(const json &source, const QString &pointer)
-{
+TlsOptions parseTls(const json &source, const QString &pointer) {
     TlsOptions tls;
     const auto it = source.find("tls");
     if (it == source.end())
@@ -108,8 +104,7 @@ TlsOptions parseTls(const json &source, const QString &pointer)
     return tls;
 }
 
-SourceConfig parseSource(const json &source, const QString &pointer)
-{
+SourceConfig parseSource(const json &source, const QString &pointer) {
     if (!source.is_object())
         throw ConfigError(pointer, QStringLiteral("expected an object describing a source"));
     SourceConfig config;
@@ -119,7 +114,8 @@ SourceConfig parseSource(const json &source, const QString &pointer)
     config.type = requiredString(source, "type", pointer);
     config.url = requiredString(source, "url", pointer).toUtf8();
     if (!config.url.startsWith("http://") && !config.url.startsWith("https://"))
-        throw ConfigError(at(pointer, "url"), QStringLiteral("expected an http:// or https:// URL"));
+        throw ConfigError(at(pointer, "url"),
+                          QStringLiteral("expected an http:// or https:// URL"));
     const QString panel = requiredString(source, "panel", pointer);
     if (!itemKindFromPanelName(panel, &config.panel))
         throw ConfigError(at(pointer, "panel"),
@@ -135,8 +131,7 @@ SourceConfig parseSource(const json &source, const QString &pointer)
 
 } // namespace
 
-AppConfig parseConfig(const QByteArray &text, const QString &fileName)
-{
+AppConfig parseConfig(const QByteArray &text, const QString &fileName) {
     try {
         json doc;
         try {
@@ -152,14 +147,16 @@ AppConfig parseConfig(const QByteArray &text, const QString &fileName)
         config.file = fileName;
         const auto sources = doc.find("sources");
         if (sources == doc.end() || !sources->is_array())
-            throw ConfigError(QStringLiteral("/sources"), QStringLiteral("expected an array of sources"));
+            throw ConfigError(QStringLiteral("/sources"),
+                              QStringLiteral("expected an array of sources"));
         QSet<QString> names;
         for (size_t i = 0; i < sources->size(); ++i) {
             const QString pointer = QStringLiteral("/sources/%1").arg(i);
             SourceConfig source = parseSource((*sources)[i], pointer);
             if (names.contains(source.name))
-                throw ConfigError(pointer + QStringLiteral("/name"),
-                                  QStringLiteral("source name \"%1\" is used twice").arg(source.name));
+                throw ConfigError(
+                    pointer + QStringLiteral("/name"),
+                    QStringLiteral("source name \"%1\" is used twice").arg(source.name));
             names.insert(source.name);
             config.sources.push_back(std::move(source));
         }
@@ -172,8 +169,7 @@ AppConfig parseConfig(const QByteArray &text, const QString &fileName)
     }
 }
 
-AppConfig loadConfigFile(const QString &path)
-{
+AppConfig loadConfigFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ConfigError error(QString(), QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -183,8 +179,7 @@ AppConfig loadConfigFile(const QString &path)
     return parseConfig(file.readAll(), path);
 }
 
-QString defaultConfigPath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-           + QStringLiteral("/dutyboard/config.json");
+QString defaultConfigPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/dutyboard/config.json");
 }

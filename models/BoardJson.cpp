@@ -5,16 +5,17 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string utf8(const QString &s)
-{
+std::string utf8(const QString &s) {
     return s.toStdString();
 }
 
-json itemToJson(const Item &item, bool stale)
-{
-    json j = {{"source", utf8(item.source)},   {"id", utf8(item.id)},
-              {"title", utf8(item.title)},     {"state", utf8(item.state)},
-              {"created_at", isoUtc(item.createdAt)}, {"url", utf8(item.url)},
+json itemToJson(const Item &item, bool stale) {
+    json j = {{"source", utf8(item.source)},
+              {"id", utf8(item.id)},
+              {"title", utf8(item.title)},
+              {"state", utf8(item.state)},
+              {"created_at", isoUtc(item.createdAt)},
+              {"url", utf8(item.url)},
               {"stale", stale}};
     json people = json::array();
     for (const QString &person : item.people)
@@ -32,8 +33,7 @@ json itemToJson(const Item &item, bool stale)
     return j;
 }
 
-json panelToJson(const PanelModel &panel)
-{
+json panelToJson(const PanelModel &panel) {
     json items = json::array();
     for (const Item &item : panel.items())
         items.push_back(itemToJson(item, panel.isSourceStale(item.source)));
@@ -42,15 +42,13 @@ json panelToJson(const PanelModel &panel)
 
 } // namespace
 
-json isoUtc(const QDateTime &t)
-{
+json isoUtc(const QDateTime &t) {
     if (!t.isValid())
         return nullptr;
     return utf8(t.toUTC().toString(Qt::ISODate));
 }
 
-json boardToJson(const Board &board)
-{
+json boardToJson(const Board &board) {
     json sources = json::array();
     for (const SourceInfo &info : board.health()->sources()) {
         const SourceHealth &h = info.health;

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Clock.h"
 
-const Clock &Clock::system()
-{
+const Clock &Clock::system() {
     static const Clock clock;
     return clock;
 }

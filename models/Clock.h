@@ -14,7 +14,8 @@ public:
 // A clock that stands still until told to move.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(QDateTime start) : m_now(std::move(start)) {}
+    explicit ManualClock(QDateTime start)
+        : m_now(std::move(start)) {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime &t) { m_now = t; }
     void advanceSecs(qint64 s) { m_now = m_now.addSecs(s); }

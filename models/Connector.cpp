@@ -6,14 +6,11 @@
 #include "UrlJoin.h"
 
 Connector::Connector(SourceConfig config)
-    : m_config(std::move(config))
-{
-}
+    : m_config(std::move(config)) {}
 
 Connector::~Connector() = default;
 
-HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const
-{
+HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const {
     HttpRequest request;
     request.url = joinUrl(m_config.url, pathAndQuery);
     request.timeoutMs = m_config.timeoutS * 1000;
@@ -24,8 +21,7 @@ HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const
     return request;
 }
 
-void Connector::applyAuth(HttpRequest &request) const
-{
+void Connector::applyAuth(HttpRequest &request) const {
     const AuthConfig &auth = m_config.auth;
     if (auth.type == QLatin1String("bearer") || auth.type == QLatin1String("vendor")) {
         request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + auth.secret});
@@ -37,18 +33,15 @@ void Connector::applyAuth(HttpRequest &request) const
     }
 }
 
-bool Connector::supportsWrite(WriteKind) const
-{
+bool Connector::supportsWrite(WriteKind) const {
     return false;
 }
 
-HttpRequest Connector::writeRequest(const WriteAction &) const
-{
+HttpRequest Connector::writeRequest(const WriteAction &) const {
     return {};
 }
 
-WriteOutcome Connector::parseWriteResult(const WriteAction &, const HttpResult &result) const
-{
+WriteOutcome Connector::parseWriteResult(const WriteAction &, const HttpResult &result) const {
     WriteOutcome outcome;
     outcome.retryAt = rateLimitedUntil(result, QDateTime::currentDateTimeUtc());
     outcome.error = describeHttpFailure(result);

@@ -36,7 +36,8 @@ public:
     // Only called when supportsWrite(action.kind).
     virtual HttpRequest writeRequest(const WriteAction &action) const;
     // Default: any 2xx is accepted; otherwise the failure said for a person (and a rate limit).
-    virtual WriteOutcome parseWriteResult(const WriteAction &action, const HttpResult &result) const;
+    virtual WriteOutcome parseWriteResult(const WriteAction &action,
+                                          const HttpResult &result) const;
 
 protected:
     // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "HttpRequest.h"
 
-QByteArray HttpResult::header(const QByteArray &lowerName) const
-{
+QByteArray HttpResult::header(const QByteArray &lowerName) const {
     for (const auto &h : headers) {
         if (h.first == lowerName)
             return h.second;
@@ -10,8 +9,7 @@ QByteArray HttpResult::header(const QByteArray &lowerName) const
     return {};
 }
 
-QString httpErrorName(HttpError error)
-{
+QString httpErrorName(HttpError error) {
     switch (error) {
     case HttpError::None:
         return QStringLiteral("none");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What the HTTP client is asked to do and what it answers: plain values, safe to copy across threads.
+// What the HTTP client is asked to do and what it answers: plain values, safe to copy across
+// threads.
 #pragma once
 
 #include <QByteArray>

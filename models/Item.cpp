@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Item.h"
 
-QString itemKindPanelName(ItemKind kind)
-{
+QString itemKindPanelName(ItemKind kind) {
     switch (kind) {
     case ItemKind::Request:
         return QStringLiteral("requests");
@@ -16,8 +15,7 @@ QString itemKindPanelName(ItemKind kind)
     return QStringLiteral("incidents");
 }
 
-bool itemKindFromPanelName(const QString &name, ItemKind *kind)
-{
+bool itemKindFromPanelName(const QString &name, ItemKind *kind) {
     for (ItemKind k : {ItemKind::Request, ItemKind::Bug, ItemKind::Incident, ItemKind::Andon}) {
         if (itemKindPanelName(k) == name) {
             *kind = k;
@@ -27,10 +25,9 @@ bool itemKindFromPanelName(const QString &name, ItemKind *kind)
     return false;
 }
 
-bool Item::operator==(const Item &o) const
-{
-    return kind == o.kind && id == o.id && source == o.source && title == o.title
-           && state == o.state && createdAt == o.createdAt && people == o.people && url == o.url
-           && severity == o.severity && project == o.project && reason == o.reason
-           && raisedBy == o.raisedBy;
+bool Item::operator==(const Item &o) const {
+    return kind == o.kind && id == o.id && source == o.source && title == o.title &&
+           state == o.state && createdAt == o.createdAt && people == o.people && url == o.url &&
+           severity == o.severity && project == o.project && reason == o.reason &&
+           raisedBy == o.raisedBy;
 }

@@ -4,8 +4,7 @@
 #include <QHash>
 #include <QSet>
 
-SnapshotDiff diffSnapshot(const std::vector<const Item *> &previous, const Items &next)
-{
+SnapshotDiff diffSnapshot(const std::vector<const Item *> &previous, const Items &next) {
     SnapshotDiff diff;
     QHash<QString, const Item *> before;
     before.reserve(static_cast<qsizetype>(previous.size()));

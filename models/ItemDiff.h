@@ -13,11 +13,11 @@ struct SnapshotDiff {
     bool isEmpty() const { return inserted.empty() && changed.empty() && removed.empty(); }
 };
 
-// Compares by id; duplicate ids in `next` keep the first (a source repeating itself is not two items).
+// Compares by id; duplicate ids in `next` keep the first (a source repeating itself is not two
+// items).
 SnapshotDiff diffSnapshot(const std::vector<const Item *> &previous, const Items &next);
 
 // Key of an item across sources.
-inline QString itemKey(const QString &source, const QString &id)
-{
+inline QString itemKey(const QString &source, const QString &id) {
     return source + QChar(0x1f) + id;
 }

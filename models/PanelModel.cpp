@@ -8,17 +8,13 @@
 PanelModel::PanelModel(ItemKind kind, const Clock &clock, QObject *parent)
     : QAbstractListModel(parent)
     , m_kind(kind)
-    , m_clock(clock)
-{
-}
+    , m_clock(clock) {}
 
-int PanelModel::rowCount(const QModelIndex &parent) const
-{
+int PanelModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_items.size());
 }
 
-QVariant PanelModel::data(const QModelIndex &index, int role) const
-{
+QVariant PanelModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const size_t row = static_cast<size_t>(index.row());
@@ -64,8 +60,7 @@ QVariant PanelModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> PanelModel::roleNames() const
-{
+QHash<int, QByteArray> PanelModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(IdRole, "id");
     names.insert(SourceRole, "source");
@@ -86,21 +81,18 @@ QHash<int, QByteArray> PanelModel::roleNames() const
     return names;
 }
 
-QString PanelModel::ageText(const Item &item) const
-{
+QString PanelModel::ageText(const Item &item) const {
     return relativeAge(item.createdAt, m_clock.now());
 }
 
-void PanelModel::rebuildIndex()
-{
+void PanelModel::rebuildIndex() {
     m_rowByKey.clear();
     m_rowByKey.reserve(static_cast<qsizetype>(m_items.size()));
     for (size_t row = 0; row < m_items.size(); ++row)
         m_rowByKey.insert(itemKey(m_items[row].source, m_items[row].id), static_cast<int>(row));
 }
 
-void PanelModel::emitRowsChanged(const QList<int> &rows, const QList<int> &roles)
-{
+void PanelModel::emitRowsChanged(const QList<int> &rows, const QList<int> &roles) {
     // Contiguous runs become one dataChanged each: fewer signals, same information.
     QList<int> sorted = rows;
     std::sort(sorted.begin(), sorted.end());
@@ -113,8 +105,7 @@ void PanelModel::emitRowsChanged(const QList<int> &rows, const QList<int> &roles
     }
 }
 
-SnapshotDiff PanelModel::applySnapshot(const QString &source, Items snapshot)
-{
+SnapshotDiff PanelModel::applySnapshot(const QString &source, Items snapshot) {
     std::vector<const Item *> previous;
     for (const Item &it : m_items) {
         if (it.source == source)
@@ -178,8 +169,7 @@ SnapshotDiff PanelModel::applySnapshot(const QString &source, Items snapshot)
     return diff;
 }
 
-void PanelModel::setSourceStale(const QString &source, bool stale)
-{
+void PanelModel::setSourceStale(const QString &source, bool stale) {
     if (stale == m_staleSources.contains(source))
         return;
     if (stale)
@@ -194,8 +184,7 @@ void PanelModel::setSourceStale(const QString &source, bool stale)
     emitRowsChanged(rows, {StaleRole});
 }
 
-int PanelModel::refreshAges()
-{
+int PanelModel::refreshAges() {
     QList<int> rows;
     for (size_t row = 0; row < m_items.size(); ++row) {
         QString text = ageText(m_items[row]);

@@ -65,7 +65,7 @@ private:
     ItemKind m_kind;
     const Clock &m_clock;
     Items m_items;
-    std::vector<QString> m_ageText;    // parallel to m_items: what is on screen now
-    QHash<QString, int> m_rowByKey;    // "source\x1fid" -> row
+    std::vector<QString> m_ageText; // parallel to m_items: what is on screen now
+    QHash<QString, int> m_rowByKey; // "source\x1fid" -> row
     QSet<QString> m_staleSources;
 };

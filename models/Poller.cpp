@@ -13,18 +13,15 @@ constexpr int maxBackoffS = 300; // never wait more than five minutes to try a b
 Poller::Poller(Board *board, HttpClient *http, QObject *parent)
     : QObject(parent)
     , m_board(board)
-    , m_http(http)
-{
+    , m_http(http) {
     m_parsePool.setMaxThreadCount(2);
 }
 
-Poller::~Poller()
-{
+Poller::~Poller() {
     m_parsePool.waitForDone();
 }
 
-void Poller::addSource(std::unique_ptr<Connector> connector)
-{
+void Poller::addSource(std::unique_ptr<Connector> connector) {
     const SourceConfig &config = connector->config();
     SourceInfo info;
     info.name = config.name;
@@ -46,15 +43,13 @@ void Poller::addSource(std::unique_ptr<Connector> connector)
     m_sources.push_back(std::move(source));
 }
 
-void Poller::start()
-{
+void Poller::start() {
     m_periodic = true;
     for (auto &source : m_sources)
         source->fetcher->start();
 }
 
-void Poller::fetchAllOnce()
-{
+void Poller::fetchAllOnce() {
     m_periodic = false;
     for (auto &source : m_sources)
         source->fetcher->start();
@@ -62,8 +57,7 @@ void Poller::fetchAllOnce()
         Q_EMIT allAnswered();
 }
 
-bool Poller::everySourceAnswered() const
-{
+bool Poller::everySourceAnswered() const {
     for (const auto &source : m_sources) {
         if (!source->answered)
             return false;
@@ -71,8 +65,7 @@ bool Poller::everySourceAnswered() const
     return true;
 }
 
-void Poller::onFinished(Source &source, const FetchOutcome &outcome)
-{
+void Poller::onFinished(Source &source, const FetchOutcome &outcome) {
     const SourceConfig &config = source.fetcher->connector().config();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SourceHealth health = source.health;
@@ -107,14 +100,14 @@ void Poller::onFinished(Source &source, const FetchOutcome &outcome)
         schedule(source);
 }
 
-int Poller::nextDelayMs(const Source &source) const
-{
+int Poller::nextDelayMs(const Source &source) const {
     const SourceConfig &config = source.fetcher->connector().config();
     double seconds = config.intervalS;
     if (source.failures > 0) {
         // Exponential backoff from the interval, capped (but never below the interval).
         const double cap = std::max<double>(config.intervalS, maxBackoffS);
-        seconds = std::min(cap, config.intervalS * std::pow(2.0, std::min(source.failures - 1, 10)));
+        seconds =
+            std::min(cap, config.intervalS * std::pow(2.0, std::min(source.failures - 1, 10)));
     }
     // ±10 % jitter so that dashboards started together drift apart.
     seconds *= 0.9 + 0.2 * QRandomGenerator::global()->generateDouble();
@@ -126,7 +119,6 @@ int Poller::nextDelayMs(const Source &source) const
     return static_cast<int>(std::clamp<qint64>(ms, 1, 24LL * 3600 * 1000));
 }
 
-void Poller::schedule(Source &source)
-{
+void Poller::schedule(Source &source) {
     source.timer->start(nextDelayMs(source));
 }

@@ -8,26 +8,26 @@ namespace {
 // Epoch seconds are large; a delta is small. Anything after 2001 is an epoch.
 constexpr qint64 epochThreshold = 1000000000;
 
-QDateTime fromNumberOrDate(const QByteArray &value, const QDateTime &now, bool preferDelta)
-{
+QDateTime fromNumberOrDate(const QByteArray &value, const QDateTime &now, bool preferDelta) {
     bool isNumber = false;
     const double number = value.trimmed().toDouble(&isNumber);
     if (isNumber) {
         if (!preferDelta || number > epochThreshold)
-            return number > epochThreshold ? parseEpoch(number) : now.addMSecs(qint64(number * 1000));
+            return number > epochThreshold ? parseEpoch(number)
+                                           : now.addMSecs(qint64(number * 1000));
         return now.addMSecs(qint64(number * 1000));
     }
     const QDateTime iso = parseIsoUtc(std::string_view(value.constData(), size_t(value.size())));
     if (iso.isValid())
         return iso;
-    const QDateTime http = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    const QDateTime http =
+        QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     return http.isValid() ? http.toUTC() : QDateTime();
 }
 
 } // namespace
 
-QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now)
-{
+QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now) {
     const bool tooMany = result.status == 429;
     const QByteArray remaining = result.header("x-ratelimit-remaining").isEmpty()
                                      ? result.header("ratelimit-remaining")

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "RelativeTime.h"
 
-QString relativeAge(const QDateTime &from, const QDateTime &now)
-{
+QString relativeAge(const QDateTime &from, const QDateTime &now) {
     if (!from.isValid())
         return {};
     const qint64 secs = qMax<qint64>(0, from.secsTo(now));
@@ -15,8 +14,7 @@ QString relativeAge(const QDateTime &from, const QDateTime &now)
     return QStringLiteral("%1 d").arg(secs / 86400);
 }
 
-QString shortTimestamp(const QDateTime &t, const QDateTime &now)
-{
+QString shortTimestamp(const QDateTime &t, const QDateTime &now) {
     if (!t.isValid())
         return QStringLiteral("never");
     const QDateTime local = t.toLocalTime();

@@ -3,20 +3,44 @@
 
 namespace {
 
-bool looksLikeHtml(const QByteArray &body)
-{
+bool looksLikeHtml(const QByteArray &body) {
     const QByteArray head = body.left(512).trimmed().toLower();
-    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<head")
-           || head.contains("<body");
+    return head.startsWith("<!doctype html") || head.startsWith("<html") ||
+           head.contains("<head") || head.contains("<body");
 }
 
 // Deeply nested JSON is never a real API answer; refusing it keeps the parser's memory bounded.
 constexpr int maxJsonDepth = 512;
 
+// One pass over the bytes, skipping strings. (nlohmann's parser callback would do it too, but
+// it rescans the parent container on every object end: quadratic on big arrays.)
+bool nestedTooDeep(const QByteArray &body) {
+    int depth = 0;
+    bool inString = false;
+    const char *p = body.constData();
+    const char *end = p + body.size();
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (inString) {
+            if (c == '\\')
+                ++p;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxJsonDepth)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
-QString describeHttpFailure(const HttpResult &result)
-{
+QString describeHttpFailure(const HttpResult &result) {
     switch (result.error) {
     case HttpError::None:
         return {};
@@ -47,34 +71,26 @@ QString describeHttpFailure(const HttpResult &result)
     return QStringLiteral("HTTP %1").arg(s);
 }
 
-bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error)
-{
+bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error) {
     const QByteArray &body = result.body;
     if (looksLikeHtml(body)) {
         *error = QStringLiteral("not JSON (got an HTML page: login?)");
         return false;
     }
-    bool tooDeep = false;
-    const auto limitDepth = [&tooDeep](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
-        if (depth > maxJsonDepth)
-            tooDeep = true;
-        return !tooDeep;
-    };
-    try {
-        *out = nlohmann::json::parse(body.constData(), body.constData() + body.size(), limitDepth);
-    } catch (const nlohmann::json::parse_error &e) {
-        *error = QStringLiteral("not JSON (parse error at byte %1)").arg(e.byte);
+    if (nestedTooDeep(body)) {
+        *error = QStringLiteral("not usable JSON (nested deeper than %1 levels)").arg(maxJsonDepth);
         return false;
     }
-    if (tooDeep) {
-        *error = QStringLiteral("not usable JSON (nested deeper than %1 levels)").arg(maxJsonDepth);
+    try {
+        *out = nlohmann::json::parse(body.constData(), body.constData() + body.size());
+    } catch (const nlohmann::json::parse_error &e) {
+        *error = QStringLiteral("not JSON (parse error at byte %1)").arg(e.byte);
         return false;
     }
     return true;
 }
 
-QString wrongShape(const QString &pointer, const QString &expected)
-{
+QString wrongShape(const QString &pointer, const QString &expected) {
     return QStringLiteral("JSON of the wrong shape at %1: expected %2")
         .arg(pointer.isEmpty() ? QStringLiteral("/") : pointer, expected);
 }

@@ -13,14 +13,12 @@
 namespace {
 
 QMutex secretsMutex;
-QSet<QByteArray> &knownSecrets()
-{
+QSet<QByteArray> &knownSecrets() {
     static QSet<QByteArray> secrets;
     return secrets;
 }
 
-QString keyString(const nlohmann::json &auth, const std::string &key, const QString &pointer)
-{
+QString keyString(const nlohmann::json &auth, const std::string &key, const QString &pointer) {
     const auto it = auth.find(key);
     if (it == auth.end())
         return {};
@@ -30,8 +28,7 @@ QString keyString(const nlohmann::json &auth, const std::string &key, const QStr
     return QString::fromStdString(it->get<std::string>());
 }
 
-QByteArray readSecretFile(const QString &path, const QString &pointer)
-{
+QByteArray readSecretFile(const QString &path, const QString &pointer) {
     const QFileInfo info(path);
     if (!info.exists())
         throw ConfigError(pointer, QStringLiteral("secret file %1 does not exist").arg(path));
@@ -42,15 +39,15 @@ QByteArray readSecretFile(const QString &path, const QString &pointer)
                                        .arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(pointer, QStringLiteral("cannot read secret file %1: %2")
-                                       .arg(path, file.errorString()));
+        throw ConfigError(
+            pointer,
+            QStringLiteral("cannot read secret file %1: %2").arg(path, file.errorString()));
     return file.readAll().trimmed();
 }
 
 } // namespace
 
-QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const char *base)
-{
+QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const char *base) {
     const std::string name(base);
     if (auth.contains(name))
         throw ConfigError(pointer + QLatin1Char('/') + QString::fromStdString(name),
@@ -67,22 +64,21 @@ QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const 
                               QStringLiteral("environment variable %1 is not set").arg(envName));
         secret = QByteArray(value);
     } else if (!filePath.isEmpty()) {
-        secret = readSecretFile(filePath, pointer + QStringLiteral("/%1_file").arg(QLatin1String(base)));
+        secret =
+            readSecretFile(filePath, pointer + QStringLiteral("/%1_file").arg(QLatin1String(base)));
     }
     rememberSecret(secret);
     return secret;
 }
 
-void rememberSecret(const QByteArray &secret)
-{
+void rememberSecret(const QByteArray &secret) {
     if (secret.size() < 4)
         return; // too short to redact without mangling ordinary text
     QMutexLocker lock(&secretsMutex);
     knownSecrets().insert(secret);
 }
 
-QString redactSecrets(QString text)
-{
+QString redactSecrets(QString text) {
     QMutexLocker lock(&secretsMutex);
     for (const QByteArray &secret : std::as_const(knownSecrets())) {
         text.replace(QString::fromUtf8(secret), QStringLiteral("[redacted]"));

@@ -3,8 +3,7 @@
 
 #include <QHash>
 
-QString Severity::label() const
-{
+QString Severity::label() const {
     switch (level) {
     case SeverityLevel::Critical:
         return QStringLiteral("SEV-1");
@@ -20,8 +19,7 @@ QString Severity::label() const
     return raw.isEmpty() ? QStringLiteral("unknown") : QStringLiteral("unknown (%1)").arg(raw);
 }
 
-QString Severity::name() const
-{
+QString Severity::name() const {
     switch (level) {
     case SeverityLevel::Critical:
         return QStringLiteral("critical");
@@ -37,8 +35,7 @@ QString Severity::name() const
     return QStringLiteral("unknown");
 }
 
-Severity severityFromText(const QString &text)
-{
+Severity severityFromText(const QString &text) {
     static const QHash<QString, SeverityLevel> words = {
         {QStringLiteral("critical"), SeverityLevel::Critical},
         {QStringLiteral("page"), SeverityLevel::Critical},

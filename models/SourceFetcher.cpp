@@ -14,14 +14,11 @@ SourceFetcher::SourceFetcher(std::unique_ptr<Connector> connector, HttpClient *h
     : QObject(parent)
     , m_connector(std::move(connector))
     , m_http(http)
-    , m_parsePool(parsePool)
-{
-}
+    , m_parsePool(parsePool) {}
 
 SourceFetcher::~SourceFetcher() = default;
 
-void SourceFetcher::start()
-{
+void SourceFetcher::start() {
     if (m_running)
         return;
     m_running = true;
@@ -29,13 +26,11 @@ void SourceFetcher::start()
     requestPage(m_connector->firstRequest());
 }
 
-void SourceFetcher::requestPage(const HttpRequest &request)
-{
+void SourceFetcher::requestPage(const HttpRequest &request) {
     m_http->fetch(request, this, [this](const HttpResult &result) { onPageAnswered(result); });
 }
 
-void SourceFetcher::onPageAnswered(const HttpResult &result)
-{
+void SourceFetcher::onPageAnswered(const HttpResult &result) {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (const QDateTime until = rateLimitedUntil(result, now); until.isValid()) {
         FetchOutcome outcome;
@@ -76,8 +71,7 @@ void SourceFetcher::onPageAnswered(const HttpResult &result)
     });
 }
 
-void SourceFetcher::onPageParsed(ParsedPage page)
-{
+void SourceFetcher::onPageParsed(ParsedPage page) {
     if (!page.error.isEmpty()) {
         FetchOutcome outcome;
         outcome.error = page.error;
@@ -102,8 +96,7 @@ void SourceFetcher::onPageParsed(ParsedPage page)
     finish(std::move(m_current));
 }
 
-void SourceFetcher::finish(FetchOutcome outcome)
-{
+void SourceFetcher::finish(FetchOutcome outcome) {
     // Remember the first page only when it was the whole answer and it parsed well.
     if (outcome.ok && !outcome.unchanged)
         m_firstPageDigest = outcome.pages == 1 ? m_pendingDigest : 0;

@@ -17,8 +17,8 @@ struct FetchOutcome {
     bool ok = false;
     bool unchanged = false; // same body as last time: nothing to merge
     Items items;
-    QString error;      // for a person; empty when ok
-    QDateTime retryAt;  // rate limited until then (UTC), or invalid
+    QString error;     // for a person; empty when ok
+    QDateTime retryAt; // rate limited until then (UTC), or invalid
     int pages = 0;
     bool truncated = false; // stopped at the page cap with more to read
 };

@@ -14,10 +14,10 @@ enum class HealthState {
 
 struct SourceHealth {
     HealthState state = HealthState::Pending;
-    QString error;           // why the last fetch failed, for a person
-    QDateTime lastSuccess;   // UTC
-    QDateTime lastAttempt;   // UTC
-    QDateTime retryAt;       // UTC: rate limit or backoff; invalid when polling normally
+    QString error;         // why the last fetch failed, for a person
+    QDateTime lastSuccess; // UTC
+    QDateTime lastAttempt; // UTC
+    QDateTime retryAt;     // UTC: rate limit or backoff; invalid when polling normally
     bool rateLimited = false;
     bool tlsVerifyOff = false; // permanent warning on the source
 

@@ -5,20 +5,16 @@
 
 SourceHealthModel::SourceHealthModel(const Clock &clock, QObject *parent)
     : QAbstractListModel(parent)
-    , m_clock(clock)
-{
-}
+    , m_clock(clock) {}
 
-void SourceHealthModel::addSource(const SourceInfo &info)
-{
+void SourceHealthModel::addSource(const SourceInfo &info) {
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_sources.push_back(info);
     endInsertRows();
 }
 
-void SourceHealthModel::setHealth(const QString &name, const SourceHealth &health)
-{
+void SourceHealthModel::setHealth(const QString &name, const SourceHealth &health) {
     for (size_t row = 0; row < m_sources.size(); ++row) {
         if (m_sources[row].name != name)
             continue;
@@ -32,8 +28,7 @@ void SourceHealthModel::setHealth(const QString &name, const SourceHealth &healt
     }
 }
 
-const SourceInfo *SourceHealthModel::source(const QString &name) const
-{
+const SourceInfo *SourceHealthModel::source(const QString &name) const {
     for (const SourceInfo &info : m_sources) {
         if (info.name == name)
             return &info;
@@ -41,8 +36,7 @@ const SourceInfo *SourceHealthModel::source(const QString &name) const
     return nullptr;
 }
 
-QStringList SourceHealthModel::sourcesOfPanel(const QString &panel) const
-{
+QStringList SourceHealthModel::sourcesOfPanel(const QString &panel) const {
     QStringList names;
     for (const SourceInfo &info : m_sources) {
         if (info.panel == panel)
@@ -51,13 +45,11 @@ QStringList SourceHealthModel::sourcesOfPanel(const QString &panel) const
     return names;
 }
 
-int SourceHealthModel::rowCount(const QModelIndex &parent) const
-{
+int SourceHealthModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_sources.size());
 }
 
-QString SourceHealthModel::summary(const SourceInfo &info) const
-{
+QString SourceHealthModel::summary(const SourceInfo &info) const {
     const SourceHealth &h = info.health;
     const QDateTime now = m_clock.now();
     QString text;
@@ -84,8 +76,7 @@ QString SourceHealthModel::summary(const SourceInfo &info) const
     return text;
 }
 
-QVariant SourceHealthModel::data(const QModelIndex &index, int role) const
-{
+QVariant SourceHealthModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SourceInfo &info = m_sources[static_cast<size_t>(index.row())];
@@ -117,8 +108,7 @@ QVariant SourceHealthModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> SourceHealthModel::roleNames() const
-{
+QHash<int, QByteArray> SourceHealthModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(NameRole, "name");
     names.insert(TypeRole, "type");

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "UrlJoin.h"
 
-QByteArray joinUrl(const QByteArray &base, const QByteArray &pathOrUrl)
-{
+QByteArray joinUrl(const QByteArray &base, const QByteArray &pathOrUrl) {
     if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://"))
         return pathOrUrl;
     if (pathOrUrl.isEmpty())

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "WriteAction.h"
 
-QString writeKindName(WriteKind kind)
-{
+QString writeKindName(WriteKind kind) {
     switch (kind) {
     case WriteKind::CreateBug:
         return QStringLiteral("create-bug");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The config is checked whole: every mistake names the file, the JSON pointer and what was expected.
+// The config is checked whole: every mistake names the file, the JSON pointer and what was
+// expected.
 #include "AppConfig.h"
 #include "ConfigError.h"
 #include "Secrets.h"
@@ -16,8 +17,7 @@ class TestConfig final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void validConfig()
-    {
+    void validConfig() {
         qputenv("DUTYBOARD_TEST_TOKEN", "s3cr3t-token-value");
         const AppConfig config = parseConfig(R"({"on_duty":"victor","sources":[
             {"name":"prod-alerts","type":"alertmanager","url":"http:\/\/127.0.0.1:9093","panel":"incidents",
@@ -40,48 +40,67 @@ private Q_SLOTS:
                  QStringLiteral("header Bearer [redacted] sent"));
     }
 
-    void errors_data()
-    {
+    void errors_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << QByteArray("{") << QString() << QStringLiteral("not valid JSON");
-        QTest::newRow("not an object") << QByteArray("[]") << QString() << QStringLiteral("expected a JSON object");
-        QTest::newRow("no sources") << QByteArray("{}") << QStringLiteral("/sources") << QStringLiteral("expected an array");
-        QTest::newRow("source not object") << QByteArray(R"({"sources":[3]})") << QStringLiteral("/sources/0")
-                                           << QStringLiteral("expected an object");
-        QTest::newRow("missing name") << QByteArray(R"({"sources":[{"type":"generic","url":"http:\/\/x","panel":"bugs"}]})")
-                                      << QStringLiteral("/sources/0/name") << QStringLiteral("required");
-        QTest::newRow("url number") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":5,"panel":"bugs"}]})")
-                                    << QStringLiteral("/sources/0/url") << QStringLiteral("expected a string");
-        QTest::newRow("url scheme") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":"ftp:\/\/x","panel":"bugs"}]})")
-                                    << QStringLiteral("/sources/0/url") << QStringLiteral("http:// or https://");
-        QTest::newRow("bad panel") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"alerts"}]})")
-                                   << QStringLiteral("/sources/0/panel") << QStringLiteral("requests, bugs, incidents, andons");
-        QTest::newRow("interval") << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","interval_s":0}]})")
-                                  << QStringLiteral("/sources/0/interval_s") << QStringLiteral("integer from 1");
+        QTest::newRow("not json") << QByteArray("{") << QString()
+                                  << QStringLiteral("not valid JSON");
+        QTest::newRow("not an object")
+            << QByteArray("[]") << QString() << QStringLiteral("expected a JSON object");
+        QTest::newRow("no sources") << QByteArray("{}") << QStringLiteral("/sources")
+                                    << QStringLiteral("expected an array");
+        QTest::newRow("source not object")
+            << QByteArray(R"({"sources":[3]})") << QStringLiteral("/sources/0")
+            << QStringLiteral("expected an object");
+        QTest::newRow("missing name")
+            << QByteArray(R"({"sources":[{"type":"generic","url":"http:\/\/x","panel":"bugs"}]})")
+            << QStringLiteral("/sources/0/name") << QStringLiteral("required");
+        QTest::newRow("url number")
+            << QByteArray(R"({"sources":[{"name":"a","type":"generic","url":5,"panel":"bugs"}]})")
+            << QStringLiteral("/sources/0/url") << QStringLiteral("expected a string");
+        QTest::newRow("url scheme")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":"ftp:\/\/x","panel":"bugs"}]})")
+            << QStringLiteral("/sources/0/url") << QStringLiteral("http:// or https://");
+        QTest::newRow("bad panel")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"alerts"}]})")
+            << QStringLiteral("/sources/0/panel")
+            << QStringLiteral("requests, bugs, incidents, andons");
+        QTest::newRow("interval")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","interval_s":0}]})")
+            << QStringLiteral("/sources/0/interval_s") << QStringLiteral("integer from 1");
         QTest::newRow("duplicate name")
-            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"},{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"}]})")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"},{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"}]})")
             << QStringLiteral("/sources/1/name") << QStringLiteral("used twice");
         QTest::newRow("inline token")
-            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token":"abc"}}]})")
-            << QStringLiteral("/sources/0/auth/token") << QStringLiteral("never go in the config file");
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token":"abc"}}]})")
+            << QStringLiteral("/sources/0/auth/token")
+            << QStringLiteral("never go in the config file");
         QTest::newRow("unset env")
-            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"token_env":"DUTYBOARD_NOT_SET_ANYWHERE"}}]})")
-            << QStringLiteral("/sources/0/auth/token_env") << QStringLiteral("DUTYBOARD_NOT_SET_ANYWHERE is not set");
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"token_env":"DUTYBOARD_NOT_SET_ANYWHERE"}}]})")
+            << QStringLiteral("/sources/0/auth/token_env")
+            << QStringLiteral("DUTYBOARD_NOT_SET_ANYWHERE is not set");
         QTest::newRow("auth type")
-            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"magic"}}]})")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"magic"}}]})")
             << QStringLiteral("/sources/0/auth/type") << QStringLiteral("expected one of");
         QTest::newRow("basic without user")
-            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"basic","password_env":"HOME"}}]})")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"basic","password_env":"HOME"}}]})")
             << QStringLiteral("/sources/0/auth/user") << QStringLiteral("required");
         QTest::newRow("tls verify string")
-            << QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","tls":{"verify":"no"}}]})")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","tls":{"verify":"no"}}]})")
             << QStringLiteral("/sources/0/tls/verify") << QStringLiteral("true or false");
     }
 
-    void errors()
-    {
+    void errors() {
         QFETCH(QByteArray, json);
         QFETCH(QString, pointer);
         QFETCH(QString, expected);
@@ -91,20 +110,22 @@ private Q_SLOTS:
         } catch (const ConfigError &e) {
             QCOMPARE(e.pointer(), pointer);
             QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
-            QVERIFY2(e.describe().startsWith(QStringLiteral("/etc/dutyboard.json: ")), qPrintable(e.describe()));
+            QVERIFY2(e.describe().startsWith(QStringLiteral("/etc/dutyboard.json: ")),
+                     qPrintable(e.describe()));
         }
     }
 
-    void secretFileMustBePrivate()
-    {
+    void secretFileMustBePrivate() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("token"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("file-secret-123\n");
         file.close();
-        const QByteArray json = QByteArray(R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token_file":")")
-                                + path.toUtf8() + "\"}}]}";
+        const QByteArray json =
+            QByteArray(
+                R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token_file":")") +
+            path.toUtf8() + "\"}}]}";
         QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
         try {
             parseConfig(json, QStringLiteral("c.json"));
@@ -118,8 +139,7 @@ private Q_SLOTS:
         QCOMPARE(config.sources[0].auth.secret, QByteArray("file-secret-123"));
     }
 
-    void loadMissingFileNamesIt()
-    {
+    void loadMissingFileNamesIt() {
         try {
             loadConfigFile(QStringLiteral("/nonexistent/dutyboard.json"));
             QFAIL("missing file accepted");

@@ -7,8 +7,7 @@
 Q_DECLARE_METATYPE(Items)
 
 namespace {
-Item item(const char *id, const char *title)
-{
+Item item(const char *id, const char *title) {
     Item it;
     it.source = QStringLiteral("s");
     it.id = QLatin1String(id);
@@ -22,27 +21,29 @@ class TestItemDiff final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void diff_data()
-    {
+    void diff_data() {
         QTest::addColumn<Items>("before");
         QTest::addColumn<Items>("after");
         QTest::addColumn<int>("inserted");
         QTest::addColumn<int>("changed");
         QTest::addColumn<QStringList>("removed");
         QTest::newRow("empty to empty") << Items{} << Items{} << 0 << 0 << QStringList{};
-        QTest::newRow("all new") << Items{} << Items{item("a", "A"), item("b", "B")} << 2 << 0 << QStringList{};
-        QTest::newRow("unchanged") << Items{item("a", "A")} << Items{item("a", "A")} << 0 << 0 << QStringList{};
-        QTest::newRow("title changed") << Items{item("a", "A")} << Items{item("a", "A2")} << 0 << 1 << QStringList{};
-        QTest::newRow("removed") << Items{item("a", "A"), item("b", "B")} << Items{item("b", "B")} << 0 << 0
-                                 << QStringList{QStringLiteral("a")};
+        QTest::newRow("all new") << Items{} << Items{item("a", "A"), item("b", "B")} << 2 << 0
+                                 << QStringList{};
+        QTest::newRow("unchanged")
+            << Items{item("a", "A")} << Items{item("a", "A")} << 0 << 0 << QStringList{};
+        QTest::newRow("title changed")
+            << Items{item("a", "A")} << Items{item("a", "A2")} << 0 << 1 << QStringList{};
+        QTest::newRow("removed") << Items{item("a", "A"), item("b", "B")} << Items{item("b", "B")}
+                                 << 0 << 0 << QStringList{QStringLiteral("a")};
         QTest::newRow("mixed") << Items{item("a", "A"), item("b", "B"), item("c", "C")}
                                << Items{item("c", "C!"), item("d", "D"), item("a", "A")} << 1 << 1
                                << QStringList{QStringLiteral("b")};
-        QTest::newRow("duplicate in next") << Items{} << Items{item("a", "A"), item("a", "A")} << 1 << 0 << QStringList{};
+        QTest::newRow("duplicate in next")
+            << Items{} << Items{item("a", "A"), item("a", "A")} << 1 << 0 << QStringList{};
     }
 
-    void diff()
-    {
+    void diff() {
         QFETCH(Items, before);
         QFETCH(Items, after);
         QFETCH(int, inserted);

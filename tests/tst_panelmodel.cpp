@@ -10,8 +10,7 @@
 namespace {
 
 Item makeItem(const QString &source, const QString &id, const QString &title, qint64 ageS,
-              const QDateTime &now)
-{
+              const QDateTime &now) {
     Item item;
     item.kind = ItemKind::Incident;
     item.source = source;
@@ -30,12 +29,13 @@ class TestPanelModel final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void incrementalSignalsNeverReset()
-    {
-        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00Z"), Qt::ISODate);
+    void incrementalSignalsNeverReset() {
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00Z"), Qt::ISODate);
         ManualClock clock(now);
         PanelModel model(ItemKind::Incident, clock);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -43,13 +43,16 @@ private Q_SLOTS:
 
         Items first;
         for (int i = 0; i < 10; ++i)
-            first.push_back(makeItem(QStringLiteral("am"), QString::number(i), QStringLiteral("t%1").arg(i), 60 * i, now));
+            first.push_back(makeItem(QStringLiteral("am"), QString::number(i),
+                                     QStringLiteral("t%1").arg(i), 60 * i, now));
         model.applySnapshot(QStringLiteral("am"), first);
         QCOMPARE(model.rowCount(), 10);
         QCOMPARE(inserted.count(), 1);
 
         // Another source adds its own items without touching the first source's.
-        model.applySnapshot(QStringLiteral("other"), {makeItem(QStringLiteral("other"), QStringLiteral("0"), QStringLiteral("x"), 5, now)});
+        model.applySnapshot(
+            QStringLiteral("other"),
+            {makeItem(QStringLiteral("other"), QStringLiteral("0"), QStringLiteral("x"), 5, now)});
         QCOMPARE(model.rowCount(), 11);
 
         // Same snapshot again: nothing signalled.
@@ -63,7 +66,8 @@ private Q_SLOTS:
         Items next = first;
         next[1].title = QStringLiteral("changed");
         next.erase(next.begin() + 3, next.begin() + 5);
-        next.push_back(makeItem(QStringLiteral("am"), QStringLiteral("new"), QStringLiteral("n"), 0, now));
+        next.push_back(
+            makeItem(QStringLiteral("am"), QStringLiteral("new"), QStringLiteral("n"), 0, now));
         const SnapshotDiff diff = model.applySnapshot(QStringLiteral("am"), next);
         QCOMPARE(diff.changed.size(), size_t(1));
         QCOMPARE(diff.removed.size(), size_t(2));
@@ -87,23 +91,26 @@ private Q_SLOTS:
         QCOMPARE(resets.count(), 0);
     }
 
-    void duplicateIdsAreOneItem()
-    {
+    void duplicateIdsAreOneItem() {
         PanelModel model(ItemKind::Incident);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        model.applySnapshot(QStringLiteral("s"), {makeItem(QStringLiteral("s"), QStringLiteral("a"), QStringLiteral("one"), 0, now),
-                                                  makeItem(QStringLiteral("s"), QStringLiteral("a"), QStringLiteral("two"), 0, now)});
+        model.applySnapshot(
+            QStringLiteral("s"),
+            {makeItem(QStringLiteral("s"), QStringLiteral("a"), QStringLiteral("one"), 0, now),
+             makeItem(QStringLiteral("s"), QStringLiteral("a"), QStringLiteral("two"), 0, now)});
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0).data().toString(), QStringLiteral("one"));
     }
 
-    void agesRepaintOnlyWhenTheTextChanges()
-    {
-        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00Z"), Qt::ISODate);
+    void agesRepaintOnlyWhenTheTextChanges() {
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00Z"), Qt::ISODate);
         ManualClock clock(now);
         PanelModel model(ItemKind::Incident, clock);
-        model.applySnapshot(QStringLiteral("am"), {makeItem(QStringLiteral("am"), QStringLiteral("a"), QStringLiteral("a"), 30, now),
-                                                   makeItem(QStringLiteral("am"), QStringLiteral("b"), QStringLiteral("b"), 7200, now)});
+        model.applySnapshot(
+            QStringLiteral("am"),
+            {makeItem(QStringLiteral("am"), QStringLiteral("a"), QStringLiteral("a"), 30, now),
+             makeItem(QStringLiteral("am"), QStringLiteral("b"), QStringLiteral("b"), 7200, now)});
         QCOMPARE(model.index(0).data(PanelModel::AgeTextRole).toString(), QStringLiteral("now"));
         QCOMPARE(model.index(1).data(PanelModel::AgeTextRole).toString(), QStringLiteral("2 h"));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -116,13 +123,15 @@ private Q_SLOTS:
         QCOMPARE(model.index(0).data(PanelModel::AgeTextRole).toString(), QStringLiteral("1 min"));
     }
 
-    void staleSourceMarksItsRowsOnly()
-    {
+    void staleSourceMarksItsRowsOnly() {
         PanelModel model(ItemKind::Incident);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        model.applySnapshot(QStringLiteral("a"), {makeItem(QStringLiteral("a"), QStringLiteral("1"), QStringLiteral("x"), 0, now)});
-        model.applySnapshot(QStringLiteral("b"), {makeItem(QStringLiteral("b"), QStringLiteral("1"), QStringLiteral("y"), 0, now)});
+        model.applySnapshot(QStringLiteral("a"), {makeItem(QStringLiteral("a"), QStringLiteral("1"),
+                                                           QStringLiteral("x"), 0, now)});
+        model.applySnapshot(QStringLiteral("b"), {makeItem(QStringLiteral("b"), QStringLiteral("1"),
+                                                           QStringLiteral("y"), 0, now)});
         model.setSourceStale(QStringLiteral("a"), true);
         QVERIFY(model.index(0).data(PanelModel::StaleRole).toBool());
         QVERIFY(!model.index(1).data(PanelModel::StaleRole).toBool());

@@ -17,7 +17,8 @@ namespace {
 
 enum class Mode { Ok, ServerError, Html, WrongShape, RateLimited, Changed };
 
-const QByteArray okBody = R"({"data":[{"id":1,"subject":"Disk full on ci-3","created":"2026-11-30T09:00:00Z"},
+const QByteArray okBody =
+    R"({"data":[{"id":1,"subject":"Disk full on ci-3","created":"2026-11-30T09:00:00Z"},
                                       {"id":2,"subject":"Grant access","created":"2026-11-30T09:30:00Z"}]})";
 
 } // namespace
@@ -27,19 +28,20 @@ class TestPoller final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void healthFollowsTheServer()
-    {
+    void healthFollowsTheServer() {
         std::atomic<Mode> mode{Mode::Ok};
         LoopbackHttpServer server([&mode](const HttpServerRequest &) {
             switch (mode.load()) {
             case Mode::Ok:
                 return HttpServerResponse::json(okBody);
             case Mode::Changed:
-                return HttpServerResponse::json(R"({"data":[{"id":2,"subject":"Grant access","created":"2026-11-30T09:30:00Z"}]})");
+                return HttpServerResponse::json(
+                    R"({"data":[{"id":2,"subject":"Grant access","created":"2026-11-30T09:30:00Z"}]})");
             case Mode::ServerError:
                 return HttpServerResponse::json(R"({"error":"boom"})", 503);
             case Mode::Html:
-                return HttpServerResponse::text("<!DOCTYPE html><html><body>Sign in</body></html>", 200);
+                return HttpServerResponse::text("<!DOCTYPE html><html><body>Sign in</body></html>",
+                                                200);
             case Mode::WrongShape:
                 return HttpServerResponse::json(R"({"data":[{"subject":"no id"}]})");
             case Mode::RateLimited: {
@@ -52,8 +54,9 @@ private Q_SLOTS:
         });
         QVERIFY(server.start());
         const AppConfig config = parseConfig(
-            R"({"sources":[{"name":"desk","type":"generic","panel":"requests","url":")" + server.baseUrl()
-                + R"(","path":"/api","items":"/data","fields":{"id":"/id","title":"/subject","created_at":"/created"}}]})",
+            R"({"sources":[{"name":"desk","type":"generic","panel":"requests","url":")" +
+                server.baseUrl() +
+                R"(","path":"/api","items":"/data","fields":{"id":"/id","title":"/subject","created_at":"/created"}}]})",
             QStringLiteral("test"));
         Board board;
         HttpClient http;
@@ -90,7 +93,8 @@ private Q_SLOTS:
 
         mode = Mode::WrongShape;
         fetchOnce();
-        QVERIFY2(info->health.error.contains(QStringLiteral("/data/0/id")), qPrintable(info->health.error));
+        QVERIFY2(info->health.error.contains(QStringLiteral("/data/0/id")),
+                 qPrintable(info->health.error));
         QCOMPARE(requests->rowCount(), 2);
 
         mode = Mode::RateLimited;
@@ -108,8 +112,7 @@ private Q_SLOTS:
         QVERIFY(!requests->index(0).data(PanelModel::StaleRole).toBool());
     }
 
-    void unreachableSourceFailsWithAReason()
-    {
+    void unreachableSourceFailsWithAReason() {
         const AppConfig config = parseConfig(
             R"({"sources":[{"name":"gone","type":"alertmanager","panel":"incidents","url":"http:\/\/127.0.0.1:1"}]})",
             QStringLiteral("test"));
@@ -122,7 +125,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 10000);
         const SourceInfo *info = board.health()->source(QStringLiteral("gone"));
         QCOMPARE(info->health.state, HealthState::Failed);
-        QVERIFY2(info->health.error.startsWith(QStringLiteral("unreachable")), qPrintable(info->health.error));
+        QVERIFY2(info->health.error.startsWith(QStringLiteral("unreachable")),
+                 qPrintable(info->health.error));
     }
 };
 

@@ -3,8 +3,7 @@
 
 namespace Theme {
 
-QColor severityColor(SeverityLevel level)
-{
+QColor severityColor(SeverityLevel level) {
     // Okabe-Ito derived: distinguishable under the common colour-vision deficiencies.
     switch (level) {
     case SeverityLevel::Critical:
@@ -21,8 +20,7 @@ QColor severityColor(SeverityLevel level)
     return QColor(0xCC, 0x79, 0xA7);
 }
 
-QString severityGlyph(SeverityLevel level)
-{
+QString severityGlyph(SeverityLevel level) {
     switch (level) {
     case SeverityLevel::Critical:
         return QStringLiteral("\u25C6");
@@ -38,10 +36,20 @@ QString severityGlyph(SeverityLevel level)
     return QStringLiteral("?");
 }
 
-QColor staleColor() { return QColor(0x9A, 0x9A, 0x9A); }
-QColor okColor() { return QColor(0x00, 0x9E, 0x73); }
-QColor failedColor() { return QColor(0xD5, 0x2B, 0x1E); }
-QColor amberColor() { return QColor(0xE6, 0x9F, 0x00); }
-QColor andonColor() { return QColor(0xC0, 0x10, 0x10); }
+QColor staleColor() {
+    return QColor(0x9A, 0x9A, 0x9A);
+}
+QColor okColor() {
+    return QColor(0x00, 0x9E, 0x73);
+}
+QColor failedColor() {
+    return QColor(0xD5, 0x2B, 0x1E);
+}
+QColor amberColor() {
+    return QColor(0xE6, 0x9F, 0x00);
+}
+QColor andonColor() {
+    return QColor(0xC0, 0x10, 0x10);
+}
 
 } // namespace Theme

@@ -9,13 +9,11 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string iso(const QDateTime &t)
-{
+std::string iso(const QDateTime &t) {
     return t.toUTC().toString(Qt::ISODateWithMs).toStdString();
 }
 
-std::string link(const DemoMoment &m, const char *kind, const std::string &id)
-{
+std::string link(const DemoMoment &m, const char *kind, const std::string &id) {
     return m.base.toStdString() + "/item/" + kind + "/" + id;
 }
 
@@ -31,52 +29,67 @@ struct DemoAlert {
 };
 
 const DemoAlert alerts[] = {
-    {"HighErrorRate", "critical", "api-gateway: 5xx above 2% for 5 min", "platform", 7, 0, 100, false},
-    {"KubePodCrashLooping", "error", "payments-worker crash-looping in prod-eu-1", "payments", 48, 0, -1, false},
-    {"PostgresReplicationLag", "warning", "db-prod-2 replica lagging 45 s behind", "storage", 25, 0, -1, false},
-    {"DiskWillFillIn4Hours", "warning", "ci-runner-3 /var fills in about 4 h", "platform", 130, 0, -1, false},
-    {"CertificateExpiry", "info", "*.internal.acme.io expires in 6 days", "platform", 1500, 0, -1, false},
-    {"NightlyBackupSlow", "ticket", "Nightly S3 backup took 3 h 10 min", "storage", 300, 0, -1, false},
-    {"NodeNotReady", "warning", "node ip-10-2-3-4 NotReady (maintenance)", "platform", 40, 0, -1, true},
-    {"CheckoutLatencySLOBurn", "high", "checkout p99 above 800 ms: SLO budget burning 6x", "payments", 0, 45, -1, false},
+    {"HighErrorRate", "critical", "api-gateway: 5xx above 2% for 5 min", "platform", 7, 0, 100,
+     false},
+    {"KubePodCrashLooping", "error", "payments-worker crash-looping in prod-eu-1", "payments", 48,
+     0, -1, false},
+    {"PostgresReplicationLag", "warning", "db-prod-2 replica lagging 45 s behind", "storage", 25, 0,
+     -1, false},
+    {"DiskWillFillIn4Hours", "warning", "ci-runner-3 /var fills in about 4 h", "platform", 130, 0,
+     -1, false},
+    {"CertificateExpiry", "info", "*.internal.acme.io expires in 6 days", "platform", 1500, 0, -1,
+     false},
+    {"NightlyBackupSlow", "ticket", "Nightly S3 backup took 3 h 10 min", "storage", 300, 0, -1,
+     false},
+    {"NodeNotReady", "warning", "node ip-10-2-3-4 NotReady (maintenance)", "platform", 40, 0, -1,
+     true},
+    {"CheckoutLatencySLOBurn", "high", "checkout p99 above 800 ms: SLO budget burning 6x",
+     "payments", 0, 45, -1, false},
 };
 
 } // namespace
 
-QByteArray demoAlerts(const DemoMoment &m)
-{
+QByteArray demoAlerts(const DemoMoment &m) {
     json out = json::array();
     int index = 0;
     for (const DemoAlert &a : alerts) {
         ++index;
         if (m.elapsedS < a.appearsAtS || (a.resolvesAtS >= 0 && m.elapsedS >= a.resolvesAtS))
             continue;
-        const QDateTime startsAt = a.appearsAtS > 0 ? m.start.addSecs(a.appearsAtS)
-                                                    : m.start.addSecs(-60LL * a.startedMinutesBefore);
+        const QDateTime startsAt = a.appearsAtS > 0
+                                       ? m.start.addSecs(a.appearsAtS)
+                                       : m.start.addSecs(-60LL * a.startedMinutesBefore);
         json status = {{"state", a.silenced ? "suppressed" : "active"},
                        {"silencedBy", a.silenced ? json::array({"3f5c2e1a-demo"}) : json::array()},
                        {"inhibitedBy", json::array()}};
-        out.push_back({{"labels", {{"alertname", a.name}, {"severity", a.severity}, {"team", a.team}}},
-                       {"annotations", {{"summary", a.summary}}},
-                       {"startsAt", iso(startsAt)},
-                       {"endsAt", iso(m.start.addSecs(m.elapsedS + 300))},
-                       {"updatedAt", iso(m.start.addSecs(m.elapsedS))},
-                       {"fingerprint", "demo" + std::to_string(1000 + index)},
-                       {"generatorURL", link(m, "alert", a.name)},
-                       {"receivers", json::array({{{"name", "sre-duty"}}})},
-                       {"status", status}});
+        out.push_back(
+            {{"labels", {{"alertname", a.name}, {"severity", a.severity}, {"team", a.team}}},
+             {"annotations", {{"summary", a.summary}}},
+             {"startsAt", iso(startsAt)},
+             {"endsAt", iso(m.start.addSecs(m.elapsedS + 300))},
+             {"updatedAt", iso(m.start.addSecs(m.elapsedS))},
+             {"fingerprint", "demo" + std::to_string(1000 + index)},
+             {"generatorURL", link(m, "alert", a.name)},
+             {"receivers", json::array({{{"name", "sre-duty"}}})},
+             {"status", status}});
     }
-    out.push_back({{"labels", {{"alertname", "Andon"}, {"andon", "true"}, {"project", "sftp-partner-gateway"},
-                               {"severity", "andon"}}},
-                   {"annotations", {{"reason", "No backup or retention decided; compliance has not signed off"},
-                                    {"raised_by", "mathieu"}}},
-                   {"startsAt", iso(m.start.addSecs(-12 * 60))},
-                   {"endsAt", iso(m.start.addDays(30))},
-                   {"updatedAt", iso(m.start)},
-                   {"fingerprint", "andon-sftp"},
-                   {"generatorURL", ""},
-                   {"receivers", json::array({{{"name", "sre-duty"}}})},
-                   {"status", {{"state", "active"}, {"silencedBy", json::array()}, {"inhibitedBy", json::array()}}}});
+    out.push_back(
+        {{"labels",
+          {{"alertname", "Andon"},
+           {"andon", "true"},
+           {"project", "sftp-partner-gateway"},
+           {"severity", "andon"}}},
+         {"annotations",
+          {{"reason", "No backup or retention decided; compliance has not signed off"},
+           {"raised_by", "mathieu"}}},
+         {"startsAt", iso(m.start.addSecs(-12 * 60))},
+         {"endsAt", iso(m.start.addDays(30))},
+         {"updatedAt", iso(m.start)},
+         {"fingerprint", "andon-sftp"},
+         {"generatorURL", ""},
+         {"receivers", json::array({{{"name", "sre-duty"}}})},
+         {"status",
+          {{"state", "active"}, {"silencedBy", json::array()}, {"inhibitedBy", json::array()}}}});
     return QByteArray::fromStdString(out.dump());
 }
 
@@ -91,12 +104,17 @@ struct DemoRequest {
 
 // The talk's own examples of what lands on the SRE on duty.
 const DemoRequest requests[] = {
-    {"I would like to create a PostgreSQL read replica to ingest data to Elasticsearch. Can you create it?", "Alice", 34, "new"},
+    {"I would like to create a PostgreSQL read replica to ingest data to Elasticsearch. Can you "
+     "create it?",
+     "Alice", 34, "new"},
     {"I cannot pull docker images locally. Can you help me?", "Bruno", 18, "new"},
-    {"My CI job is failing because out of disk space. I've relaunched it but same issue. Can you fix?", "Chloe", 9, "taken"},
+    {"My CI job is failing because out of disk space. I've relaunched it but same issue. Can you "
+     "fix?",
+     "Chloe", 9, "taken"},
     {"We would need an SFTP for a new feature, can you set it up?", "Dario", 65, "new"},
     {"Can I get read access to the prod-eu-1 Grafana folder?", "Emma", -1, "new"},
-    {"The staging deploy of ledger-api is stuck on 'Pending' since this morning", "Farid", -2, "new"},
+    {"The staging deploy of ledger-api is stuck on 'Pending' since this morning", "Farid", -2,
+     "new"},
     {"Could you rotate the Kafka credentials for the reporting service?", "Greta", -3, "new"},
 };
 
@@ -104,8 +122,7 @@ constexpr int requestEveryS = 40; // a new request arrives this often in the dem
 
 } // namespace
 
-QByteArray demoRequests(const DemoMoment &m)
-{
+QByteArray demoRequests(const DemoMoment &m) {
     json items = json::array();
     int id = 1040;
     for (const DemoRequest &r : requests) {
@@ -141,16 +158,18 @@ struct DemoBug {
 };
 
 const DemoBug bugs[] = {
-    {"SRE-311", "CI runners run out of disk: no cleanup of docker layers", "P2", "victor", "in progress", 26},
-    {"SRE-305", "Read replica creation fails for Aurora clusters in eu-west-3", "P3", "", "to do", 70},
-    {"SRE-298", "Alert on Kafka consumer lag fires on every deploy", "P3", "", "waiting for vendor", 120},
+    {"SRE-311", "CI runners run out of disk: no cleanup of docker layers", "P2", "victor",
+     "in progress", 26},
+    {"SRE-305", "Read replica creation fails for Aurora clusters in eu-west-3", "P3", "", "to do",
+     70},
+    {"SRE-298", "Alert on Kafka consumer lag fires on every deploy", "P3", "", "waiting for vendor",
+     120},
     {"SRE-290", "qontoctl config troubleshoot misses expired SSO session", "P4", "", "to do", 200},
 };
 
 } // namespace
 
-QByteArray demoBugs(const DemoMoment &m, int page)
-{
+QByteArray demoBugs(const DemoMoment &m, int page) {
     // Two pages of two bugs: exercises cursor pagination.
     json items = json::array();
     const size_t first = page == 0 ? 0 : 2;
@@ -159,44 +178,68 @@ QByteArray demoBugs(const DemoMoment &m, int page)
         json assignees = json::array();
         if (*b.assignee != '\0')
             assignees.push_back({{"name", b.assignee}});
-        items.push_back({{"key", b.key},
-                         {"summary", b.summary},
-                         {"priority", b.priority},
-                         {"assignees", assignees},
-                         {"status", b.status},
-                         {"created_at", m.start.addSecs(-3600LL * b.hoursBefore).toSecsSinceEpoch()},
-                         {"web_url", link(m, "bug", b.key)}});
+        items.push_back(
+            {{"key", b.key},
+             {"summary", b.summary},
+             {"priority", b.priority},
+             {"assignees", assignees},
+             {"status", b.status},
+             {"created_at", m.start.addSecs(-3600LL * b.hoursBefore).toSecsSinceEpoch()},
+             {"web_url", link(m, "bug", b.key)}});
     }
     json next = page == 0 ? json("page-2") : json(nullptr);
-    return QByteArray::fromStdString(json({{"issues", items}, {"page", {{"next_cursor", next}}}}).dump());
+    return QByteArray::fromStdString(
+        json({{"issues", items}, {"page", {{"next_cursor", next}}}}).dump());
 }
 
-bool demoBugTrackerDown(qint64 elapsedS)
-{
+bool demoBugTrackerDown(qint64 elapsedS) {
     // Down for 25 s out of every 150 s, starting 60 s in: long enough to see "stale".
     return elapsedS >= 60 && (elapsedS - 60) % 150 < 25;
 }
 
-QByteArray demoConfig(const QByteArray &base)
-{
+QByteArray demoConfig(const QByteArray &base) {
     const std::string b = base.toStdString();
     json config = {
         {"on_duty", "victor"},
         {"sources",
          json::array({
-             {{"name", "prod-alerts"}, {"type", "alertmanager"}, {"url", b + "/alertmanager"},
-              {"panel", "incidents"}, {"interval_s", 5}},
-             {{"name", "sre-desk"}, {"type", "generic"}, {"url", b + "/desk"}, {"panel", "requests"},
-              {"interval_s", 5}, {"path", "/api/requests?status=open"}, {"items", "/requests"},
-              {"fields", {{"id", "/id"}, {"title", "/text"}, {"state", "/status"},
-                          {"created_at", "/created"}, {"people", "/requester/name"},
-                          {"url", "/permalink"}}}},
-             {{"name", "bug-tracker"}, {"type", "generic"}, {"url", b + "/tracker"}, {"panel", "bugs"},
-              {"interval_s", 7}, {"path", "/api/bugs"}, {"items", "/issues"},
-              {"fields", {{"id", "/key"}, {"title", "/summary"}, {"state", "/status"},
-                          {"created_at", "/created_at"}, {"people", "/assignees"},
-                          {"people_key", "name"}, {"url", "/web_url"}, {"severity", "/priority"}}},
-              {"pagination", {{"style", "cursor"}, {"next", "/page/next_cursor"}, {"param", "cursor"}}}},
+             {{"name", "prod-alerts"},
+              {"type", "alertmanager"},
+              {"url", b + "/alertmanager"},
+              {"panel", "incidents"},
+              {"interval_s", 5}},
+             {{"name", "sre-desk"},
+              {"type", "generic"},
+              {"url", b + "/desk"},
+              {"panel", "requests"},
+              {"interval_s", 5},
+              {"path", "/api/requests?status=open"},
+              {"items", "/requests"},
+              {"fields",
+               {{"id", "/id"},
+                {"title", "/text"},
+                {"state", "/status"},
+                {"created_at", "/created"},
+                {"people", "/requester/name"},
+                {"url", "/permalink"}}}},
+             {{"name", "bug-tracker"},
+              {"type", "generic"},
+              {"url", b + "/tracker"},
+              {"panel", "bugs"},
+              {"interval_s", 7},
+              {"path", "/api/bugs"},
+              {"items", "/issues"},
+              {"fields",
+               {{"id", "/key"},
+                {"title", "/summary"},
+                {"state", "/status"},
+                {"created_at", "/created_at"},
+                {"people", "/assignees"},
+                {"people_key", "name"},
+                {"url", "/web_url"},
+                {"severity", "/priority"}}},
+              {"pagination",
+               {{"style", "cursor"}, {"next", "/page/next_cursor"}, {"param", "cursor"}}}},
          })}};
     return QByteArray::fromStdString(config.dump(2));
 }

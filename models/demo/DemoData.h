@@ -7,9 +7,9 @@
 #include <QDateTime>
 
 struct DemoMoment {
-    QDateTime start;  // when the demo started (UTC)
-    qint64 elapsedS;  // seconds since then
-    QByteArray base;  // the demo server's base URL, for links back to items
+    QDateTime start; // when the demo started (UTC)
+    qint64 elapsedS; // seconds since then
+    QByteArray base; // the demo server's base URL, for links back to items
 };
 
 // Alertmanager API v2 `GET /api/v2/alerts`: incidents, a silenced alert, an unknown severity,
@@ -17,7 +17,8 @@ struct DemoMoment {
 QByteArray demoAlerts(const DemoMoment &m);
 // A service desk's requests, read through the generic connector: new ones keep arriving.
 QByteArray demoRequests(const DemoMoment &m);
-// A bug tracker's open bugs, paginated by cursor (page 0 and 1), read through the generic connector.
+// A bug tracker's open bugs, paginated by cursor (page 0 and 1), read through the generic
+// connector.
 QByteArray demoBugs(const DemoMoment &m, int page);
 // Whether the bug tracker is "down" at this moment (it fails now and then, then recovers).
 bool demoBugTrackerDown(qint64 elapsedS);

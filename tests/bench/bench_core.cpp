@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -23,26 +24,31 @@
 
 namespace {
 
-QByteArray alertsPayload(int count, int generation)
-{
+QByteArray alertsPayload(int count, int generation) {
     nlohmann::json alerts = nlohmann::json::array();
     const char *severities[] = {"critical", "warning", "info", "page", "sev-weird"};
     for (int i = 0; i < count; ++i) {
         // 1% of the alerts change their summary from one generation to the next.
         const bool changes = i % 100 == 0;
         alerts.push_back(
-            {{"labels", {{"alertname", "Alert" + std::to_string(i)}, {"severity", severities[i % 5]},
-                         {"instance", "host-" + std::to_string(i % 300) + ":9100"}, {"job", "node"}}},
-             {"annotations", {{"summary", "Something is wrong on host " + std::to_string(i) +
-                                              (changes ? " gen " + std::to_string(generation) : "")}}},
+            {{"labels",
+              {{"alertname", "Alert" + std::to_string(i)},
+               {"severity", severities[i % 5]},
+               {"instance", "host-" + std::to_string(i % 300) + ":9100"},
+               {"job", "node"}}},
+             {"annotations",
+              {{"summary", "Something is wrong on host " + std::to_string(i) +
+                               (changes ? " gen " + std::to_string(generation) : "")}}},
              {"startsAt", "2026-11-30T09:40:12.123456789Z"},
              {"endsAt", "2026-11-30T10:40:12.123Z"},
              {"updatedAt", "2026-11-30T09:41:12.123Z"},
              {"fingerprint", "fp" + std::to_string(i)},
              {"generatorURL", "http://prometheus:9090/graph?g0.expr=up"},
              {"receivers", {{{"name", "null"}}}},
-             {"status", {{"state", "active"}, {"silencedBy", nlohmann::json::array()},
-                         {"inhibitedBy", nlohmann::json::array()}}}});
+             {"status",
+              {{"state", "active"},
+               {"silencedBy", nlohmann::json::array()},
+               {"inhibitedBy", nlohmann::json::array()}}}});
     }
     return QByteArray::fromStdString(alerts.dump());
 }
@@ -51,27 +57,27 @@ struct Stats {
     double median, min, max;
 };
 
-Stats stats(std::vector<double> v)
-{
+Stats stats(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return {v[v.size() / 2], v.front(), v.back()};
 }
 
-void report(const char *what, const Stats &s, const char *unit = "ms")
-{
-    std::printf("%-58s median %8.2f %s  (min %.2f, max %.2f)\n", what, s.median, unit, s.min, s.max);
+void report(const char *what, const Stats &s, const char *unit = "ms") {
+    std::printf("%-58s median %8.2f %s  (min %.2f, max %.2f)\n", what, s.median, unit, s.min,
+                s.max);
 }
 
-SourceConfig alertmanagerSource(const QByteArray &url, const QString &name)
-{
-    const QByteArray json = R"({"sources":[{"name":")" + name.toUtf8() + R"(","type":"alertmanager","panel":"incidents","url":")" + url + R"("}]})";
+SourceConfig alertmanagerSource(const QByteArray &url, const QString &name) {
+    const QByteArray json = R"({"sources":[{"name":")" + name.toUtf8() +
+                            R"(","type":"alertmanager","panel":"incidents","url":")" + url +
+                            R"("}]})";
     return parseConfig(json, QStringLiteral("bench")).sources[0];
 }
 
-void benchParse(int runs)
-{
+void benchParse(int runs) {
     const QByteArray body = alertsPayload(10000, 0);
-    auto connector = ConnectorRegistry::builtin().create(alertmanagerSource("http://127.0.0.1:1", QStringLiteral("am")));
+    auto connector = ConnectorRegistry::builtin().create(
+        alertmanagerSource("http://127.0.0.1:1", QStringLiteral("am")));
     HttpResult result;
     result.status = 200;
     result.body = body;
@@ -84,13 +90,14 @@ void benchParse(int runs)
         times.push_back(t.nsecsElapsed() / 1e6);
         items = page.items.size();
     }
-    std::printf("payload: %d alerts, %.1f MiB; items produced: %zu\n", 10000, body.size() / 1048576.0, items);
+    std::printf("payload: %d alerts, %.1f MiB; items produced: %zu\n", 10000,
+                body.size() / 1048576.0, items);
     report("parse + normalize 10,000 alerts", stats(times));
 }
 
-void benchMerge(int runs)
-{
-    auto connector = ConnectorRegistry::builtin().create(alertmanagerSource("http://127.0.0.1:1", QStringLiteral("am")));
+void benchMerge(int runs) {
+    auto connector = ConnectorRegistry::builtin().create(
+        alertmanagerSource("http://127.0.0.1:1", QStringLiteral("am")));
     HttpResult a, b;
     a.status = b.status = 200;
     a.body = alertsPayload(10000, 0);
@@ -105,7 +112,9 @@ void benchMerge(int runs)
         PanelModel *panel = board.panel(ItemKind::Incident);
         int rows = 0;
         QObject::connect(panel, &QAbstractItemModel::dataChanged, panel,
-                         [&rows](const QModelIndex &from, const QModelIndex &to) { rows += to.row() - from.row() + 1; });
+                         [&rows](const QModelIndex &from, const QModelIndex &to) {
+                             rows += to.row() - from.row() + 1;
+                         });
         QObject::connect(panel, &QAbstractItemModel::rowsInserted, panel,
                          [&rows](const QModelIndex &, int from, int to) { rows += to - from + 1; });
         QElapsedTimer t;
@@ -118,8 +127,7 @@ void benchMerge(int runs)
     report("merge 10,000 items (1% changed) into the board", stats(times));
 }
 
-void benchRefresh(int runs)
-{
+void benchRefresh(int runs) {
     // 20 sources of 500 alerts each, every answer 50 ms late.
     const QByteArray body = alertsPayload(500, 0);
     LoopbackHttpServer server([&body](const HttpServerRequest &) {
@@ -134,8 +142,8 @@ void benchRefresh(int runs)
         HttpClient http;
         Poller poller(&board, &http);
         for (int i = 0; i < 20; ++i)
-            poller.addSource(ConnectorRegistry::builtin().create(
-                alertmanagerSource(server.baseUrl() + "/s" + QByteArray::number(i), QStringLiteral("s%1").arg(i))));
+            poller.addSource(ConnectorRegistry::builtin().create(alertmanagerSource(
+                server.baseUrl() + "/s" + QByteArray::number(i), QStringLiteral("s%1").arg(i))));
         QSignalSpy done(&poller, &Poller::allAnswered);
         // The event loop's longest gap while the refresh runs: the UI thread's worst stall.
         QElapsedTimer loop;
@@ -163,8 +171,7 @@ void benchRefresh(int runs)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 9;
     std::printf("dutyboard core benchmarks, %d runs each\n", runs);

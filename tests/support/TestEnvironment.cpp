@@ -6,16 +6,15 @@
 
 #include <cstdlib>
 
-void prepareTestEnvironment()
-{
+void prepareTestEnvironment() {
     QStandardPaths::setTestModeEnabled(true);
     QLocale::setDefault(QLocale::c());
     // Loopback only: a proxy from the environment must never see test traffic.
-    for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
+    for (const char *name :
+         {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
         unsetenv(name);
 }
 
-QString testDataPath(const QString &relative)
-{
+QString testDataPath(const QString &relative) {
     return QStringLiteral(DUTYBOARD_TEST_DATA "/") + relative;
 }

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// The main window on the built-in demo, offscreen: real server, real HTTP, real widgets.
+#include "AppConfig.h"
+#include "Dashboard.h"
+#include "MainWindow.h"
+#include "TestEnvironment.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { prepareTestEnvironment(); }
+
+    void demoFillsEveryPanel()
+    {
+        std::unique_ptr<DemoServer> demo;
+        const QByteArray config = Dashboard::startDemo(&demo);
+        QVERIFY(!config.isEmpty());
+        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
+        dashboard.keepDemoServer(std::move(demo));
+        MainWindow window(dashboard.board());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
+        dashboard.poller()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
+
+        for (const char *name : {"panel-requests", "panel-bugs", "panel-incidents", "panel-andons"}) {
+            QWidget *panel = window.findChild<QWidget *>(QLatin1String(name));
+            QVERIFY2(panel, name);
+            auto *list = panel->findChild<QListView *>(QStringLiteral("items"));
+            QVERIFY(list);
+            QVERIFY2(list->model()->rowCount() > 0, name);
+            QVERIFY(list->isVisible());
+            auto *count = panel->findChild<QLabel *>(QStringLiteral("count"));
+            QCOMPARE(count->text().toInt(), list->model()->rowCount());
+            auto *freshness = panel->findChild<QLabel *>(QStringLiteral("freshness"));
+            QVERIFY2(freshness->text().contains(QStringLiteral("fresh")), qPrintable(freshness->text()));
+        }
+        // The incidents panel puts the SEV-1 first.
+        auto *incidents = window.findChild<QWidget *>(QStringLiteral("panel-incidents"))->findChild<QListView *>(QStringLiteral("items"));
+        QCOMPARE(incidents->model()->index(0, 0).data(PanelModel::SeverityLabelRole).toString(), QStringLiteral("SEV-1"));
+        // Every source is listed in the bar, healthy.
+        for (const char *source : {"source-prod-alerts", "source-sre-desk", "source-bug-tracker"}) {
+            auto *label = window.findChild<QLabel *>(QLatin1String(source));
+            QVERIFY2(label, source);
+            QVERIFY2(label->text().contains(QStringLiteral("ok")), qPrintable(label->text()));
+        }
+        QVERIFY(window.grab().save(QStringLiteral("/tmp/dutyboard-mainwindow.png")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+// `dutyboard --print` as a user runs it: the real binary, the real Alertmanager, real exit codes.
+#include "AlertmanagerProcess.h"
+#include "TestEnvironment.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runDutyboard(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(DUTYBOARD_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString writeConfig(const QTemporaryDir &dir, const QByteArray &json)
+{
+    const QString path = dir.filePath(QStringLiteral("config.json"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(json);
+    return path;
+}
+
+const nlohmann::json *findById(const nlohmann::json &items, const std::string &field, const std::string &value)
+{
+    for (const auto &item : items) {
+        if (item.value(field, std::string()) == value)
+            return &item;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestPrint final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { prepareTestEnvironment(); }
+
+    void demoPrintsEveryPanel()
+    {
+        const Run run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto board = nlohmann::json::parse(run.out.toStdString());
+        for (const char *panel : {"requests", "bugs", "incidents", "andons"})
+            QVERIFY2(!board.at(panel).empty(), panel);
+        QVERIFY(board.at("generated_at").is_string());
+        for (const auto &source : board.at("sources"))
+            QCOMPARE(source.at("health").get<std::string>(), std::string("ok"));
+        for (const auto &item : board.at("incidents")) {
+            for (const char *field : {"source", "id", "title", "state", "created_at", "url", "severity"})
+                QVERIFY2(item.contains(field), field);
+        }
+    }
+
+    void realAlertmanagerAlertsAndAndons()
+    {
+        AlertmanagerProcess am;
+        QVERIFY2(am.start(), qPrintable(am.errorString()));
+        QVERIFY(am.postAlerts(R"([
+          {"labels":{"alertname":"DiskFull","severity":"critical","instance":"db-1"},"annotations":{"summary":"db-1 disk 98% full"}},
+          {"labels":{"alertname":"Odd","severity":"sev-weird"},"annotations":{"summary":"odd severity"}},
+          {"labels":{"alertname":"Andon","andon":"true","project":"sftp","severity":"andon"},
+           "annotations":{"reason":"no backups decided","raised_by":"mathieu"}}])"));
+        QTemporaryDir dir;
+        const QString token = QStringLiteral("tok-7f3a9c1e5b2d4680");
+        const QString config = writeConfig(dir, R"({"sources":[{"name":"prod-alerts","type":"alertmanager","url":")"
+                                                    + am.baseUrl()
+                                                    + R"(","panel":"incidents","auth":{"type":"bearer","token_env":"DUTYBOARD_TEST_AM_TOKEN"}}]})");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DUTYBOARD_TEST_AM_TOKEN"), token);
+        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto board = nlohmann::json::parse(run.out.toStdString());
+        const auto &incidents = board.at("incidents");
+        QCOMPARE(incidents.size(), size_t(2));
+        const auto *disk = findById(incidents, "title", "db-1 disk 98% full");
+        QVERIFY(disk);
+        QCOMPARE(disk->at("severity").get<std::string>(), std::string("critical"));
+        const auto *odd = findById(incidents, "title", "odd severity");
+        QVERIFY(odd);
+        QCOMPARE(odd->at("severity").get<std::string>(), std::string("unknown"));
+        QCOMPARE(odd->at("severity_label").get<std::string>(), std::string("unknown (sev-weird)"));
+        const auto &andons = board.at("andons");
+        QCOMPARE(andons.size(), size_t(1));
+        QCOMPARE(andons[0].at("project").get<std::string>(), std::string("sftp"));
+        QCOMPARE(andons[0].at("reason").get<std::string>(), std::string("no backups decided"));
+        QCOMPARE(andons[0].at("raised_by").get<std::string>(), std::string("mathieu"));
+        // The token went to the server but appears nowhere in what the user sees.
+        QVERIFY(!run.out.contains(token.toUtf8()));
+        QVERIFY(!run.err.contains(token.toUtf8()));
+    }
+
+    void closedPortExitsTwoWithTheReason()
+    {
+        QTemporaryDir dir;
+        const QString config = writeConfig(
+            dir, QByteArray("{\"sources\":[{\"name\":\"gone\",\"type\":\"alertmanager\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
+        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("source gone failed: unreachable"), run.err.constData());
+        const auto board = nlohmann::json::parse(run.out.toStdString());
+        QCOMPARE(board.at("sources")[0].at("health").get<std::string>(), std::string("failed"));
+        QVERIFY(board.at("sources")[0].at("error").get<std::string>().find("unreachable") == 0);
+    }
+
+    void badConfigExitsTwoNamingFileAndPointer()
+    {
+        QTemporaryDir dir;
+        const QString config = writeConfig(
+            dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"alertmanager\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"alerts\"}]}"));
+        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(config.toUtf8() + ": at /sources/0/panel: expected one of"), run.err.constData());
+        QVERIFY(run.out.isEmpty()); // never half-configured: nothing printed
+    }
+
+    void unknownTypeNamesTheKnownOnes()
+    {
+        QTemporaryDir dir;
+        const QString config = writeConfig(
+            dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"nagios\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
+        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("/sources/0/type") && run.err.contains("alertmanager"), run.err.constData());
+    }
+
+    void versionPrints()
+    {
+        const Run run = runDutyboard({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("dutyboard "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrint)
+#include "tst_print.moc"
