@@ -55,6 +55,7 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("dutyboard"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("dutyboard.dev"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DUTYBOARD_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("dev.dutyboard.Dutyboard"));
 
     std::unique_ptr<DemoServer> demoServer;
     AppConfig config;
