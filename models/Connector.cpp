@@ -33,6 +33,14 @@ void Connector::applyAuth(HttpRequest &request) const {
     }
 }
 
+QString Connector::describeFailure(const HttpResult &result) const {
+    return describeHttpFailure(result);
+}
+
+QDateTime Connector::rateLimitedUntil(const HttpResult &result, const QDateTime &now) const {
+    return ::rateLimitedUntil(result, now);
+}
+
 bool Connector::supportsWrite(WriteKind) const {
     return false;
 }
@@ -44,7 +52,7 @@ HttpRequest Connector::writeRequest(const WriteAction &) const {
 WriteOutcome Connector::parseWriteResult(const WriteAction &, const HttpResult &result) const {
     WriteOutcome outcome;
     outcome.retryAt = rateLimitedUntil(result, QDateTime::currentDateTimeUtc());
-    outcome.error = describeHttpFailure(result);
+    outcome.error = describeFailure(result);
     outcome.accepted = outcome.error.isEmpty() && result.status >= 200 && result.status < 300;
     if (!outcome.accepted && outcome.error.isEmpty())
         outcome.error = QStringLiteral("HTTP %1").arg(result.status);

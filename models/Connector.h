@@ -30,6 +30,15 @@ public:
     // The result is already checked for transport and HTTP errors (see ResponseCheck.h).
     virtual ParsedPage parsePage(const HttpResult &result) const = 0;
 
+    // The failure of an answer said for a person, or empty when the answer is usable (2xx/304).
+    // Default: describeHttpFailure(); vendors override for their own signals (Jira's 410 on the
+    // retired search, an HTML login page…).
+    virtual QString describeFailure(const HttpResult &result) const;
+    // When the answer is a rate limit: the time before which the source must not be asked again
+    // (UTC), else invalid. Default: rateLimitedUntil() (status and headers); vendors that say it
+    // in the body (incident.io) override.
+    virtual QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now) const;
+
     // Write calls (the lean workflow's actions). A connector lists what it can do; the outbox
     // builds the request once per attempt and judges the answer.
     virtual bool supportsWrite(WriteKind kind) const;

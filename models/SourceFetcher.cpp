@@ -32,7 +32,7 @@ void SourceFetcher::requestPage(const HttpRequest &request) {
 
 void SourceFetcher::onPageAnswered(const HttpResult &result) {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (const QDateTime until = rateLimitedUntil(result, now); until.isValid()) {
+    if (const QDateTime until = m_connector->rateLimitedUntil(result, now); until.isValid()) {
         FetchOutcome outcome;
         outcome.retryAt = until;
         outcome.error = QStringLiteral("rate-limited until %1")
@@ -40,7 +40,7 @@ void SourceFetcher::onPageAnswered(const HttpResult &result) {
         finish(std::move(outcome));
         return;
     }
-    if (const QString failure = describeHttpFailure(result); !failure.isEmpty()) {
+    if (const QString failure = m_connector->describeFailure(result); !failure.isEmpty()) {
         FetchOutcome outcome;
         outcome.error = failure;
         finish(std::move(outcome));
