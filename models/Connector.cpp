@@ -5,6 +5,21 @@
 #include "ResponseCheck.h"
 #include "UrlJoin.h"
 
+namespace {
+
+bool secretInCustomHeader(const HttpRequest &request, const QByteArray &secret) {
+    if (secret.isEmpty())
+        return false;
+    for (const auto &header : request.headers) {
+        if (header.first.compare("Authorization", Qt::CaseInsensitive) != 0 &&
+            header.second.contains(secret))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 Connector::Connector(SourceConfig config)
     : m_config(std::move(config)) {}
 
@@ -18,6 +33,7 @@ HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const {
     request.proxy = m_config.proxy;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     applyAuth(request);
+    request.followRedirects = !secretInCustomHeader(request, m_config.auth.secret);
     return request;
 }
 

@@ -86,7 +86,7 @@ CurlTransfer::CurlTransfer(CURL *easy, const HttpRequest &request, const QByteAr
     // Only HTTP(S), also after a redirect: a Location header must not reach file:// or others.
     set(CURLOPT_PROTOCOLS_STR, "http,https");
     set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    set(CURLOPT_FOLLOWLOCATION, 1L);
+    set(CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1L : 0L);
     set(CURLOPT_MAXREDIRS, kMaxRedirects);
     set(CURLOPT_ACCEPT_ENCODING, ""); // every encoding libcurl decodes (gzip at least)
     set(CURLOPT_TCP_KEEPALIVE, 1L);

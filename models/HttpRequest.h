@@ -26,6 +26,9 @@ struct HttpRequest {
     int timeoutMs = 20000;
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     bool conditional = true; // send If-None-Match with the last ETag seen for this URL
+    // Off when a credential travels in a custom header: libcurl strips only Authorization and
+    // cookies when a redirect leaves the host, so such a request must not follow redirects.
+    bool followRedirects = true;
     TlsOptions tls;
     QByteArray proxy; // empty: libcurl honours http_proxy / https_proxy / no_proxy
 };

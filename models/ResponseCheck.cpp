@@ -43,6 +43,12 @@ bool nestedTooDeep(const QByteArray &body) {
 QString describeHttpFailure(const HttpResult &result) {
     switch (result.error) {
     case HttpError::None:
+        if (result.status >= 300 && result.status < 400 && result.status != 304)
+            return QStringLiteral(
+                       "redirected (HTTP %1) to %2: not followed because the source sends its "
+                       "credential in a custom header; set the source URL to the final address")
+                .arg(result.status)
+                .arg(QString::fromUtf8(result.header("location")));
         return {};
     case HttpError::Dns:
         return QStringLiteral("unreachable (host name not found: %1)").arg(result.errorText);
