@@ -140,6 +140,10 @@ AppConfig parseConfig(const QByteArray &text, const QString &fileName) {
             throw ConfigError(QString(), QStringLiteral("not valid JSON (byte %1): %2")
                                              .arg(e.byte)
                                              .arg(QString::fromUtf8(e.what())));
+        } catch (const json::exception &e) {
+            // Not only syntax: a number too large for a double is out_of_range (found by fuzzing).
+            throw ConfigError(
+                QString(), QStringLiteral("not usable JSON: %1").arg(QString::fromUtf8(e.what())));
         }
         if (!doc.is_object())
             throw ConfigError(QString(), QStringLiteral("expected a JSON object with \"sources\""));

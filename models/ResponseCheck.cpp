@@ -92,6 +92,10 @@ bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error
     } catch (const nlohmann::json::parse_error &e) {
         *error = QStringLiteral("not JSON (parse error at byte %1)").arg(e.byte);
         return false;
+    } catch (const nlohmann::json::exception &e) {
+        // A number beyond a double's range is out_of_range, not parse_error (found by fuzzing).
+        *error = QStringLiteral("not usable JSON (%1)").arg(QString::fromUtf8(e.what()));
+        return false;
     }
     return true;
 }

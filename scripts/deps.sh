@@ -2,7 +2,7 @@
 # Installs what building, running and testing dutyboard needs, from Debian 12 packages.
 set -euo pipefail
 packages=(
-    cmake ninja-build g++ pkg-config
+    cmake ninja-build g++ pkg-config clang libclang-rt-14-dev
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite libgl-dev
     nlohmann-json3-dev libcurl4-openssl-dev
     prometheus-alertmanager xvfb xauth fonts-dejavu-core

@@ -46,6 +46,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("not json") << QByteArray("{") << QString()
                                   << QStringLiteral("not valid JSON");
+        // Found by fuzz_config: a number beyond a double's range.
+        QTest::newRow("huge number") << QByteArray("{\"sources\":[],\"x\":1E99999}") << QString()
+                                     << QStringLiteral("not usable JSON");
         QTest::newRow("not an object")
             << QByteArray("[]") << QString() << QStringLiteral("expected a JSON object");
         QTest::newRow("no sources") << QByteArray("{}") << QStringLiteral("/sources")

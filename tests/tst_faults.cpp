@@ -86,6 +86,11 @@ private Q_SLOTS:
         QTest::newRow("JSON nested 100,000 deep")
             << Fault([] { return HttpServerResponse::json(deeplyNested(100000)); })
             << QStringLiteral("nested deeper than");
+        // Found by fuzz_generic: nlohmann throws out_of_range, not parse_error, for 1e999.
+        QTest::newRow("number beyond a double") << Fault([] {
+            return HttpServerResponse::json(
+                "{\"data\":[{\"id\":1,\"subject\":7777777777777777777777E7777777777777}]}");
+        }) << QStringLiteral("not usable JSON");
         QTest::newRow("HTML with 200") << Fault([] {
             return HttpServerResponse::text(
                 "<!DOCTYPE html><html><head><title>Sign in</title></head></html>");
