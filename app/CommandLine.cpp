@@ -25,7 +25,10 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot, e.g. 1920x1080."),
                                   QStringLiteral("WxH"));
-    parser.addOptions({version, config, demo, print, screenshot, size});
+    const QCommandLineOption stallReport(
+        QStringLiteral("stall-report"),
+        QStringLiteral("Measure UI-thread stalls; print the longest at exit."));
+    parser.addOptions({version, config, demo, print, screenshot, size, stallReport});
 
     CommandLine cl;
     cl.helpText = parser.helpText();
@@ -40,6 +43,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     cl.version = parser.isSet(version);
     cl.demo = parser.isSet(demo);
     cl.print = parser.isSet(print);
+    cl.stallReport = parser.isSet(stallReport);
     cl.configPath = parser.value(config);
     cl.screenshotPath = parser.value(screenshot);
     if (parser.isSet(size)) {

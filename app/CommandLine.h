@@ -10,6 +10,7 @@ struct CommandLine {
     bool version = false;
     bool demo = false;
     bool print = false;
+    bool stallReport = false;
     QString configPath; // empty: the default path
     QString screenshotPath;
     QSize size;    // --size WxH; invalid when not given

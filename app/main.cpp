@@ -4,8 +4,11 @@
 #include "ConfigError.h"
 #include "Dashboard.h"
 #include "ExampleConfig.h"
+#include "PaintTrace.h"
 #include "PrintCommand.h"
+#include "QuitOnSignal.h"
 #include "Secrets.h"
+#include "StallReport.h"
 #include "WindowCommand.h"
 
 #include <QApplication>
@@ -95,6 +98,11 @@ int main(int argc, char *argv[]) {
     }
     dashboard->keepDemoServer(std::move(demoServer));
 
+    quitOnTerminationSignals();
+    if (cl.stallReport)
+        startStallReport();
+    if (qEnvironmentVariableIsSet("DUTYBOARD_TRACE_PAINT"))
+        traceFirstDataPaint(dashboard->board());
     if (cl.print)
         startPrintCommand(dashboard.get());
     else
