@@ -58,20 +58,23 @@ WriteAction raise(const QString &project) {
     return a;
 }
 
+WriteAction declaration(const QString &key, const QString &severity) {
+    WriteAction a;
+    a.kind = WriteKind::CreateIncident;
+    a.idempotencyKey = key;
+    a.title = QStringLiteral("Checkout down");
+    a.description = QStringLiteral("5xx on /pay");
+    a.severity = severity;
+    return a;
+}
+
 } // namespace
 
 void TestAlertmanagerWrites::initTestCase() {
     prepareTestEnvironment();
     m_am = std::make_unique<AlertmanagerProcess>();
     QVERIFY2(m_am->start(), qPrintable(m_am->errorString()));
-    SourceConfig c;
-    c.name = QStringLiteral("am");
-    c.type = QStringLiteral("alertmanager");
-    c.url = m_am->baseUrl();
-    c.pointer = QStringLiteral("/sources/0");
-    c.timeoutS = 5;
-    c.raw = json{{"name", "am"}, {"type", "alertmanager"}, {"url", c.url.toStdString()}};
-    m_connector = std::make_unique<AlertmanagerConnector>(c);
+    m_connector = std::make_unique<AlertmanagerConnector>(m_am->sourceConfig());
 }
 
 WriteOutcome TestAlertmanagerWrites::write(const WriteAction &action) {
@@ -100,28 +103,34 @@ Items TestAlertmanagerWrites::readUntil(const std::function<bool(const Items &)>
 }
 
 void TestAlertmanagerWrites::bodies() {
-    const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00.000Z"), Qt::ISODateWithMs);
+    const QDateTime now =
+        QDateTime::fromString(QStringLiteral("2026-11-30T10:00:00.000Z"), Qt::ISODateWithMs);
     WriteAction a = raise(QStringLiteral("sftp"));
     a.startsAt = now.addSecs(-60);
-    QCOMPARE(AlertmanagerConnector::writeBody(a, now),
-             json::parse(R"([{"labels":{"alertname":"Andon","andon":"true","project":"sftp","severity":"andon"},
+    QCOMPARE(
+        AlertmanagerConnector::writeBody(a, now),
+        json::parse(
+            R"([{"labels":{"alertname":"Andon","andon":"true","project":"sftp","severity":"andon"},
                "annotations":{"reason":"no backups defined","raised_by":"alice"},
                "startsAt":"2026-11-30T09:59:00.000Z","endsAt":"2026-12-30T10:00:00.000Z"}])"));
+    WriteAction unset = a;
+    unset.startsAt = QDateTime(); // Alertmanager would start it at endsAt, a month ahead
+    QCOMPARE(AlertmanagerConnector::writeBody(unset, now)[0]["startsAt"],
+             json("2026-11-30T10:00:00.000Z"));
+
     a.kind = WriteKind::ResolveAndon;
     a.reason.clear();
     a.decision = QStringLiteral("abandon");
     a.note = QStringLiteral("too costly");
     a.raisedBy = QStringLiteral("bob");
-    QCOMPARE(AlertmanagerConnector::writeBody(a, now),
-             json::parse(R"([{"labels":{"alertname":"Andon","andon":"true","project":"sftp","severity":"andon"},
+    QCOMPARE(
+        AlertmanagerConnector::writeBody(a, now),
+        json::parse(
+            R"([{"labels":{"alertname":"Andon","andon":"true","project":"sftp","severity":"andon"},
                "annotations":{"decision":"abandon","note":"too costly","resolved_by":"bob"},
                "startsAt":"2026-11-30T09:59:00.000Z","endsAt":"2026-11-30T10:00:00.000Z"}])"));
 
-    WriteAction incident;
-    incident.kind = WriteKind::CreateIncident;
-    incident.idempotencyKey = QStringLiteral("k-123");
-    incident.title = QStringLiteral("Checkout down");
-    incident.description = QStringLiteral("5xx on /pay");
+    WriteAction incident = declaration(QStringLiteral("k-123"), QStringLiteral("SEV-1"));
     incident.customerImpact = QStringLiteral("no payments");
     const char *const words[] = {"critical", "high", "warning", "info"};
     for (int sev = 1; sev <= 4; ++sev) {
@@ -133,29 +142,36 @@ void TestAlertmanagerWrites::bodies() {
         QCOMPARE(body[0]["annotations"], json({{"summary", "Checkout down"},
                                                {"description", "5xx on /pay"},
                                                {"customer_impact", "no payments"}}));
+        QCOMPARE(body[0]["startsAt"], json("2026-11-30T10:00:00.000Z"));
         QCOMPARE(body[0]["endsAt"], json("2026-12-30T10:00:00.000Z"));
     }
 
     const HttpRequest request = m_connector->writeRequest(incident);
     QCOMPARE(request.method, QByteArray("POST"));
     QCOMPARE(request.url, m_am->baseUrl() + "/api/v2/alerts");
-    QVERIFY(request.headers.contains(qMakePair(QByteArray("Content-Type"), QByteArray("application/json"))));
+    QVERIFY(request.headers.contains(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/json"))));
     QVERIFY(!request.conditional);
 }
 
 void TestAlertmanagerWrites::matchers_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("matcher"); // empty: refused
-    QTest::newRow("equal") << "alertname=DiskFull"
-                           << QByteArray(R"({"name":"alertname","value":"DiskFull","isRegex":false,"isEqual":true})");
-    QTest::newRow("quoted") << "team=\"sre \\\"core\\\"\""
-                            << QByteArray(R"({"name":"team","value":"sre \"core\"","isRegex":false,"isEqual":true})");
-    QTest::newRow("not equal") << "env != dev"
-                               << QByteArray(R"({"name":"env","value":"dev","isRegex":false,"isEqual":false})");
-    QTest::newRow("regex") << "instance=~db-.*"
-                           << QByteArray(R"({"name":"instance","value":"db-.*","isRegex":true,"isEqual":true})");
-    QTest::newRow("not regex") << "job!~node"
-                               << QByteArray(R"({"name":"job","value":"node","isRegex":true,"isEqual":false})");
+    QTest::newRow("equal")
+        << "alertname=DiskFull"
+        << QByteArray(R"({"name":"alertname","value":"DiskFull","isRegex":false,"isEqual":true})");
+    QTest::newRow("quoted")
+        << "team=\"sre \\\"core\\\"\""
+        << QByteArray(R"({"name":"team","value":"sre \"core\"","isRegex":false,"isEqual":true})");
+    QTest::newRow("not equal")
+        << "env != dev"
+        << QByteArray(R"({"name":"env","value":"dev","isRegex":false,"isEqual":false})");
+    QTest::newRow("regex")
+        << "instance=~db-.*"
+        << QByteArray(R"({"name":"instance","value":"db-.*","isRegex":true,"isEqual":true})");
+    QTest::newRow("not regex")
+        << "job!~node"
+        << QByteArray(R"({"name":"job","value":"node","isRegex":true,"isEqual":false})");
     QTest::newRow("no operator") << "DiskFull" << QByteArray();
     QTest::newRow("bad name") << "disk full=yes" << QByteArray();
 }
@@ -214,12 +230,7 @@ void TestAlertmanagerWrites::repostIsTheSameAlert() {
 }
 
 void TestAlertmanagerWrites::declareIncident() {
-    WriteAction incident;
-    incident.kind = WriteKind::CreateIncident;
-    incident.idempotencyKey = QStringLiteral("decl-42");
-    incident.title = QStringLiteral("Checkout down");
-    incident.description = QStringLiteral("5xx on /pay");
-    incident.severity = QStringLiteral("SEV-2");
+    const WriteAction incident = declaration(QStringLiteral("decl-42"), QStringLiteral("SEV-2"));
     QVERIFY(write(incident).accepted);
     QVERIFY(write(incident).accepted);
     const auto declared = [](const Items &items) {
@@ -232,6 +243,7 @@ void TestAlertmanagerWrites::declareIncident() {
     for (const Item &item : items) {
         if (item.title == QLatin1String("Checkout down")) {
             QCOMPARE(item.severity.level, SeverityLevel::High);
+            QVERIFY(qAbs(item.createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 30);
             QCOMPARE(item.state, QStringLiteral("active"));
         }
     }
@@ -249,8 +261,8 @@ void TestAlertmanagerWrites::silenceAnAlert() {
     const WriteOutcome outcome = write(silence);
     QVERIFY2(outcome.accepted, qPrintable(outcome.error));
     QVERIFY(!outcome.createdId.isEmpty());
-    QCOMPARE(outcome.createdUrl,
-             QString::fromUtf8(m_am->baseUrl()) + QStringLiteral("/#/silences/") + outcome.createdId);
+    QCOMPARE(outcome.createdUrl, QString::fromUtf8(m_am->baseUrl()) +
+                                     QStringLiteral("/#/silences/") + outcome.createdId);
 
     const Items items = readUntil([&](const Items &i) {
         const auto andons = andonsOf(i, project);
@@ -278,7 +290,8 @@ void TestAlertmanagerWrites::refusalSaysWhy() {
     QVERIFY(!outcome.accepted);
     QVERIFY2(outcome.error.startsWith(QLatin1String("Alertmanager refused (HTTP 400): ")),
              qPrintable(outcome.error));
-    QVERIFY2(outcome.error.contains(QLatin1String("not a matcher: DiskFull")), qPrintable(outcome.error));
+    QVERIFY2(outcome.error.contains(QLatin1String("not a matcher: DiskFull")),
+             qPrintable(outcome.error));
 }
 
 QTEST_GUILESS_MAIN(TestAlertmanagerWrites)

@@ -25,9 +25,8 @@ private:
 
     HttpClient m_http;
     // The "upstream" server: answers directly when asked directly.
-    LoopbackHttpServer m_target{[](const HttpServerRequest &) {
-        return HttpServerResponse::json(R"([])");
-    }};
+    LoopbackHttpServer m_target{
+        [](const HttpServerRequest &) { return HttpServerResponse::json(R"([])"); }};
     // The proxy answers itself (it does not forward), saying which absolute URL it was asked for.
     LoopbackHttpServer m_proxy{[](const HttpServerRequest &r) {
         if (!r.target.startsWith("http://"))
@@ -56,7 +55,8 @@ HttpResult TestProxy::fetch(const HttpRequest &request) {
 
 void TestProxy::perSourceProxyIsUsed() {
     const QByteArray config = R"({"sources":[{"name":"am","type":"alertmanager","panel":"incidents",
-        "url":")" + m_target.baseUrl() + R"(","proxy":")" + m_proxy.baseUrl() + R"("}]})";
+        "url":")" + m_target.baseUrl() +
+                              R"(","proxy":")" + m_proxy.baseUrl() + R"("}]})";
     const auto connector = ConnectorRegistry::builtin().create(
         parseConfig(config, QStringLiteral("p.json")).sources.at(0));
     const HttpResult r = fetch(connector->firstRequest());
@@ -73,9 +73,10 @@ void TestProxy::perSourceProxyIsUsed() {
     // Without the key, the same source goes straight to the target.
     QByteArray direct = config;
     direct.replace(R"(,"proxy":")" + m_proxy.baseUrl() + '"', "");
-    const HttpResult d = fetch(ConnectorRegistry::builtin()
-                                   .create(parseConfig(direct, QStringLiteral("d.json")).sources.at(0))
-                                   ->firstRequest());
+    const HttpResult d =
+        fetch(ConnectorRegistry::builtin()
+                  .create(parseConfig(direct, QStringLiteral("d.json")).sources.at(0))
+                  ->firstRequest());
     QVERIFY2(d.ok(), qPrintable(d.errorText));
     QCOMPARE(m_target.requestCount(), 1);
 }

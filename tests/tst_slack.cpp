@@ -93,6 +93,8 @@ private:
     HttpResult send(const HttpRequest &request);
     FetchOutcome fetch(const json &extra);
     Items fetchItems(const json &extra);
+    // `dutyboard --print` with one Slack source on the fixture, the token given.
+    DutyboardRun printWithToken(const QString &token);
 
     HttpClient m_http;
     QThreadPool m_pool;
@@ -116,8 +118,9 @@ HttpResult TestSlack::send(const HttpRequest &request) {
 }
 
 FetchOutcome TestSlack::fetch(const json &extra) {
-    SourceFetcher fetcher(ConnectorRegistry::builtin().create(slackConfig(m_slack.baseUrl(), extra)),
-                          &m_http, &m_pool);
+    SourceFetcher fetcher(
+        ConnectorRegistry::builtin().create(slackConfig(m_slack.baseUrl(), extra)), &m_http,
+        &m_pool);
     std::optional<FetchOutcome> outcome;
     connect(&fetcher, &SourceFetcher::finished, this,
             [&outcome](const FetchOutcome &o) { outcome = o; });
@@ -149,13 +152,13 @@ void TestSlack::configErrors_data() {
     QTest::newRow("zero hours") << QByteArray(R"({"channel":"C1","oldest_hours":0})")
                                 << "/sources/0/oldest_hours"
                                 << "expected a number of hours from 1 to 8784";
-    QTest::newRow("hours as text") << QByteArray(R"({"channel":"C1","oldest_hours":"72"})")
-                                   << "/sources/0/oldest_hours"
-                                   << "expected a number of hours from 1 to 8784";
-    QTest::newRow("workspace URL") << QByteArray(R"({"channel":"C1","workspace":"Acme Corp"})")
-                                   << "/sources/0/workspace"
-                                   << "expected the workspace's name as in https://NAME.slack.com, "
-                                      "such as \"acme\"";
+    QTest::newRow("hours as text")
+        << QByteArray(R"({"channel":"C1","oldest_hours":"72"})") << "/sources/0/oldest_hours"
+        << "expected a number of hours from 1 to 8784";
+    QTest::newRow("workspace URL")
+        << QByteArray(R"({"channel":"C1","workspace":"Acme Corp"})") << "/sources/0/workspace"
+        << "expected the workspace's name as in https://NAME.slack.com, "
+           "such as \"acme\"";
     QTest::newRow("both links")
         << QByteArray(R"({"channel":"C1","workspace":"acme","permalink_base":"https:\/\/a.b"})")
         << "/sources/0/permalink_base"
@@ -184,8 +187,8 @@ void TestSlack::firstRequest() {
     HttpRequest r = plain.firstRequest();
     QCOMPARE(r.method, QByteArray("GET"));
     QCOMPARE(r.url, apiBase + "/conversations.history?channel=C0DUTY42&limit=100");
-    QVERIFY(r.headers.contains(qMakePair(QByteArray("Authorization"),
-                                         QByteArray("Bearer ") + SlackFixture::token)));
+    QVERIFY(r.headers.contains(
+        qMakePair(QByteArray("Authorization"), QByteArray("Bearer ") + SlackFixture::token)));
 
     const SlackConnector recent(slackConfig(apiBase, withChannel({{"oldest_hours", 72}})));
     r = recent.firstRequest();
@@ -208,8 +211,8 @@ void TestSlack::plainText_data() {
     QTest::newRow("here") << QByteArray("<!here> db down") << "@here db down";
     QTest::newRow("group") << QByteArray("<!subteam^S1|@sre-team> help") << "@sre-team help";
     QTest::newRow("date") << QByteArray("by <!date^1700000000^{date}|Nov 14>") << "by Nov 14";
-    QTest::newRow("labelled link") << QByteArray("read <https:\x2f/x.io/a?b=1&amp;c=2|the runbook>")
-                                   << "read the runbook";
+    QTest::newRow("labelled link")
+        << QByteArray("read <https:\x2f/x.io/a?b=1&amp;c=2|the runbook>") << "read the runbook";
     QTest::newRow("bare link") << QByteArray("<https:\x2f/x.io/a>") << "https://x.io/a";
     QTest::newRow("mail") << QByteArray("<mailto:ann@acme.io|ann@acme.io>") << "ann@acme.io";
     QTest::newRow("entities") << QByteArray("a &lt;b&gt; &amp;&amp; c") << "a <b> && c";
@@ -240,61 +243,72 @@ void TestSlack::mapping_data() {
             "url":"https:\/\/acme.slack.com\/archives\/C0DUTY42\/p1700000000123456",
             "severity":"unknown"}],"next":null})");
     QTest::newRow("markup and real name")
-        << acme
-        << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U01ANN",
+        << acme << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U01ANN",
             "user_profile":{"real_name":"Ann Lee","display_name":"ann"},
             "text":"<@U02BOB|bob> asks: <https:\/\/wiki.acme.io\/x|the runbook> &amp; <#C0SRE|sre>\nmore",
             "ts":"1700000000.000100"}]})")
-        << QByteArray(R"({"items":[{"title":"@bob asks: the runbook & #sre","people":["Ann Lee"]}]})");
+        << QByteArray(
+               R"({"items":[{"title":"@bob asks: the runbook & #sre","people":["Ann Lee"]}]})");
     QTest::newRow("only top-level human messages")
-        << acme
-        << QByteArray(R"({"ok":true,"messages":[
+        << acme << QByteArray(R"({"ok":true,"messages":[
             {"type":"message","subtype":"channel_join","user":"U03NEW","text":"<@U03NEW> has joined the channel","ts":"1700000006.000000"},
             {"type":"message","subtype":"bot_message","bot_id":"B0CI","text":"build failed","ts":"1700000005.000000"},
             {"type":"message","user":"U0BOT","bot_id":"B0BOT","app_id":"A0","text":"Andon on sftp","ts":"1700000004.000000"},
             {"type":"message","user":"U02BOB","text":"a reply","ts":"1700000003.000000","thread_ts":"1700000001.000000","parent_user_id":"U01ANN"},
             {"type":"message","subtype":"thread_broadcast","user":"U02BOB","text":"also sent to channel","ts":"1700000002.000000","thread_ts":"1700000001.000000"},
             {"type":"message","user":"U01ANN","text":"parent","ts":"1700000001.000000","thread_ts":"1700000001.000000","reply_count":3,"reply_users_count":1,"latest_reply":"1700000003.000000"}]})")
-        << QByteArray(R"({"items":[{"id":"1700000001.000000","title":"parent","state":"open · 3 replies"}]})");
-    QTest::newRow("reactions")
-        << acme
-        << QByteArray(R"({"ok":true,"messages":[
+        << QByteArray(
+               R"({"items":[{"id":"1700000001.000000","title":"parent","state":"open · 3 replies"}]})");
+    QTest::newRow("reactions") << acme << QByteArray(R"({"ok":true,"messages":[
             {"type":"message","user":"U1","text":"taken","ts":"1700000004.000000","reactions":[{"name":"eyes","users":["U9"],"count":1}]},
             {"type":"message","user":"U1","text":"taken, answered","ts":"1700000003.000000","reply_count":1,"thread_ts":"1700000003.000000",
              "reactions":[{"name":"thumbsup","users":["U8"],"count":1},{"name":"eyes","users":["U9"],"count":1}]},
             {"type":"message","user":"U1","text":"done","ts":"1700000002.000000","reactions":[{"name":"eyes","users":["U9"],"count":1},{"name":"white_check_mark","users":["U9"],"count":1}]},
             {"type":"message","user":"U1","text":"thumbs only","ts":"1700000001.000000","reactions":[{"name":"thumbsup","users":["U8"],"count":2}]}]})")
-        << QByteArray(R"({"items":[{"title":"taken","state":"taken"},
+                               << QByteArray(R"({"items":[{"title":"taken","state":"taken"},
             {"title":"taken, answered","state":"taken · 1 reply"},{"title":"thumbs only","state":"open"}]})");
-    QTest::newRow("empty text") << acme
-                                << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"","ts":"1.5"}]})")
-                                << QByteArray(R"j({"items":[{"title":"(no text)","created":"1970-01-01T00:00:01.500Z"}]})j");
+    QTest::newRow("empty text")
+        << acme
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"","ts":"1.5"}]})")
+        << QByteArray(
+               R"j({"items":[{"title":"(no text)","created":"1970-01-01T00:00:01.500Z"}]})j");
     QTest::newRow("next page")
         << acme
-        << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.0"}],
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.0"}],
             "has_more":true,"response_metadata":{"next_cursor":"bmV4dA=="}})")
         << QByteArray(R"({"items":[{"id":"1.0"}],
             "next":"http:\/\/slack.test\/api\/conversations.history?channel=C0DUTY42&limit=100&cursor=bmV4dA%3D%3D"})");
     QTest::newRow("no cursor ends")
-        << acme << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.0"}],"has_more":true})")
+        << acme
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.0"}],"has_more":true})")
         << QByteArray(R"({"items":[{"id":"1.0"}],"next":null})");
     QTest::newRow("filtered page still paginates")
         << acme
-        << QByteArray(R"({"ok":true,"messages":[{"type":"message","bot_id":"B1","text":"x","ts":"2.0"}],
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","bot_id":"B1","text":"x","ts":"2.0"}],
             "has_more":true,"response_metadata":{"next_cursor":"abc"}})")
-        << QByteArray(R"({"items":[],"next":"http:\/\/slack.test\/api\/conversations.history?channel=C0DUTY42&limit=100&cursor=abc"})");
+        << QByteArray(
+               R"({"items":[],"next":"http:\/\/slack.test\/api\/conversations.history?channel=C0DUTY42&limit=100&cursor=abc"})");
     QTest::newRow("permalink_base")
         << QByteArray(R"({"permalink_base":"https:\/\/acme.enterprise.slack.com\/"})")
-        << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.000200"}]})")
-        << QByteArray(R"({"items":[{"url":"https:\/\/acme.enterprise.slack.com\/archives\/C0DUTY42\/p1000200"}]})");
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.000200"}]})")
+        << QByteArray(
+               R"({"items":[{"url":"https:\/\/acme.enterprise.slack.com\/archives\/C0DUTY42\/p1000200"}]})");
     QTest::newRow("no workspace: the channel")
         << QByteArray("{}")
-        << QByteArray(R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.000200"}]})")
-        << QByteArray(R"({"items":[{"url":"https:\/\/slack.com\/app_redirect?channel=C0DUTY42"}]})");
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","user":"U1","text":"x","ts":"1.000200"}]})")
+        << QByteArray(
+               R"({"items":[{"url":"https:\/\/slack.com\/app_redirect?channel=C0DUTY42"}]})");
 
     const auto refusal = [](const char *row, const char *body, const char *error) {
         QTest::newRow(row) << QByteArray("{}") << QByteArray(body)
-                           << QByteArray::fromStdString(json{{"items", json::array()}, {"error", error}}.dump());
+                           << QByteArray::fromStdString(
+                                  json{{"items", json::array()}, {"error", error}}.dump());
     };
     refusal("not_in_channel", R"({"ok":false,"error":"not_in_channel"})",
             "Slack refused: not_in_channel (invite the bot to the channel)");
@@ -305,18 +319,22 @@ void TestSlack::mapping_data() {
     refusal("channel_not_found", R"({"ok":false,"error":"channel_not_found"})",
             "Slack refused: channel_not_found (check \"channel\": it takes the channel ID such as "
             "C0123456, and a private channel must have the bot in it)");
-    refusal("missing_scope",
-            R"({"ok":false,"error":"missing_scope","needed":"channels:history","provided":"chat:write"})",
-            "Slack refused: missing_scope (the token lacks the scope channels:history)");
+    refusal(
+        "missing_scope",
+        R"({"ok":false,"error":"missing_scope","needed":"channels:history","provided":"chat:write"})",
+        "Slack refused: missing_scope (the token lacks the scope channels:history)");
     refusal("ratelimited", R"({"ok":false,"error":"ratelimited"})",
             "Slack refused: ratelimited (rate-limited: trying again later)");
     refusal("unknown code", R"({"ok":false,"error":"fatal_error"})", "Slack refused: fatal_error");
     refusal("no code", R"({"ok":false})", "Slack refused: (no error code)");
-    refusal("no ok", R"({"messages":[]})", "JSON of the wrong shape at /ok: expected true or false");
+    refusal("no ok", R"({"messages":[]})",
+            "JSON of the wrong shape at /ok: expected true or false");
     refusal("messages not array", R"({"ok":true,"messages":{}})",
             "JSON of the wrong shape at /messages: expected an array of messages");
-    refusal("message without ts", R"({"ok":true,"messages":[{"type":"message","user":"U1","ts":"1.0"},{"type":"message","text":"x"}]})",
-            "JSON of the wrong shape at /messages/1/ts: expected a string");
+    refusal(
+        "message without ts",
+        R"({"ok":true,"messages":[{"type":"message","user":"U1","ts":"1.0"},{"type":"message","text":"x"}]})",
+        "JSON of the wrong shape at /messages/1/ts: expected a string");
     refusal("message not object", R"({"ok":true,"messages":[7]})",
             "JSON of the wrong shape at /messages/0: expected a message object");
     refusal("login page", "<!DOCTYPE html><html><body>Sign in to Slack</body></html>",
@@ -337,11 +355,26 @@ void TestSlack::mapping() {
 void TestSlack::fetchWalksPagesPastFilteredOnes() {
     m_slack.setMessages(json::array({
         human(tsAgo(1, 7), "newest request"),
-        {{"type", "message"}, {"subtype", "bot_message"}, {"bot_id", "B1"}, {"text", "ci"}, {"ts", tsAgo(2, 6)}},
-        {{"type", "message"}, {"user", "U0BOT"}, {"bot_id", "B2"}, {"text", "andon"}, {"ts", tsAgo(3, 5)}},
-        {{"type", "message"}, {"subtype", "channel_join"}, {"user", "U3"}, {"text", "joined"}, {"ts", tsAgo(4, 4)}},
+        {{"type", "message"},
+         {"subtype", "bot_message"},
+         {"bot_id", "B1"},
+         {"text", "ci"},
+         {"ts", tsAgo(2, 6)}},
+        {{"type", "message"},
+         {"user", "U0BOT"},
+         {"bot_id", "B2"},
+         {"text", "andon"},
+         {"ts", tsAgo(3, 5)}},
+        {{"type", "message"},
+         {"subtype", "channel_join"},
+         {"user", "U3"},
+         {"text", "joined"},
+         {"ts", tsAgo(4, 4)}},
         human(tsAgo(10, 3), "older request"),
-        {{"type", "message"}, {"user", "U1"}, {"text", "done one"}, {"ts", tsAgo(20, 2)},
+        {{"type", "message"},
+         {"user", "U1"},
+         {"text", "done one"},
+         {"ts", tsAgo(20, 2)},
          {"reactions", {{{"name", "white_check_mark"}, {"users", {"U9"}}, {"count", 1}}}}},
         human(tsAgo(100 * 60, 1), "four days old"),
     }));
@@ -373,13 +406,15 @@ void TestSlack::fetchRateLimitedAndRefused() {
     const QDateTime before = QDateTime::currentDateTimeUtc();
     FetchOutcome outcome = fetch(withChannel(json::object()));
     QVERIFY(!outcome.ok);
-    QVERIFY2(outcome.error.startsWith(QLatin1String("rate-limited until ")), qPrintable(outcome.error));
+    QVERIFY2(outcome.error.startsWith(QLatin1String("rate-limited until ")),
+             qPrintable(outcome.error));
     QVERIFY(qAbs(before.secsTo(outcome.retryAt) - 120) <= 2);
 
     m_slack.failWith(QStringLiteral("not_in_channel"));
     outcome = fetch(withChannel(json::object()));
     QVERIFY(!outcome.ok);
-    QCOMPARE(outcome.error, QStringLiteral("Slack refused: not_in_channel (invite the bot to the channel)"));
+    QCOMPARE(outcome.error,
+             QStringLiteral("Slack refused: not_in_channel (invite the bot to the channel)"));
     QVERIFY(!outcome.retryAt.isValid());
     m_slack.failWith(QString());
 
@@ -483,9 +518,11 @@ void TestSlack::writeMessages() {
              json({{"channel", "C0DUTY42"},
                    {"text", "\xF0\x9F\x9A\xA8 Incident declared, SEV-1: *Checkout down*\n5xx on "
                             "/pay\nCustomer impact: no payments"}}));
-    for (const WriteKind kind : {WriteKind::CreateBug, WriteKind::CreateCard, WriteKind::CreateSilence})
+    for (const WriteKind kind :
+         {WriteKind::CreateBug, WriteKind::CreateCard, WriteKind::CreateSilence})
         QVERIFY(!connector.supportsWrite(kind));
-    for (const WriteKind kind : {WriteKind::ResolveAndon, WriteKind::CreateIncident, WriteKind::Reply})
+    for (const WriteKind kind :
+         {WriteKind::ResolveAndon, WriteKind::CreateIncident, WriteKind::Reply})
         QVERIFY(connector.supportsWrite(kind));
 }
 
@@ -500,11 +537,13 @@ void TestSlack::writeRefusals() {
     WriteOutcome outcome = connector.parseWriteResult(take, send(connector.writeRequest(take)));
     m_slack.failWith(QString());
     QVERIFY(!outcome.accepted);
-    QCOMPARE(outcome.error, QStringLiteral("Slack refused: not_in_channel (invite the bot to the channel)"));
+    QCOMPARE(outcome.error,
+             QStringLiteral("Slack refused: not_in_channel (invite the bot to the channel)"));
 
     outcome = connector.parseWriteResult(take, send(connector.writeRequest(take)));
     QVERIFY(!outcome.accepted); // HTTP 200, ok:false
-    QCOMPARE(outcome.error, QStringLiteral("Slack refused: message_not_found (the message is gone)"));
+    QCOMPARE(outcome.error,
+             QStringLiteral("Slack refused: message_not_found (the message is gone)"));
 
     m_slack.rateLimit(1, 30);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -522,20 +561,16 @@ void TestSlack::writeRefusals() {
     QCOMPARE(outcome.error, QStringLiteral("Slack: not JSON (got an HTML page: login?)"));
     outcome = connector.parseWriteResult(take, answer("{}"));
     QVERIFY(!outcome.accepted);
-    QCOMPARE(outcome.error, QStringLiteral("Slack: JSON of the wrong shape at /ok: expected true or false"));
+    QCOMPARE(outcome.error,
+             QStringLiteral("Slack: JSON of the wrong shape at /ok: expected true or false"));
     // already_reacted is only fine for a reaction.
     WriteAction reply;
     reply.kind = WriteKind::Reply;
-    QVERIFY(!connector.parseWriteResult(reply, answer(R"({"ok":false,"error":"already_reacted"})")).accepted);
+    QVERIFY(!connector.parseWriteResult(reply, answer(R"({"ok":false,"error":"already_reacted"})"))
+                 .accepted);
 }
 
-void TestSlack::printListsRequests() {
-    m_slack.setMessages(json::array({
-        human(tsAgo(3, 2), "<@U02BOB> can I get a staging DB?"),
-        {{"type", "message"}, {"user", "U0BOT"}, {"bot_id", "B0"}, {"text", "andon"}, {"ts", tsAgo(4, 1)}},
-        {{"type", "message"}, {"user", "U04CAT"}, {"text", "grant me S3 access"}, {"ts", tsAgo(9, 0)},
-         {"reactions", {{{"name", "eyes"}, {"users", {"U9"}}, {"count", 1}}}}},
-    }));
+DutyboardRun TestSlack::printWithToken(const QString &token) {
     QTemporaryDir dir;
     const json config = {{"sources",
                           {{{"name", "duty"},
@@ -546,11 +581,28 @@ void TestSlack::printListsRequests() {
                             {"workspace", "acme"},
                             {"auth", {{"token_env", "DUTYBOARD_TEST_SLACK_TOKEN"}}}}}}};
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DUTYBOARD_TEST_SLACK_TOKEN"), QString::fromLatin1(SlackFixture::token));
-    const DutyboardRun run = runDutyboard(
-        {QStringLiteral("--config"), writeConfig(dir, QByteArray::fromStdString(config.dump())),
-         QStringLiteral("--print")},
-        env);
+    env.insert(QStringLiteral("DUTYBOARD_TEST_SLACK_TOKEN"), token);
+    return runDutyboard({QStringLiteral("--config"),
+                         writeConfig(dir, QByteArray::fromStdString(config.dump())),
+                         QStringLiteral("--print")},
+                        env);
+}
+
+void TestSlack::printListsRequests() {
+    m_slack.setMessages(json::array({
+        human(tsAgo(3, 2), "<@U02BOB> can I get a staging DB?"),
+        {{"type", "message"},
+         {"user", "U0BOT"},
+         {"bot_id", "B0"},
+         {"text", "andon"},
+         {"ts", tsAgo(4, 1)}},
+        {{"type", "message"},
+         {"user", "U04CAT"},
+         {"text", "grant me S3 access"},
+         {"ts", tsAgo(9, 0)},
+         {"reactions", {{{"name", "eyes"}, {"users", {"U9"}}, {"count", 1}}}}},
+    }));
+    const DutyboardRun run = printWithToken(QString::fromLatin1(SlackFixture::token));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const json board = json::parse(run.out.toStdString());
     const json &requests = board.at("requests");
@@ -567,20 +619,7 @@ void TestSlack::printListsRequests() {
 }
 
 void TestSlack::printInvalidAuthExitsTwo() {
-    QTemporaryDir dir;
-    const json config = {{"sources",
-                          {{{"name", "duty"},
-                            {"type", "slack"},
-                            {"panel", "requests"},
-                            {"url", m_slack.baseUrl().toStdString()},
-                            {"channel", SlackFixture::channel},
-                            {"auth", {{"token_env", "DUTYBOARD_TEST_SLACK_TOKEN"}}}}}}};
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DUTYBOARD_TEST_SLACK_TOKEN"), QStringLiteral("xoxb-revoked-0000000"));
-    const DutyboardRun run = runDutyboard(
-        {QStringLiteral("--config"), writeConfig(dir, QByteArray::fromStdString(config.dump())),
-         QStringLiteral("--print")},
-        env);
+    const DutyboardRun run = printWithToken(QStringLiteral("xoxb-revoked-0000000"));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("dutyboard: source duty failed: Slack refused: invalid_auth (token "
                               "refused: check the token)"),

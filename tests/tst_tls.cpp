@@ -73,7 +73,8 @@ void TestTls::withoutTheCaIsATlsError() {
     QCOMPARE(r.error, HttpError::Tls);
     QVERIFY2(r.errorText.contains(QLatin1String("certificate")), qPrintable(r.errorText));
     const QString said = describeHttpFailure(r);
-    QVERIFY2(said.startsWith(QLatin1String("TLS error (SSL certificate problem: ")), qPrintable(said));
+    QVERIFY2(said.startsWith(QLatin1String("TLS error (SSL certificate problem: ")),
+             qPrintable(said));
     QVERIFY2(said.endsWith(QLatin1String(": set tls.ca_file to the CA that signed the server's "
                                          "certificate")),
              qPrintable(said));
@@ -89,10 +90,12 @@ void TestTls::verifyOffWorksAndWarns() {
 
     // Through the poller: the source works, and its health carries the permanent warning.
     const QByteArray config = R"({"sources":[
-        {"name":"lax","type":"alertmanager","panel":"incidents","url":")" + m_server.baseUrl() +
+        {"name":"lax","type":"alertmanager","panel":"incidents","url":")" +
+                              m_server.baseUrl() +
                               R"(","tls":{"verify":false}},
-        {"name":"strict","type":"alertmanager","panel":"incidents","url":")" + m_server.baseUrl() +
-                              R"(","tls":{"ca_file":")" + m_server.caFile().toUtf8() + R"("}}]})";
+        {"name":"strict","type":"alertmanager","panel":"incidents","url":")" +
+                              m_server.baseUrl() + R"(","tls":{"ca_file":")" +
+                              m_server.caFile().toUtf8() + R"("}}]})";
     const AppConfig app = parseConfig(config, QStringLiteral("tls.json"));
     Board board;
     Poller poller(&board, &m_http);

@@ -81,7 +81,8 @@ void TestWebhook::initTestCase() {
 
 WriteOutcome TestWebhook::write(const Connector &connector, const WriteAction &action) {
     auto result = std::make_shared<std::optional<HttpResult>>();
-    m_http.fetch(connector.writeRequest(action), this, [result](const HttpResult &r) { *result = r; });
+    m_http.fetch(connector.writeRequest(action), this,
+                 [result](const HttpResult &r) { *result = r; });
     if (!QTest::qWaitFor([&result] { return result->has_value(); }, 10000))
         return {};
     return connector.parseWriteResult(action, **result);
@@ -91,32 +92,49 @@ void TestWebhook::configErrors_data() {
     QTest::addColumn<QByteArray>("write");
     QTest::addColumn<QString>("pointer");
     QTest::addColumn<QString>("start"); // of the message
-    QTest::newRow("not object") << QByteArray(R"("http:\/\/hook")") << "/sources/1/write" << "expected an object";
+    QTest::newRow("not object") << QByteArray(R"("http:\/\/hook")") << "/sources/1/write"
+                                << "expected an object";
     QTest::newRow("GET") << QByteArray(R"({"method":"GET","path":"/h","body":{}})")
-                         << "/sources/1/write/method" << "expected \"POST\", \"PUT\" or \"PATCH\"";
-    QTest::newRow("no path") << QByteArray(R"({"body":{}})") << "/sources/1/write/path" << "expected a string";
-    QTest::newRow("no body") << QByteArray(R"({"path":"/h"})") << "/sources/1/write/body" << "expected a JSON object";
+                         << "/sources/1/write/method"
+                         << "expected \"POST\", \"PUT\" or \"PATCH\"";
+    QTest::newRow("no path") << QByteArray(R"({"body":{}})") << "/sources/1/write/path"
+                             << "expected a string";
+    QTest::newRow("no body") << QByteArray(R"({"path":"/h"})") << "/sources/1/write/body"
+                             << "expected a JSON object";
     QTest::newRow("text body") << QByteArray(R"({"path":"/h","body":"{{reason}}"})")
-                               << "/sources/1/write/body" << "expected a JSON object";
+                               << "/sources/1/write/body"
+                               << "expected a JSON object";
     QTest::newRow("unknown placeholder")
         << QByteArray(R"({"path":"/h","body":{"a/b":[1,{"t":"x {{ proj }}"}]}})")
-        << "/sources/1/write/body/a~1b/1/t" << "{{proj}} is not a placeholder: expected one of kind, title";
+        << "/sources/1/write/body/a~1b/1/t"
+        << "{{proj}} is not a placeholder: expected one of kind, title";
     QTest::newRow("unclosed") << QByteArray(R"({"path":"/h","body":{"t":"{{reason"}})")
-                              << "/sources/1/write/body/t" << "expected \"}}\" after \"{{\"";
-    QTest::newRow("path placeholder") << QByteArray(R"({"path":"/h/{{id}}","body":{}})")
-                                      << "/sources/1/write/path" << "{{id}} is not a placeholder";
+                              << "/sources/1/write/body/t"
+                              << "expected \"}}\" after \"{{\"";
+    QTest::newRow("path placeholder")
+        << QByteArray(R"({"path":"/h/{{id}}","body":{}})") << "/sources/1/write/path"
+        << "{{id}} is not a placeholder";
     QTest::newRow("header value") << QByteArray(R"({"path":"/h","body":{},"headers":{"X-A":1}})")
-                                  << "/sources/1/write/headers/X-A" << "expected a string on one line";
+                                  << "/sources/1/write/headers/X-A"
+                                  << "expected a string on one line";
     QTest::newRow("header name") << QByteArray(R"({"path":"/h","body":{},"headers":{"X A":"1"}})")
-                                 << "/sources/1/write/headers/X A" << "expected a header name";
-    QTest::newRow("header line break") << QByteArray(R"({"path":"/h","body":{},"headers":{"X-A":"1\r\nX-B: 2"}})")
-                                       << "/sources/1/write/headers/X-A" << "expected a string on one line";
-    QTest::newRow("unknown kind") << QByteArray(R"({"path":"/h","body":{},"kinds":["raise-andon","andon"]})")
-                                  << "/sources/1/write/kinds/1" << "expected one of create-bug, create-incident";
+                                 << "/sources/1/write/headers/X A"
+                                 << "expected a header name";
+    QTest::newRow("header line break")
+        << QByteArray(R"({"path":"/h","body":{},"headers":{"X-A":"1\r\nX-B: 2"}})")
+        << "/sources/1/write/headers/X-A"
+        << "expected a string on one line";
+    QTest::newRow("unknown kind")
+        << QByteArray(R"({"path":"/h","body":{},"kinds":["raise-andon","andon"]})")
+        << "/sources/1/write/kinds/1"
+        << "expected one of create-bug, create-incident";
     QTest::newRow("no kinds") << QByteArray(R"({"path":"/h","body":{},"kinds":[]})")
-                              << "/sources/1/write/kinds" << "expected a non-empty array";
-    QTest::newRow("created pointer") << QByteArray(R"({"path":"/h","body":{},"created":{"id":"key"}})")
-                                     << "/sources/1/write/created/id" << "expected a JSON pointer";
+                              << "/sources/1/write/kinds"
+                              << "expected a non-empty array";
+    QTest::newRow("created pointer")
+        << QByteArray(R"({"path":"/h","body":{},"created":{"id":"key"}})")
+        << "/sources/1/write/created/id"
+        << "expected a JSON pointer";
 }
 
 void TestWebhook::configErrors() {
@@ -124,7 +142,8 @@ void TestWebhook::configErrors() {
     QFETCH(QString, pointer);
     QFETCH(QString, start);
     try {
-        ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", json::parse(write)));
+        ConnectorRegistry::builtin().create(
+            webhookConfig("http://127.0.0.1:1", json::parse(write)));
         QFAIL("no ConfigError");
     } catch (const ConfigError &e) {
         QCOMPARE(e.pointer(), pointer);
@@ -139,11 +158,13 @@ void TestWebhook::kinds() {
     QVERIFY(connector->supportsWrite(WriteKind::CreateBug));
     QVERIFY(!connector->supportsWrite(WriteKind::React));
     QVERIFY(!connector->supportsWrite(WriteKind::CreateSilence));
-    const auto readOnly = ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", json()));
+    const auto readOnly =
+        ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", json()));
     QVERIFY(!readOnly->supportsWrite(WriteKind::RaiseAndon));
     json all = exampleWrite();
     all.erase("kinds");
-    const auto every = ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", all));
+    const auto every =
+        ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", all));
     QVERIFY(every->supportsWrite(WriteKind::React)); // no "kinds": every action
 }
 
@@ -171,7 +192,8 @@ void TestWebhook::bodyIsFilledInsideTheJson() {
     QCOMPARE(body, json({{"text", "Andon on sftp \"legacy\": no backups\nat all: C:\\data {{note}} "
                                   "</script> \xC3\xA9 (alice)"},
                          {"kind", "raise-andon"},
-                         {"meta", {{"labels", "storage,p1"}, {"list", {"continue", 7, true, nullptr}}}}}));
+                         {"meta",
+                          {{"labels", "storage,p1"}, {"list", {"continue", 7, true, nullptr}}}}}));
 }
 
 void TestWebhook::pathPlaceholdersAreEncoded() {
@@ -179,7 +201,8 @@ void TestWebhook::pathPlaceholdersAreEncoded() {
     w["method"] = "put";
     w["path"] = "/issues/{{item_id}}/comments?by={{raised_by}}";
     w["headers"] = {{"Content-Type", "application/vnd.api+json"}};
-    const auto connector = ConnectorRegistry::builtin().create(webhookConfig(m_server->baseUrl(), w));
+    const auto connector =
+        ConnectorRegistry::builtin().create(webhookConfig(m_server->baseUrl(), w));
     WriteAction a;
     a.kind = WriteKind::Reply;
     a.itemId = QStringLiteral("a/b c?");
@@ -196,15 +219,18 @@ void TestWebhook::pathPlaceholdersAreEncoded() {
 void TestWebhook::createdIdAndFailures() {
     json w = exampleWrite();
     w["path"] = "/api/bugs";
-    w["body"] = {{"summary", "{{title}}"}, {"body", "{{description}}"}, {"key", "{{idempotency_key}}"}};
+    w["body"] = {
+        {"summary", "{{title}}"}, {"body", "{{description}}"}, {"key", "{{idempotency_key}}"}};
     w["created"] = {{"id", "/key"}, {"url", "/links/html"}};
-    const auto connector = ConnectorRegistry::builtin().create(webhookConfig(m_server->baseUrl(), w));
+    const auto connector =
+        ConnectorRegistry::builtin().create(webhookConfig(m_server->baseUrl(), w));
     WriteAction bug;
     bug.kind = WriteKind::CreateBug;
     bug.title = QStringLiteral("Replica lag");
     bug.description = QStringLiteral("15 min spent");
     bug.idempotencyKey = QStringLiteral("esc-1");
-    answerWith(HttpServerResponse::json(R"({"key":"BUG-7","links":{"html":"https:\/\/bugs.example\/BUG-7"}})", 201));
+    answerWith(HttpServerResponse::json(
+        R"({"key":"BUG-7","links":{"html":"https:\/\/bugs.example\/BUG-7"}})", 201));
     WriteOutcome outcome = write(*connector, bug);
     QVERIFY2(outcome.accepted, qPrintable(outcome.error));
     QCOMPARE(outcome.createdId, QStringLiteral("BUG-7"));

@@ -133,7 +133,8 @@ ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
         if (generatorUrl && !generatorUrl->empty()) {
             item.url = utf8ToQString(generatorUrl);
         } else if (alertname && !alertname->empty()) {
-            const QString filter = QStringLiteral("{alertname=\"%1\"}").arg(utf8ToQString(alertname));
+            const QString filter =
+                QStringLiteral("{alertname=\"%1\"}").arg(utf8ToQString(alertname));
             item.url = m_alertsPageUrl + QStringLiteral("?silenced=true&inhibited=true&filter=") +
                        QString::fromLatin1(QUrl::toPercentEncoding(filter));
         } else {

@@ -40,7 +40,9 @@ std::string alertSeverity(const QString &severity) {
 }
 
 json andonLabels(const WriteAction &action) {
-    return {{"alertname", "Andon"}, {"andon", "true"}, {"project", s(action.project)},
+    return {{"alertname", "Andon"},
+            {"andon", "true"},
+            {"project", s(action.project)},
             {"severity", "andon"}};
 }
 
@@ -58,9 +60,12 @@ json andonAlert(const WriteAction &action, const QDateTime &now) {
         endsAt = action.endsAt.isValid() ? action.endsAt : now;
     }
     alert["annotations"] = annotations;
-    // The raise time travels with every re-post, so a retry is the very same alert.
+    // The raise time travels with every re-post (Alertmanager keeps the earliest start of the
+    // same alert). Never left out on a raise: Alertmanager would take endsAt, 30 days ahead.
     if (action.startsAt.isValid() && action.startsAt <= endsAt)
         alert["startsAt"] = iso(action.startsAt);
+    else if (action.kind == WriteKind::RaiseAndon)
+        alert["startsAt"] = iso(now);
     alert["endsAt"] = iso(endsAt);
     return alert;
 }
@@ -77,8 +82,7 @@ json incidentAlert(const WriteAction &action, const QDateTime &now) {
     putIfSet(&annotations, "customer_impact", action.customerImpact);
     putIfSet(&annotations, "declared_by", action.raisedBy);
     json alert = {{"labels", labels}, {"annotations", annotations}};
-    if (action.startsAt.isValid())
-        alert["startsAt"] = iso(action.startsAt);
+    alert["startsAt"] = iso(action.startsAt.isValid() ? action.startsAt : now);
     alert["endsAt"] = iso(now.addDays(incidentLifetimeDays));
     return alert;
 }
@@ -105,11 +109,12 @@ json silence(const WriteAction &action, const QDateTime &now) {
         if (comment.isEmpty())
             comment = other;
     }
-    return {{"matchers", matchers},
-            {"startsAt", iso(startsAt)},
-            {"endsAt", iso(endsAt)},
-            {"createdBy", action.raisedBy.isEmpty() ? std::string("dutyboard") : s(action.raisedBy)},
-            {"comment", comment.isEmpty() ? std::string("silenced from dutyboard") : s(comment)}};
+    return {
+        {"matchers", matchers},
+        {"startsAt", iso(startsAt)},
+        {"endsAt", iso(endsAt)},
+        {"createdBy", action.raisedBy.isEmpty() ? std::string("dutyboard") : s(action.raisedBy)},
+        {"comment", comment.isEmpty() ? std::string("silenced from dutyboard") : s(comment)}};
 }
 
 } // namespace
@@ -155,9 +160,9 @@ bool AlertmanagerConnector::supportsWrite(WriteKind kind) const {
 }
 
 HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const {
-    HttpRequest request = makeRequest(action.kind == WriteKind::CreateSilence
-                                          ? QByteArrayLiteral("/api/v2/silences")
-                                          : QByteArrayLiteral("/api/v2/alerts"));
+    HttpRequest request =
+        makeRequest(action.kind == WriteKind::CreateSilence ? QByteArrayLiteral("/api/v2/silences")
+                                                            : QByteArrayLiteral("/api/v2/alerts"));
     setJsonBody(&request, writeBody(action, QDateTime::currentDateTimeUtc()));
     return request;
 }
@@ -169,18 +174,18 @@ WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
     if (!outcome.accepted && result.error == HttpError::HttpStatus && status >= 400 &&
         status < 500 && status != 401 && status != 403 && status != 404 && status != 429) {
         const QString why = errorBodyText(result.body);
-        outcome.error = why.isEmpty()
-                            ? QStringLiteral("Alertmanager refused (HTTP %1)").arg(status)
-                            : QStringLiteral("Alertmanager refused (HTTP %1): %2").arg(status).arg(why);
+        outcome.error =
+            why.isEmpty()
+                ? QStringLiteral("Alertmanager refused (HTTP %1)").arg(status)
+                : QStringLiteral("Alertmanager refused (HTTP %1): %2").arg(status).arg(why);
     }
     if (outcome.accepted && action.kind == WriteKind::CreateSilence) {
-        const json answer = json::parse(result.body.constData(),
-                                        result.body.constData() + result.body.size(), nullptr,
-                                        false);
+        const json answer = json::parse(
+            result.body.constData(), result.body.constData() + result.body.size(), nullptr, false);
         outcome.createdId = utf8ToQString(jsonString(&answer, "silenceID"));
         if (!outcome.createdId.isEmpty())
-            outcome.createdUrl = QString::fromUtf8(joinUrl(config().url, "/#/silences/")) +
-                                 outcome.createdId;
+            outcome.createdUrl =
+                QString::fromUtf8(joinUrl(config().url, "/#/silences/")) + outcome.createdId;
     }
     return outcome;
 }

@@ -12,8 +12,8 @@ using nlohmann::json;
 namespace {
 
 constexpr WriteKind allKinds[] = {
-    WriteKind::CreateBug,  WriteKind::CreateIncident, WriteKind::CreateCard,
-    WriteKind::Reply,      WriteKind::React,          WriteKind::RaiseAndon,
+    WriteKind::CreateBug,    WriteKind::CreateIncident, WriteKind::CreateCard,
+    WriteKind::Reply,        WriteKind::React,          WriteKind::RaiseAndon,
     WriteKind::ResolveAndon, WriteKind::CreateSilence,
 };
 
@@ -23,8 +23,9 @@ QString q(const std::string &text) {
 
 // A JSON pointer token per RFC 6901.
 QString pointerToken(const std::string &key) {
-    return q(key).replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'),
-                                                                          QLatin1String("~1"));
+    return q(key)
+        .replace(QLatin1Char('~'), QLatin1String("~0"))
+        .replace(QLatin1Char('/'), QLatin1String("~1"));
 }
 
 QString iso(const QDateTime &time) {
@@ -40,10 +41,10 @@ void checkTemplate(const QString &text, const QString &where) {
             throw ConfigError(where, QStringLiteral("expected \"}}\" after \"{{\""));
         const QString name = text.mid(pos + 2, close - pos - 2).trimmed();
         if (!genericWritePlaceholders().contains(name))
-            throw ConfigError(where, QStringLiteral("{{%1}} is not a placeholder: expected one "
-                                                    "of %2")
-                                         .arg(name, genericWritePlaceholders().join(
-                                                        QStringLiteral(", "))));
+            throw ConfigError(
+                where, QStringLiteral("{{%1}} is not a placeholder: expected one "
+                                      "of %2")
+                           .arg(name, genericWritePlaceholders().join(QStringLiteral(", "))));
         pos = close + 2;
     }
 }
@@ -135,9 +136,9 @@ void readKinds(const json &write, const QString &where, GenericWrite *w) {
     const QString expected =
         QStringLiteral("expected one of %1").arg(names.join(QStringLiteral(", ")));
     if (!kinds->is_array() || kinds->empty())
-        throw ConfigError(where + QStringLiteral("/kinds"),
-                          QStringLiteral("expected a non-empty array of action kinds: %1")
-                              .arg(expected));
+        throw ConfigError(
+            where + QStringLiteral("/kinds"),
+            QStringLiteral("expected a non-empty array of action kinds: %1").arg(expected));
     for (std::size_t i = 0; i < kinds->size(); ++i) {
         const json &name = (*kinds)[i];
         const qsizetype index =
@@ -152,14 +153,22 @@ void readKinds(const json &write, const QString &where, GenericWrite *w) {
 
 const QStringList &genericWritePlaceholders() {
     static const QStringList names = {
-        QStringLiteral("kind"),        QStringLiteral("title"),
-        QStringLiteral("description"), QStringLiteral("severity"),
-        QStringLiteral("customer_impact"), QStringLiteral("project"),
-        QStringLiteral("reason"),      QStringLiteral("raised_by"),
-        QStringLiteral("decision"),    QStringLiteral("note"),
-        QStringLiteral("text"),        QStringLiteral("item_id"),
-        QStringLiteral("idempotency_key"), QStringLiteral("labels"),
-        QStringLiteral("reaction"),    QStringLiteral("starts_at"),
+        QStringLiteral("kind"),
+        QStringLiteral("title"),
+        QStringLiteral("description"),
+        QStringLiteral("severity"),
+        QStringLiteral("customer_impact"),
+        QStringLiteral("project"),
+        QStringLiteral("reason"),
+        QStringLiteral("raised_by"),
+        QStringLiteral("decision"),
+        QStringLiteral("note"),
+        QStringLiteral("text"),
+        QStringLiteral("item_id"),
+        QStringLiteral("idempotency_key"),
+        QStringLiteral("labels"),
+        QStringLiteral("reaction"),
+        QStringLiteral("starts_at"),
         QStringLiteral("ends_at"),
     };
     return names;
@@ -177,9 +186,8 @@ std::optional<GenericWrite> parseGenericWrite(const json &source, const QString 
     GenericWrite w;
 
     if (const auto method = write.find("method"); method != write.end()) {
-        const QString name = method->is_string()
-                                 ? q(method->get_ref<const std::string &>()).toUpper()
-                                 : QString();
+        const QString name =
+            method->is_string() ? q(method->get_ref<const std::string &>()).toUpper() : QString();
         if (name != QLatin1String("POST") && name != QLatin1String("PUT") &&
             name != QLatin1String("PATCH"))
             throw ConfigError(where + QStringLiteral("/method"),
@@ -227,7 +235,8 @@ QString fillPlaceholders(const QString &text, const WriteAction &action, Placeho
         if (close < 0)
             break;
         out += text.mid(pos, open - pos);
-        const QString value = placeholderValue(action, text.mid(open + 2, close - open - 2).trimmed());
+        const QString value =
+            placeholderValue(action, text.mid(open + 2, close - open - 2).trimmed());
         out += style == Placeholders::PercentEncoded
                    ? QString::fromLatin1(QUrl::toPercentEncoding(value))
                    : value;

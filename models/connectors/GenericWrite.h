@@ -20,8 +20,8 @@ struct GenericWrite {
     QByteArray path;            // joined to the source URL; {{placeholders}} percent-encoded
     HttpHeaders headers;        // extra headers (auth comes from the source's "auth")
     QByteArray contentType = "application/json";
-    nlohmann::json body;          // the template
-    std::vector<WriteKind> kinds; // the actions this webhook takes
+    nlohmann::json body;                // the template
+    std::vector<WriteKind> kinds;       // the actions this webhook takes
     std::optional<JsonPath> createdId;  // in the answer: the new thing's id…
     std::optional<JsonPath> createdUrl; // …and link, for replies such as "bug filed: <url>"
 };
@@ -33,8 +33,7 @@ const QStringList &genericWritePlaceholders();
 
 // Reads `source`'s "write" key (nullopt when there is none); `pointer` is the source's place in
 // the config. Throws ConfigError naming the exact key, including an unknown {{placeholder}}.
-std::optional<GenericWrite> parseGenericWrite(const nlohmann::json &source,
-                                              const QString &pointer);
+std::optional<GenericWrite> parseGenericWrite(const nlohmann::json &source, const QString &pointer);
 
 enum class Placeholders { Plain, PercentEncoded };
 // `text` with every {{name}} replaced by the action's value (percent-encoded for a URL path).

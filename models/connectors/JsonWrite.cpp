@@ -22,8 +22,8 @@ QString errorBodyText(const QByteArray &body) {
     if (trimmed.isEmpty() || trimmed.startsWith('<'))
         return {};
     QString text;
-    const json parsed = json::parse(trimmed.constData(), trimmed.constData() + trimmed.size(),
-                                    nullptr, false);
+    const json parsed =
+        json::parse(trimmed.constData(), trimmed.constData() + trimmed.size(), nullptr, false);
     if (parsed.is_string()) {
         text = utf8ToQString(&parsed.get_ref<const std::string &>());
     } else if (const std::string *message = jsonString(&parsed, "message")) {

@@ -23,8 +23,8 @@ QString keyAt(const SourceConfig &config, const char *key) {
 }
 
 // A string key matching `pattern`, or empty when absent.
-QString optionalKey(const SourceConfig &config, const char *key,
-                    const QRegularExpression &pattern, const QString &expected) {
+QString optionalKey(const SourceConfig &config, const char *key, const QRegularExpression &pattern,
+                    const QString &expected) {
     const json &raw = config.raw;
     const auto it = raw.is_object() ? raw.find(key) : raw.end();
     if (!raw.is_object() || it == raw.end())
@@ -53,16 +53,17 @@ SlackConnector::SlackConnector(SourceConfig config)
                                            "#name: Slack shows the ID in the channel details)"))
                     .toUtf8();
     if (m_channel.isEmpty())
-        throw ConfigError(keyAt(c, "channel"),
-                          QStringLiteral("expected the channel ID such as \"C0123456\" (required)"));
+        throw ConfigError(
+            keyAt(c, "channel"),
+            QStringLiteral("expected the channel ID such as \"C0123456\" (required)"));
 
     const json &raw = c.raw;
     if (const auto hours = raw.find("oldest_hours"); hours != raw.end()) {
         if (!hours->is_number_integer() || hours->get<long long>() < 1 ||
             hours->get<long long>() > maxOldestHours)
-            throw ConfigError(keyAt(c, "oldest_hours"),
-                              QStringLiteral("expected a number of hours from 1 to %1")
-                                  .arg(maxOldestHours));
+            throw ConfigError(
+                keyAt(c, "oldest_hours"),
+                QStringLiteral("expected a number of hours from 1 to %1").arg(maxOldestHours));
         m_oldestHours = hours->get<int>();
     }
 
@@ -104,8 +105,8 @@ HttpRequest SlackConnector::firstRequest() const {
 }
 
 ParsedPage SlackConnector::parsePage(const HttpResult &result) const {
-    const QString channelUrl = QStringLiteral("https://slack.com/app_redirect?channel=") +
-                               QString::fromUtf8(m_channel);
+    const QString channelUrl =
+        QStringLiteral("https://slack.com/app_redirect?channel=") + QString::fromUtf8(m_channel);
     SlackPage slack = parseSlackHistory(result, config().name, m_archiveBase, channelUrl);
     if (slack.page.error.isEmpty() && !slack.cursor.isEmpty())
         slack.page.next = makeRequest(historyPath(slack.cursor));
@@ -171,8 +172,8 @@ HttpRequest SlackConnector::writeRequest(const WriteAction &action) const {
     if (action.kind == WriteKind::React) {
         method = QByteArrayLiteral("/reactions.add");
         body["timestamp"] = action.itemId.toStdString();
-        body["name"] = action.reaction.isEmpty() ? std::string("eyes")
-                                                 : action.reaction.toStdString();
+        body["name"] =
+            action.reaction.isEmpty() ? std::string("eyes") : action.reaction.toStdString();
     } else {
         body["text"] = messageText(action).toStdString();
         if (action.kind == WriteKind::Reply && !action.itemId.isEmpty())
@@ -218,8 +219,9 @@ WriteOutcome SlackConnector::parseWriteResult(const WriteAction &action,
     const json *ok = jsonMember(&root, "ok");
     if (!ok || !ok->is_boolean()) {
         outcome.accepted = false;
-        outcome.error = QStringLiteral("Slack: %1")
-                            .arg(wrongShape(QStringLiteral("/ok"), QStringLiteral("true or false")));
+        outcome.error =
+            QStringLiteral("Slack: %1")
+                .arg(wrongShape(QStringLiteral("/ok"), QStringLiteral("true or false")));
         return outcome;
     }
     if (const std::string *ts = jsonString(&root, "ts")) {

@@ -119,8 +119,7 @@ QString slackPlainText(std::string_view text) {
     std::size_t pos = 0;
     while (pos < line.size()) {
         const std::size_t open = line.find('<', pos);
-        const std::size_t close =
-            open == std::string_view::npos ? open : line.find('>', open + 1);
+        const std::size_t close = open == std::string_view::npos ? open : line.find('>', open + 1);
         if (close == std::string_view::npos) {
             unescapeInto(line.substr(pos), &out);
             break;
@@ -182,7 +181,8 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
     }
     const json *messages = jsonMember(&root, "messages");
     if (!messages || !messages->is_array()) {
-        page.error = wrongShape(QStringLiteral("/messages"), QStringLiteral("an array of messages"));
+        page.error =
+            wrongShape(QStringLiteral("/messages"), QStringLiteral("an array of messages"));
         return out;
     }
     page.entries = static_cast<int>(messages->size());
@@ -210,11 +210,10 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
         item.title = text ? slackPlainText(*text) : QString();
         if (item.title.isEmpty())
             item.title = QStringLiteral("(no text)");
-        item.state = (hasReaction(reactions, "eyes") ? QStringLiteral("taken")
-                                                     : QStringLiteral("open")) +
-                     replies(jsonMember(&message, "reply_count"));
-        const std::string *realName =
-            jsonString(jsonMember(&message, "user_profile"), "real_name");
+        item.state =
+            (hasReaction(reactions, "eyes") ? QStringLiteral("taken") : QStringLiteral("open")) +
+            replies(jsonMember(&message, "reply_count"));
+        const std::string *realName = jsonString(jsonMember(&message, "user_profile"), "real_name");
         const std::string *user = jsonString(&message, "user");
         if (realName && !realName->empty())
             item.people.append(utf8ToQString(realName));
@@ -224,8 +223,7 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
         page.items.push_back(std::move(item));
     }
     const json *hasMore = jsonMember(&root, "has_more");
-    const std::string *cursor =
-        jsonString(jsonMember(&root, "response_metadata"), "next_cursor");
+    const std::string *cursor = jsonString(jsonMember(&root, "response_metadata"), "next_cursor");
     if (hasMore && hasMore->is_boolean() && hasMore->get<bool>() && cursor && !cursor->empty())
         out.cursor = QByteArray::fromStdString(*cursor);
     return out;

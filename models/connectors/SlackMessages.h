@@ -10,8 +10,8 @@
 #include <string_view>
 
 struct SlackPage {
-    ParsedPage page;    // items, error, entries (next is left empty)
-    QByteArray cursor;  // next page's cursor; empty on the last page
+    ParsedPage page;   // items, error, entries (next is left empty)
+    QByteArray cursor; // next page's cursor; empty on the last page
 };
 
 // Reads one conversations.history answer. `archiveBase` + "/p<ts digits>" is each item's url

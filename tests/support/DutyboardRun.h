@@ -14,8 +14,9 @@ struct DutyboardRun {
     QByteArray err;
 };
 
-DutyboardRun runDutyboard(const QStringList &arguments,
-                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+DutyboardRun
+runDutyboard(const QStringList &arguments,
+             const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 // Writes `json` to DIR/config.json; returns its path, or empty when it cannot.
 QString writeConfig(const QTemporaryDir &dir, const QByteArray &json);

@@ -225,15 +225,16 @@ HttpServerResponse SlackFixture::post(const json &args) {
     if (text.empty())
         return refused("no_text");
     const std::string ts = nextTs().toStdString();
-    json message = {{"type", "message"}, {"user", botUser},      {"bot_id", "B0BOT"},
-                    {"app_id", "A0APP"}, {"text", text},          {"ts", ts},
+    json message = {{"type", "message"}, {"user", botUser}, {"bot_id", "B0BOT"},
+                    {"app_id", "A0APP"}, {"text", text},    {"ts", ts},
                     {"team", "T0ACME"}};
     const std::string parent = args.value("thread_ts", std::string());
     if (parent.empty()) {
         m_messages.insert(m_messages.begin(), message);
     } else {
-        auto it = std::find_if(m_messages.begin(), m_messages.end(),
-                               [&](const json &m) { return m.value("ts", std::string()) == parent; });
+        auto it = std::find_if(m_messages.begin(), m_messages.end(), [&](const json &m) {
+            return m.value("ts", std::string()) == parent;
+        });
         if (it == m_messages.end())
             return refused("thread_not_found");
         message["thread_ts"] = parent;

@@ -35,13 +35,12 @@ TlsTestServer::~TlsTestServer() {
 QByteArray TlsTestServer::startOpensslServer() {
     m_openssl.setWorkingDirectory(m_dir.path());
     m_openssl.setProcessChannelMode(QProcess::MergedChannels);
-    m_openssl.start(QStringLiteral("openssl"),
-                    {QStringLiteral("s_server"), QStringLiteral("-accept"),
-                     QStringLiteral("127.0.0.1:0"), QStringLiteral("-cert"),
-                     QStringLiteral("server.pem"), QStringLiteral("-key"),
-                     QStringLiteral("server.key"), QStringLiteral("-CAfile"),
-                     QStringLiteral("ca.pem"), QStringLiteral("-Verify"), QStringLiteral("1"),
-                     QStringLiteral("-www")});
+    m_openssl.start(
+        QStringLiteral("openssl"),
+        {QStringLiteral("s_server"), QStringLiteral("-accept"), QStringLiteral("127.0.0.1:0"),
+         QStringLiteral("-cert"), QStringLiteral("server.pem"), QStringLiteral("-key"),
+         QStringLiteral("server.key"), QStringLiteral("-CAfile"), QStringLiteral("ca.pem"),
+         QStringLiteral("-Verify"), QStringLiteral("1"), QStringLiteral("-www")});
     // It says "ACCEPT 127.0.0.1:PORT" once it listens.
     QByteArray output;
     const QDeadlineTimer deadline(10000);
@@ -52,7 +51,8 @@ QByteArray TlsTestServer::startOpensslServer() {
         if (end > at)
             return "https://127.0.0.1:" + output.mid(at + 17, end - at - 17).trimmed();
     }
-    m_error = QStringLiteral("openssl s_server did not start: %1").arg(QString::fromLocal8Bit(output));
+    m_error =
+        QStringLiteral("openssl s_server did not start: %1").arg(QString::fromLocal8Bit(output));
     return {};
 }
 
@@ -87,9 +87,9 @@ bool TlsTestServer::openssl(const QStringList &arguments) {
 }
 
 bool TlsTestServer::makeCertificates() {
-    const QStringList ecKey = {QStringLiteral("-newkey"), QStringLiteral("ec"),
-                               QStringLiteral("-pkeyopt"),
-                               QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+    const QStringList ecKey = {
+        QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
     // A key and a certificate signed by the CA, with the extensions in `ext`.
     const auto signedPair = [this, &ecKey](const QString &name, const QString &cn,
                                            const QByteArray &ext) {
@@ -174,12 +174,13 @@ void TlsTestServer::incomingConnection(qintptr handle) {
         if (!input->contains("\r\n\r\n"))
             return;
         input->clear();
-        const QString cn = socket->peerCertificate().isNull()
-                               ? QStringLiteral("none")
-                               : socket->peerCertificate().subjectInfo(QSslCertificate::CommonName)
-                                     .value(0);
-        const QByteArray body = R"([{"fingerprint":"tls1","labels":{"alertname":"TlsOk","client":")" +
-                                cn.toUtf8() + R"("},"annotations":{},"status":{"state":"active"}}])";
+        const QString cn =
+            socket->peerCertificate().isNull()
+                ? QStringLiteral("none")
+                : socket->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0);
+        const QByteArray body =
+            R"([{"fingerprint":"tls1","labels":{"alertname":"TlsOk","client":")" + cn.toUtf8() +
+            R"("},"annotations":{},"status":{"state":"active"}}])";
         socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                       QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
         ++m_served;
