@@ -23,6 +23,9 @@ const char exampleConfig[] = R"({
      "values": {"severity": {"P1": "critical", "P2": "high"}},
      "pagination": {"style": "link"},
      "auth": {"type": "bearer", "token_env": "DESK_TOKEN"}},
+    {"name": "duty", "type": "slack", "panel": "requests", "url": "https://slack.com/api",
+     "channel": "C0123456", "workspace": "acme", "oldest_hours": 72, "interval_s": 60,
+     "auth": {"token_env": "SLACK_TOKEN"}},
     {"name": "prod-alerts-tls", "type": "alertmanager", "url": "https://alertmanager.example.com",
      "panel": "incidents", "auth": {"type": "basic", "user": "dutyboard", "password_file": "~/.config/dutyboard/am.secret"},
      "tls": {"ca_file": "/etc/ssl/internal-ca.pem", "client_cert": "/etc/dutyboard/client.pem", "client_key": "/etc/dutyboard/client.key"}}

@@ -47,6 +47,13 @@ HttpError classify(CURLcode code) {
     }
 }
 
+// A TLS 1.3 server refuses a client (no certificate, an unknown one) after the handshake, so
+// libcurl meets the server's alert while reading: still a TLS error for a person.
+bool isTlsAlert(CURLcode code, const QByteArray &text) {
+    return (code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR) &&
+           text.contains("SSL routines") && text.contains("alert");
+}
+
 bool hasLineBreak(const QByteArray &text) {
     return text.contains('\r') || text.contains('\n');
 }
@@ -256,9 +263,9 @@ HttpResult CurlTransfer::finish(CURLcode code) {
         result.error = HttpError::BodyTooLarge;
         result.errorText = QStringLiteral("more than %1").arg(sizeText(m_request.maxBodyBytes));
     } else if (code != CURLE_OK) {
-        result.error = classify(code);
         const QByteArray text = m_errorBuffer[0] != '\0' ? QByteArray(m_errorBuffer)
                                                          : QByteArray(curl_easy_strerror(code));
+        result.error = isTlsAlert(code, text) ? HttpError::Tls : classify(code);
         result.errorText = redact(QString::fromUtf8(text.trimmed()));
     } else if (result.status >= 400) {
         result.error = HttpError::HttpStatus;

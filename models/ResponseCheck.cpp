@@ -38,6 +38,18 @@ bool nestedTooDeep(const QByteArray &body) {
     return false;
 }
 
+// What to change in the config for the common TLS failures.
+QString tlsHint(const QString &error) {
+    if (error.contains(QLatin1String("certificate required")))
+        return QStringLiteral(": the server wants a client certificate (tls.client_cert, "
+                              "tls.client_key)");
+    if (error.contains(QLatin1String("unable to get local issuer certificate")) ||
+        error.contains(QLatin1String("self-signed certificate")) ||
+        error.contains(QLatin1String("self signed certificate")))
+        return QStringLiteral(": set tls.ca_file to the CA that signed the server's certificate");
+    return {};
+}
+
 } // namespace
 
 QString describeHttpFailure(const HttpResult &result) {
@@ -57,7 +69,7 @@ QString describeHttpFailure(const HttpResult &result) {
     case HttpError::Timeout:
         return QStringLiteral("timeout (%1)").arg(result.errorText);
     case HttpError::Tls:
-        return QStringLiteral("TLS error (%1)").arg(result.errorText);
+        return QStringLiteral("TLS error (%1)%2").arg(result.errorText, tlsHint(result.errorText));
     case HttpError::BodyTooLarge:
         return QStringLiteral("response too large (%1)").arg(result.errorText);
     case HttpError::Other:

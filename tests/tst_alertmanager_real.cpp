@@ -28,7 +28,6 @@ private:
     // Fetches until `done` holds for the page (Alertmanager marks new alerts a moment later).
     ParsedPage fetchUntil(const AlertmanagerConnector &connector,
                           const std::function<bool(const ParsedPage &)> &done);
-    SourceConfig config(const json &extra = json::object()) const;
 
     std::unique_ptr<AlertmanagerProcess> m_am;
     HttpClient m_http;
@@ -86,18 +85,6 @@ void TestAlertmanagerReal::initTestCase() {
              qPrintable(m_am->errorString()));
 }
 
-SourceConfig TestAlertmanagerReal::config(const json &extra) const {
-    SourceConfig c;
-    c.name = QStringLiteral("am");
-    c.type = QStringLiteral("alertmanager");
-    c.url = m_am->baseUrl();
-    c.pointer = QStringLiteral("/sources/0");
-    c.timeoutS = 5;
-    c.raw = json{{"name", "am"}, {"type", "alertmanager"}, {"url", c.url.toStdString()}};
-    c.raw.update(extra);
-    return c;
-}
-
 ParsedPage TestAlertmanagerReal::fetch(const AlertmanagerConnector &connector) {
     auto answer = std::make_shared<std::optional<HttpResult>>();
     m_http.fetch(connector.firstRequest(), this, [answer](const HttpResult &r) { *answer = r; });
@@ -127,7 +114,7 @@ ParsedPage TestAlertmanagerReal::fetchUntil(const AlertmanagerConnector &connect
 }
 
 void TestAlertmanagerReal::alertsBecomeItems() {
-    const AlertmanagerConnector connector(config());
+    const AlertmanagerConnector connector(m_am->sourceConfig());
     const ParsedPage page =
         fetchUntil(connector, [](const ParsedPage &p) { return allActive(p, 3); });
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
@@ -165,7 +152,7 @@ void TestAlertmanagerReal::alertsBecomeItems() {
 
 void TestAlertmanagerReal::filterSelectsAlerts() {
     // The matcher goes through URL encoding and Alertmanager's own filter parser.
-    const AlertmanagerConnector connector(config({{"filter", {"team=\"sre\""}}}));
+    const AlertmanagerConnector connector(m_am->sourceConfig({{"filter", {"team=\"sre\""}}}));
     const ParsedPage page =
         fetchUntil(connector, [](const ParsedPage &p) { return allActive(p, 1); });
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
@@ -188,7 +175,7 @@ void TestAlertmanagerReal::silenceMarksSilenced() {
     const QString silenceId = m_am->postSilence(QByteArray::fromStdString(silence.dump()));
     QVERIFY2(!silenceId.isEmpty(), qPrintable(m_am->errorString()));
 
-    const AlertmanagerConnector connector(config());
+    const AlertmanagerConnector connector(m_am->sourceConfig());
     const auto silenced = [](const ParsedPage &p) {
         const Item *disk = find(p.items, QStringLiteral("Disk full on db-1"));
         return disk && disk->state == QLatin1String("silenced");

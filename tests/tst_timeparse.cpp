@@ -5,7 +5,9 @@
 
 #include <QtTest>
 
+#include <clocale>
 #include <cmath>
+#include <string>
 
 class TestTimeParse final : public QObject {
     Q_OBJECT
@@ -15,6 +17,8 @@ private Q_SLOTS:
     void isoTimes();
     void epochTimes_data();
     void epochTimes();
+    void epochTexts_data();
+    void epochTexts();
 };
 
 void TestTimeParse::isoTimes_data() {
@@ -74,6 +78,30 @@ void TestTimeParse::epochTimes() {
     QFETCH(double, seconds);
     QFETCH(QString, expected);
     const QDateTime time = parseEpoch(seconds);
+    QCOMPARE(time.isValid() ? time.toString(Qt::ISODateWithMs) : QString(), expected);
+}
+
+void TestTimeParse::epochTexts_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("slack ts") << QByteArray("1700000000.123456") << "2023-11-14T22:13:20.123Z";
+    QTest::newRow("whole") << QByteArray("1700000000") << "2023-11-14T22:13:20.000Z";
+    QTest::newRow("empty") << QByteArray() << QString();
+    QTest::newRow("comma") << QByteArray("1700000000,5") << QString();
+    QTest::newRow("trailing") << QByteArray("1700000000.5x") << QString();
+    QTest::newRow("space") << QByteArray(" 1700000000") << QString();
+}
+
+void TestTimeParse::epochTexts() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    // A German desktop's LC_NUMERIC must not change how a '.' is read (when that locale is
+    // installed here).
+    const char *saved = std::setlocale(LC_NUMERIC, nullptr);
+    const std::string previous = saved ? saved : "C";
+    std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
+    const QDateTime time = parseEpochText(std::string_view(text.constData(), text.size()));
+    std::setlocale(LC_NUMERIC, previous.c_str());
     QCOMPARE(time.isValid() ? time.toString(Qt::ISODateWithMs) : QString(), expected);
 }
 

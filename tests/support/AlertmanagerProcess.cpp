@@ -61,6 +61,18 @@ QByteArray AlertmanagerProcess::baseUrl() const {
     return "http://127.0.0.1:" + QByteArray::number(m_port);
 }
 
+SourceConfig AlertmanagerProcess::sourceConfig(const nlohmann::json &extra) const {
+    SourceConfig c;
+    c.name = QStringLiteral("am");
+    c.type = QStringLiteral("alertmanager");
+    c.url = baseUrl();
+    c.pointer = QStringLiteral("/sources/0");
+    c.timeoutS = 5;
+    c.raw = nlohmann::json{{"name", "am"}, {"type", "alertmanager"}, {"url", c.url.toStdString()}};
+    c.raw.update(extra);
+    return c;
+}
+
 bool AlertmanagerProcess::start() {
     const QString binary = binaryPath();
     if (binary.isEmpty()) {

@@ -5,6 +5,7 @@
 
 #include "HttpClient.h"
 #include "HttpRequest.h"
+#include "SourceConfig.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -25,6 +26,9 @@ public:
     bool start();
     QString errorString() const { return m_error; }
     QByteArray baseUrl() const; // "http://127.0.0.1:PORT"
+    // An "alertmanager" source named "am" at this instance (pointer /sources/0), with `extra`
+    // keys (such as "filter") in its raw config.
+    SourceConfig sourceConfig(const nlohmann::json &extra = nlohmann::json::object()) const;
 
     // POST /api/v2/alerts with a JSON array of alerts; true on HTTP 200.
     bool postAlerts(const QByteArray &jsonArray);
