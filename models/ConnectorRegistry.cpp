@@ -4,6 +4,9 @@
 #include "AlertmanagerConnector.h"
 #include "ConfigError.h"
 #include "GenericConnector.h"
+#include "GitHubConnector.h"
+#include "GitLabConnector.h"
+#include "JiraConnector.h"
 
 namespace {
 
@@ -18,6 +21,9 @@ const ConnectorRegistry &ConnectorRegistry::builtin() {
         ConnectorRegistry r;
         r.add(QStringLiteral("alertmanager"), factoryOf<AlertmanagerConnector>());
         r.add(QStringLiteral("generic"), factoryOf<GenericConnector>());
+        r.add(QStringLiteral("github"), factoryOf<GitHubConnector>());
+        r.add(QStringLiteral("gitlab"), factoryOf<GitLabConnector>());
+        r.add(QStringLiteral("jira"), factoryOf<JiraConnector>());
         return r;
     }();
     return registry;

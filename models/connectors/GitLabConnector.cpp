@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+#include "GitLabConnector.h"
+
+#include "ConfigError.h"
+#include "JsonFields.h"
+#include "LinkHeader.h"
+#include "NextPageUrl.h"
+#include "SourceKeys.h"
+#include "TimeParse.h"
+#include "UrlJoin.h"
+
+#include <QUrl>
+
+using nlohmann::json;
+
+namespace {
+
+// A numeric id, or a path sent URL-encoded as one segment ("platform%2Fsre").
+QByteArray projectSegment(const SourceConfig &config) {
+    const QString where = config.pointer + QStringLiteral("/project");
+    const QString expected =
+        QStringLiteral("expected a project path such as \"platform/sre\" or a numeric id");
+    const auto it = config.raw.is_object() ? config.raw.find("project") : config.raw.end();
+    if (!config.raw.is_object() || it == config.raw.end())
+        throw ConfigError(where, expected);
+    if (it->is_number_unsigned())
+        return QByteArray::number(it->get<quint64>());
+    if (!it->is_string() || it->get_ref<const std::string &>().empty())
+        throw ConfigError(where, expected);
+    const QString path = QString::fromStdString(it->get<std::string>()).trimmed();
+    if (path.startsWith(QLatin1Char('/')) || path.endsWith(QLatin1Char('/')) ||
+        path.contains(QLatin1Char(' ')))
+        throw ConfigError(where, expected);
+    return QUrl::toPercentEncoding(path);
+}
+
+QByteArray labelQuery(const QStringList &labels) {
+    QByteArrayList encoded;
+    for (const QString &label : labels)
+        encoded.append(QUrl::toPercentEncoding(label));
+    return encoded.join(',');
+}
+
+// GitLab's error body: {"message": "…"}, {"message": {"title": ["can't be blank"]}},
+// {"error": "…"}, as one line.
+QString gitlabMessage(const HttpResult &result) {
+    const json root = jsonOrNull(result);
+    if (!root.is_object())
+        return {};
+    for (const char *key : {"message", "error"}) {
+        const auto it = root.find(key);
+        if (it == root.end())
+            continue;
+        if (it->is_string())
+            return jsonText(it->get_ref<const std::string &>());
+        if (!it->is_object())
+            continue;
+        QStringList parts;
+        for (const auto &[field, value] : it->items()) {
+            QStringList reasons;
+            for (const json &reason : value.is_array() ? value : json::array({value})) {
+                if (reason.is_string())
+                    reasons.append(jsonText(reason.get_ref<const std::string &>()));
+            }
+            parts.append(QString::fromStdString(field) + QStringLiteral(": ") +
+                         reasons.join(QStringLiteral(", ")));
+        }
+        return parts.join(QStringLiteral("; "));
+    }
+    return {};
+}
+
+} // namespace
+
+GitLabConnector::GitLabConnector(SourceConfig config)
+    : Connector(std::move(config))
+    , m_issuesPath("/api/v4/projects/" + projectSegment(this->config()) + "/issues")
+    , m_labels(sourceStringList(this->config(), "labels",
+                                QStringLiteral("an array of label names such as [\"bug\"]"),
+                                QStringLiteral(",")))
+    , m_severity(this->config(), {}) {
+    m_listPath = m_issuesPath + "?state=opened";
+    if (!m_labels.isEmpty())
+        m_listPath += "&labels=" + labelQuery(m_labels);
+    m_listPath += "&per_page=100";
+}
+
+HttpRequest GitLabConnector::firstRequest() const {
+    return makeRequest(m_listPath);
+}
+
+void GitLabConnector::applyAuth(HttpRequest &request) const {
+    if (config().auth.type == QLatin1String("vendor"))
+        request.headers.append({QByteArrayLiteral("PRIVATE-TOKEN"), config().auth.secret});
+    else
+        Connector::applyAuth(request);
+}
+
+ParsedPage GitLabConnector::parsePage(const HttpResult &result) const {
+    ParsedPage page;
+    json root;
+    const json *issues = itemArray(result, {}, &root, &page.error);
+    if (!issues)
+        return page;
+    FieldReader read;
+    page.items.reserve(issues->size());
+    for (std::size_t i = 0; i < issues->size(); ++i) {
+        Item item;
+        if (!mapIssue((*issues)[i], QLatin1Char('/') + QString::number(i), &item, &read)) {
+            page.items.clear();
+            page.error = read.error();
+            return page;
+        }
+        page.items.push_back(std::move(item));
+    }
+    // An empty array ends the walk even when x-next-page still names a page.
+    if (!page.items.empty())
+        page.next = nextRequest(result, &page.error);
+    if (!page.error.isEmpty())
+        page.items.clear();
+    return page;
+}
+
+bool GitLabConnector::mapIssue(const json &issue, const QString &at, Item *item,
+                               FieldReader *read) const {
+    if (!issue.is_object()) {
+        read->fail(at, QStringLiteral("an issue object"));
+        return false;
+    }
+    item->kind = config().panel;
+    item->source = config().name;
+    item->id = read->id(issue, at, "id"); // global and stable; iid repeats across projects
+    item->title = read->string(issue, at, "title", true);
+    item->state = read->string(issue, at, "state");
+    item->url = read->string(issue, at, "web_url");
+    item->people = read->names(issue, at, "assignees", {"name", "username"});
+    // Scoped labels first (severity::2, priority::1), else the incident severity field.
+    item->severity = m_severity.fromLabels(read->names(issue, at, "labels", {"name"}));
+    if (item->severity.raw.isEmpty()) {
+        const QString severity = read->string(issue, at, "severity");
+        if (severity.compare(QLatin1String("UNKNOWN"), Qt::CaseInsensitive) != 0)
+            item->severity = m_severity.map(severity);
+    }
+    const QString created = read->string(issue, at, "created_at");
+    if (!created.isEmpty()) {
+        item->createdAt = parseIsoUtc(created.toStdString());
+        if (!item->createdAt.isValid())
+            read->fail(at + QStringLiteral("/created_at"), QStringLiteral("an ISO 8601 time"));
+    }
+    return read->ok();
+}
+
+std::optional<HttpRequest> GitLabConnector::nextRequest(const HttpResult &result,
+                                                        QString *error) const {
+    // x-next-page builds on our own URL (GitLab's Link uses its external_url, which behind a
+    // proxy may not be the URL configured here).
+    bool isNumber = false;
+    const int page = result.header("x-next-page").trimmed().toInt(&isNumber);
+    if (isNumber && page > 0)
+        return makeRequest(m_listPath + "&page=" + QByteArray::number(page));
+    const QByteArray link = findLinkByRel(result.headers, QByteArrayLiteral("next"));
+    if (link.isEmpty())
+        return std::nullopt;
+    const QByteArray url = resolveNextPageUrl(joinUrl(config().url, m_listPath), link, error);
+    if (url.isEmpty())
+        return std::nullopt;
+    return makeRequest(url);
+}
+
+QString GitLabConnector::describeFailure(const HttpResult &result) const {
+    const QString failure = Connector::describeFailure(result);
+    if (failure.isEmpty() || result.error != HttpError::HttpStatus)
+        return failure;
+    if (result.status == 404)
+        return QStringLiteral("project not found (HTTP 404): check \"project\" and that the "
+                              "token may read it");
+    if (result.status == 400 || result.status == 422) {
+        const QString message = gitlabMessage(result);
+        if (!message.isEmpty())
+            return QStringLiteral("GitLab refused it (HTTP %1): %2")
+                .arg(result.status)
+                .arg(message);
+    }
+    return failure;
+}
+
+bool GitLabConnector::supportsWrite(WriteKind kind) const {
+    return kind == WriteKind::CreateBug;
+}
+
+HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
+    // The configured labels too, so the new issue shows up on this board.
+    QStringList labels;
+    for (const QString &label : action.labels + m_labels) {
+        const QString name = QString(label).replace(QLatin1Char(','), QLatin1Char(' ')).trimmed();
+        if (!name.isEmpty() && !labels.contains(name))
+            labels.append(name);
+    }
+    json body = {{"title", action.title.toStdString()}};
+    if (!action.description.isEmpty())
+        body["description"] = action.description.toStdString();
+    if (!labels.isEmpty())
+        body["labels"] = labels.join(QLatin1Char(',')).toStdString();
+    return makeJsonRequest("POST", m_issuesPath, body);
+}
+
+WriteOutcome GitLabConnector::parseWriteResult(const WriteAction &action,
+                                               const HttpResult &result) const {
+    WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    if (!outcome.accepted)
+        return outcome;
+    const json root = jsonOrNull(result);
+    FieldReader read;
+    outcome.createdId = read.id(root, QString(), "id");
+    outcome.createdUrl = read.string(root, QString(), "web_url");
+    return outcome;
+}
