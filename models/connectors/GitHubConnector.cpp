@@ -173,7 +173,7 @@ HttpRequest GitHubConnector::writeRequest(const WriteAction &action) const {
         if (!name.empty() && std::find(labels.begin(), labels.end(), name) == labels.end())
             labels.push_back(name);
     }
-    json body = {{"title", action.title.toStdString()}};
+    json body = {{"title", oneLineTitle(action.title, 256).toStdString()}};
     if (!action.description.isEmpty())
         body["body"] = action.description.toStdString();
     if (!labels.empty())

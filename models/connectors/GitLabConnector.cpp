@@ -23,8 +23,8 @@ QByteArray projectSegment(const SourceConfig &config) {
     const auto it = config.raw.is_object() ? config.raw.find("project") : config.raw.end();
     if (!config.raw.is_object() || it == config.raw.end())
         throw ConfigError(where, expected);
-    if (it->is_number_unsigned())
-        return QByteArray::number(it->get<quint64>());
+    if (it->is_number_integer() && it->get<qint64>() > 0)
+        return QByteArray::number(it->get<qint64>());
     if (!it->is_string() || it->get_ref<const std::string &>().empty())
         throw ConfigError(where, expected);
     const QString path = QString::fromStdString(it->get<std::string>()).trimmed();
@@ -196,7 +196,7 @@ HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
         if (!name.isEmpty() && !labels.contains(name))
             labels.append(name);
     }
-    json body = {{"title", action.title.toStdString()}};
+    json body = {{"title", oneLineTitle(action.title).toStdString()}};
     if (!action.description.isEmpty())
         body["description"] = action.description.toStdString();
     if (!labels.isEmpty())

@@ -73,14 +73,6 @@ json adfDocument(const QString &text) {
     return {{"type", "doc"}, {"version", 1}, {"content", std::move(paragraphs)}};
 }
 
-// Jira refuses a summary with line breaks or over 255 characters.
-QString summaryOf(const QString &title) {
-    QString summary = title.simplified();
-    if (summary.size() > 255)
-        summary = summary.left(254) + QChar(0x2026);
-    return summary;
-}
-
 } // namespace
 
 JiraConnector::JiraConnector(SourceConfig config)
@@ -226,7 +218,7 @@ bool JiraConnector::supportsWrite(WriteKind kind) const {
 HttpRequest JiraConnector::writeRequest(const WriteAction &action) const {
     json fields = {{"project", {{"key", m_project.toStdString()}}},
                    {"issuetype", {{"name", m_issueType.toStdString()}}},
-                   {"summary", summaryOf(action.title).toStdString()}};
+                   {"summary", oneLineTitle(action.title).toStdString()}};
     if (!action.description.isEmpty()) {
         fields["description"] = m_flavor == Flavor::Cloud ? adfDocument(action.description)
                                                           : json(action.description.toStdString());
