@@ -45,12 +45,6 @@ json baseSource() {
             {"severity_map", {{"P1", "critical"}}}};
 }
 
-json withPatch(json source, const json &patch) {
-    if (!patch.is_null())
-        source.merge_patch(patch);
-    return source;
-}
-
 // Fixture entry by number (46..41; 46 and 45 are pull requests) with `patch` merged in.
 json issue(int number, const json &patch = nullptr) {
     json found = GitHubFixture::issues()[std::size_t(46 - number)];
@@ -73,25 +67,11 @@ void row(const char *name, const json &body, const char *link, const json &expec
                         << QByteArray::fromStdString(expected.dump());
 }
 
-void startFixture(GitHubFixture &fixture) {
-    if (!fixture.start())
-        QFAIL("the fixture server did not start");
-}
-
 QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
     const json source = withPatch(
         withPatch(baseSource(), {{"url", url.toStdString()}, {"auth", {{"token_env", tokenEnv}}}}),
         patch);
     return QByteArray::fromStdString(source.dump());
-}
-
-WriteAction bugAction() {
-    WriteAction action;
-    action.kind = WriteKind::CreateBug;
-    action.title = QStringLiteral("Checkout 500s\nafter deploy");
-    action.description = QStringLiteral("Seen at 09:40 by the on-call.\n\nRollback pending.");
-    action.labels = {QStringLiteral("needs triage"), QStringLiteral("bug")};
-    return action;
 }
 
 const char *const nextLink =
@@ -206,7 +186,7 @@ void TestGitHub::requestHeaders() {
 
 void TestGitHub::walksEveryPage() {
     GitHubFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     SourceProbe probe(probeSource(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
@@ -234,7 +214,7 @@ void TestGitHub::walksEveryPage() {
 
 void TestGitHub::pageCapStopsTheWalk() {
     GitHubFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
@@ -272,35 +252,23 @@ void TestGitHub::failures() {
     QFETCH(QString, error);
     QFETCH(int, retryAfterS);
     GitHubFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     fixture.server().setFault(FixtureFault(fault));
     SourceProbe probe(probeSource(fixture.baseUrl(), json::parse(patch)));
     QVERIFY(probe.fetchOnce());
-    const SourceHealth health = probe.health();
-    QCOMPARE(health.state, HealthState::Failed);
-    if (error.endsWith(QChar(0x2026)))
-        QVERIFY2(health.error.startsWith(error.chopped(1)), qPrintable(health.error));
-    else
-        QCOMPARE(health.error, error);
-    QCOMPARE(health.rateLimited, retryAfterS >= 0);
-    if (retryAfterS > 0) {
-        const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(health.retryAt);
-        QVERIFY2(wait > retryAfterS - 10 && wait <= retryAfterS, qPrintable(QString::number(wait)));
-    } else if (retryAfterS == 0) {
-        QCOMPARE(health.retryAt, fixture.server().resetAt());
-    }
+    const QString problems =
+        healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
 void TestGitHub::createIssue() {
     GitHubFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     const auto connector = makeTestConnector(
         withPatch(baseSource(), {{"url", fixture.baseUrl().toStdString()},
                                  {"auth", {{"type", "vendor"}, {"secret", token.toStdString()}}}}));
-    const WriteAction action = bugAction();
-    HttpClient http;
-    const WriteOutcome outcome =
-        connector->parseWriteResult(action, fetchAndWait(http, connector->writeRequest(action)));
+    const WriteAction action = sampleBugAction();
+    const WriteOutcome outcome = sendWrite(*connector, action);
     QVERIFY2(outcome.accepted, qPrintable(outcome.error));
     QCOMPARE(outcome.createdId, QString::number(GitHubFixture::createdNumber));
     QCOMPARE(outcome.createdUrl, QStringLiteral("https://github.acme.io/acme/infra/issues/47"));
@@ -322,23 +290,20 @@ void TestGitHub::createIssue() {
 
 void TestGitHub::createIssueRefused() {
     GitHubFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     const auto connector = makeTestConnector(
         withPatch(baseSource(), {{"url", fixture.baseUrl().toStdString()},
                                  {"auth", {{"type", "bearer"}, {"secret", token.toStdString()}}}}));
-    HttpClient http;
-    WriteAction action = bugAction();
+    WriteAction action = sampleBugAction();
     action.title.clear();
-    WriteOutcome outcome =
-        connector->parseWriteResult(action, fetchAndWait(http, connector->writeRequest(action)));
+    WriteOutcome outcome = sendWrite(*connector, action);
     QVERIFY(!outcome.accepted);
     QCOMPARE(
         outcome.error,
         QStringLiteral("GitHub refused it (HTTP 422): Validation Failed (title: missing_field)"));
 
     fixture.server().setFault(FixtureFault::RateLimitedAlternate);
-    outcome = connector->parseWriteResult(bugAction(),
-                                          fetchAndWait(http, connector->writeRequest(bugAction())));
+    outcome = sendWrite(*connector, sampleBugAction());
     QVERIFY(!outcome.accepted);
     QVERIFY(outcome.retryAt > QDateTime::currentDateTimeUtc().addSecs(20));
 }

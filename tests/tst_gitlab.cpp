@@ -44,12 +44,6 @@ json baseSource() {
             {"labels", {"bug"}}};
 }
 
-json withPatch(json source, const json &patch) {
-    if (!patch.is_null())
-        source.merge_patch(patch);
-    return source;
-}
-
 // Fixture issue by iid (41..45) with `patch` merged in.
 json issue(int iid, const json &patch = nullptr) {
     json found = GitLabFixture::issues(fakeBase)[std::size_t(iid - 41)];
@@ -81,11 +75,6 @@ void row(const char *name, const json &patch, const json &body, const json &head
                         << QByteArray::fromStdString(expected.dump());
 }
 
-void startFixture(GitLabFixture &fixture) {
-    if (!fixture.start())
-        QFAIL("the fixture server did not start");
-}
-
 QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
     return QByteArray::fromStdString(
         withPatch(withPatch(baseSource(),
@@ -99,15 +88,6 @@ json writeSource(const QByteArray &url) {
                      {{"url", url.toStdString()},
                       {"labels", {"bug", "sre"}},
                       {"auth", {{"type", "vendor"}, {"secret", token.toStdString()}}}});
-}
-
-WriteAction bugAction() {
-    WriteAction action;
-    action.kind = WriteKind::CreateBug;
-    action.title = QStringLiteral("Checkout 500s\nafter deploy");
-    action.description = QStringLiteral("Seen at 09:40 by the on-call.\n\nRollback pending.");
-    action.labels = {QStringLiteral("needs triage"), QStringLiteral("bug")};
-    return action;
 }
 
 } // namespace
@@ -262,7 +242,7 @@ void TestGitLab::requestsAndAuth() {
 
 void TestGitLab::walksEveryPage() {
     GitLabFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     SourceProbe probe(probeSource(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
@@ -290,7 +270,7 @@ void TestGitLab::walksEveryPage() {
 
 void TestGitLab::pageCapStopsTheWalk() {
     GitLabFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
@@ -327,33 +307,21 @@ void TestGitLab::failures() {
     QFETCH(QString, error);
     QFETCH(int, retryAfterS);
     GitLabFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     fixture.server().setFault(FixtureFault(fault));
     SourceProbe probe(probeSource(fixture.baseUrl(), json::parse(patch)));
     QVERIFY(probe.fetchOnce());
-    const SourceHealth health = probe.health();
-    QCOMPARE(health.state, HealthState::Failed);
-    if (error.endsWith(QChar(0x2026)))
-        QVERIFY2(health.error.startsWith(error.chopped(1)), qPrintable(health.error));
-    else
-        QCOMPARE(health.error, error);
-    QCOMPARE(health.rateLimited, retryAfterS >= 0);
-    if (retryAfterS > 0) {
-        const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(health.retryAt);
-        QVERIFY2(wait > retryAfterS - 10 && wait <= retryAfterS, qPrintable(QString::number(wait)));
-    } else if (retryAfterS == 0) {
-        QCOMPARE(health.retryAt, fixture.server().resetAt());
-    }
+    const QString problems =
+        healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
 void TestGitLab::createIssue() {
     GitLabFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     const auto connector = makeTestConnector(writeSource(fixture.baseUrl()));
-    const WriteAction action = bugAction();
-    HttpClient http;
-    const WriteOutcome outcome =
-        connector->parseWriteResult(action, fetchAndWait(http, connector->writeRequest(action)));
+    const WriteAction action = sampleBugAction();
+    const WriteOutcome outcome = sendWrite(*connector, action);
     QVERIFY2(outcome.accepted, qPrintable(outcome.error));
     QCOMPARE(outcome.createdId, QString::number(GitLabFixture::createdId));
     QCOMPARE(outcome.createdUrl,
@@ -375,19 +343,16 @@ void TestGitLab::createIssue() {
 
 void TestGitLab::createIssueRefused() {
     GitLabFixture fixture;
-    startFixture(fixture);
+    QVERIFY(fixture.start());
     const auto connector = makeTestConnector(writeSource(fixture.baseUrl()));
-    HttpClient http;
-    WriteAction action = bugAction();
+    WriteAction action = sampleBugAction();
     action.title = QStringLiteral(" \n ");
-    WriteOutcome outcome =
-        connector->parseWriteResult(action, fetchAndWait(http, connector->writeRequest(action)));
+    WriteOutcome outcome = sendWrite(*connector, action);
     QVERIFY(!outcome.accepted);
     QCOMPARE(outcome.error, QStringLiteral("GitLab refused it (HTTP 400): title is missing"));
 
     fixture.server().setFault(FixtureFault::RateLimited);
-    outcome = connector->parseWriteResult(bugAction(),
-                                          fetchAndWait(http, connector->writeRequest(bugAction())));
+    outcome = sendWrite(*connector, sampleBugAction());
     QVERIFY(!outcome.accepted);
     QVERIFY(outcome.retryAt > QDateTime::currentDateTimeUtc().addSecs(45));
 }

@@ -2,15 +2,13 @@
 #include "GitHubConnector.h"
 
 #include "ConfigError.h"
+#include "IssueTracker.h"
 #include "JsonFields.h"
-#include "LinkHeader.h"
 #include "NextPageUrl.h"
 #include "SourceKeys.h"
-#include "TimeParse.h"
 #include "UrlJoin.h"
 
 #include <QRegularExpression>
-#include <QUrl>
 
 using nlohmann::json;
 
@@ -62,12 +60,8 @@ GitHubConnector::GitHubConnector(SourceConfig config)
                                 QStringLiteral(",")))
     , m_severity(this->config(), {}) {
     m_listPath = m_issuesPath + "?state=open";
-    if (!m_labels.isEmpty()) {
-        QByteArrayList encoded;
-        for (const QString &label : m_labels)
-            encoded.append(QUrl::toPercentEncoding(label));
-        m_listPath += "&labels=" + encoded.join(',');
-    }
+    if (!m_labels.isEmpty())
+        m_listPath += "&labels=" + labelsParam(m_labels);
     m_listPath += "&per_page=100";
 }
 
@@ -86,59 +80,33 @@ ParsedPage GitHubConnector::parsePage(const HttpResult &result) const {
     ParsedPage page;
     json root;
     const json *issues = itemArray(result, {}, &root, &page.error);
-    if (!issues)
+    // The issues list includes pull requests; they carry a "pull_request" object.
+    const auto pullRequest = [](const json &entry) {
+        return entry.is_object() && entry.contains("pull_request");
+    };
+    const auto map = [this](const json &issue, const QString &at, Item *item, FieldReader *read) {
+        return mapIssue(issue, at, item, read);
+    };
+    if (!issues || !mapEntries(*issues, QString(), config(), map, &page, pullRequest) ||
+        issues->empty())
         return page;
-    FieldReader read;
-    page.items.reserve(issues->size());
-    for (std::size_t i = 0; i < issues->size(); ++i) {
-        const json &issue = (*issues)[i];
-        // The issues list includes pull requests; they carry a "pull_request" object.
-        if (issue.is_object() && issue.contains("pull_request")) {
-            ++page.skipped;
-            continue;
-        }
-        Item item;
-        if (!mapIssue(issue, QLatin1Char('/') + QString::number(i), &item, &read)) {
-            page.items.clear();
-            page.error = read.error();
-            return page;
-        }
-        page.items.push_back(std::move(item));
-    }
-    if (issues->empty())
-        return page;
-    const QByteArray link = findLinkByRel(result.headers, QByteArrayLiteral("next"));
-    if (!link.isEmpty()) {
-        const QByteArray url =
-            resolveNextPageUrl(joinUrl(config().url, m_listPath), link, &page.error);
-        if (url.isEmpty())
-            page.items.clear();
-        else
-            page.next = githubRequest(makeRequest(url));
-    }
+    const QByteArray next = nextLinkUrl(result, joinUrl(config().url, m_listPath), &page.error);
+    if (!page.error.isEmpty())
+        page.items.clear();
+    else if (!next.isEmpty())
+        page.next = githubRequest(makeRequest(next));
     return page;
 }
 
 bool GitHubConnector::mapIssue(const json &issue, const QString &at, Item *item,
                                FieldReader *read) const {
-    if (!issue.is_object()) {
-        read->fail(at, QStringLiteral("an issue object"));
-        return false;
-    }
-    item->kind = config().panel;
-    item->source = config().name;
     item->id = read->id(issue, at, "number");
     item->title = read->string(issue, at, "title", true);
     item->state = read->string(issue, at, "state");
     item->url = read->string(issue, at, "html_url");
     item->people = read->names(issue, at, "assignees", {"login"});
     item->severity = m_severity.fromLabels(read->names(issue, at, "labels", {"name"}));
-    const QString created = read->string(issue, at, "created_at");
-    if (!created.isEmpty()) {
-        item->createdAt = parseIsoUtc(created.toStdString());
-        if (!item->createdAt.isValid())
-            read->fail(at + QStringLiteral("/created_at"), QStringLiteral("an ISO 8601 time"));
-    }
+    item->createdAt = read->time(issue, at, "created_at");
     return read->ok();
 }
 
@@ -151,14 +119,8 @@ QString GitHubConnector::describeFailure(const HttpResult &result) const {
                               "token may read it");
     if (result.status == 410)
         return QStringLiteral("issues are turned off in this repository (HTTP 410)");
-    if (result.status == 400 || result.status == 422) {
-        const QString message = githubMessage(result);
-        if (!message.isEmpty())
-            return QStringLiteral("GitHub refused it (HTTP %1): %2")
-                .arg(result.status)
-                .arg(message);
-    }
-    return failure;
+    const QString refused = refusal(result, QStringLiteral("GitHub"), githubMessage);
+    return refused.isEmpty() ? failure : refused;
 }
 
 bool GitHubConnector::supportsWrite(WriteKind kind) const {
@@ -166,16 +128,12 @@ bool GitHubConnector::supportsWrite(WriteKind kind) const {
 }
 
 HttpRequest GitHubConnector::writeRequest(const WriteAction &action) const {
-    // The configured labels too, so the new issue shows up on this board.
-    json labels = json::array();
-    for (const QString &label : action.labels + m_labels) {
-        const std::string name = label.trimmed().toStdString();
-        if (!name.empty() && std::find(labels.begin(), labels.end(), name) == labels.end())
-            labels.push_back(name);
-    }
     json body = {{"title", oneLineTitle(action.title, 256).toStdString()}};
     if (!action.description.isEmpty())
         body["body"] = action.description.toStdString();
+    json labels = json::array();
+    for (const QString &label : issueLabels(action, m_labels))
+        labels.push_back(label.toStdString());
     if (!labels.empty())
         body["labels"] = std::move(labels);
     return githubRequest(makeJsonRequest("POST", m_issuesPath, body));
@@ -184,11 +142,7 @@ HttpRequest GitHubConnector::writeRequest(const WriteAction &action) const {
 WriteOutcome GitHubConnector::parseWriteResult(const WriteAction &action,
                                                const HttpResult &result) const {
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
-    if (!outcome.accepted)
-        return outcome;
-    const json root = jsonOrNull(result);
-    FieldReader read;
-    outcome.createdId = read.id(root, QString(), "number");
-    outcome.createdUrl = read.string(root, QString(), "html_url");
+    if (outcome.accepted)
+        readCreatedIssue(result, "number", "html_url", &outcome);
     return outcome;
 }

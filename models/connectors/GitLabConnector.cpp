@@ -2,11 +2,10 @@
 #include "GitLabConnector.h"
 
 #include "ConfigError.h"
+#include "IssueTracker.h"
 #include "JsonFields.h"
-#include "LinkHeader.h"
 #include "NextPageUrl.h"
 #include "SourceKeys.h"
-#include "TimeParse.h"
 #include "UrlJoin.h"
 
 #include <QUrl>
@@ -32,13 +31,6 @@ QByteArray projectSegment(const SourceConfig &config) {
         path.contains(QLatin1Char(' ')))
         throw ConfigError(where, expected);
     return QUrl::toPercentEncoding(path);
-}
-
-QByteArray labelQuery(const QStringList &labels) {
-    QByteArrayList encoded;
-    for (const QString &label : labels)
-        encoded.append(QUrl::toPercentEncoding(label));
-    return encoded.join(',');
 }
 
 // GitLab's error body: {"message": "…"}, {"message": {"title": ["can't be blank"]}},
@@ -81,7 +73,7 @@ GitLabConnector::GitLabConnector(SourceConfig config)
     , m_severity(this->config(), {}) {
     m_listPath = m_issuesPath + "?state=opened";
     if (!m_labels.isEmpty())
-        m_listPath += "&labels=" + labelQuery(m_labels);
+        m_listPath += "&labels=" + labelsParam(m_labels);
     m_listPath += "&per_page=100";
 }
 
@@ -100,22 +92,13 @@ ParsedPage GitLabConnector::parsePage(const HttpResult &result) const {
     ParsedPage page;
     json root;
     const json *issues = itemArray(result, {}, &root, &page.error);
-    if (!issues)
-        return page;
-    FieldReader read;
-    page.items.reserve(issues->size());
-    for (std::size_t i = 0; i < issues->size(); ++i) {
-        Item item;
-        if (!mapIssue((*issues)[i], QLatin1Char('/') + QString::number(i), &item, &read)) {
-            page.items.clear();
-            page.error = read.error();
-            return page;
-        }
-        page.items.push_back(std::move(item));
-    }
+    const auto map = [this](const json &issue, const QString &at, Item *item, FieldReader *read) {
+        return mapIssue(issue, at, item, read);
+    };
     // An empty array ends the walk even when x-next-page still names a page.
-    if (!page.items.empty())
-        page.next = nextRequest(result, &page.error);
+    if (!issues || !mapEntries(*issues, QString(), config(), map, &page) || issues->empty())
+        return page;
+    page.next = nextRequest(result, &page.error);
     if (!page.error.isEmpty())
         page.items.clear();
     return page;
@@ -123,12 +106,6 @@ ParsedPage GitLabConnector::parsePage(const HttpResult &result) const {
 
 bool GitLabConnector::mapIssue(const json &issue, const QString &at, Item *item,
                                FieldReader *read) const {
-    if (!issue.is_object()) {
-        read->fail(at, QStringLiteral("an issue object"));
-        return false;
-    }
-    item->kind = config().panel;
-    item->source = config().name;
     item->id = read->id(issue, at, "id"); // global and stable; iid repeats across projects
     item->title = read->string(issue, at, "title", true);
     item->state = read->string(issue, at, "state");
@@ -141,12 +118,7 @@ bool GitLabConnector::mapIssue(const json &issue, const QString &at, Item *item,
         if (severity.compare(QLatin1String("UNKNOWN"), Qt::CaseInsensitive) != 0)
             item->severity = m_severity.map(severity);
     }
-    const QString created = read->string(issue, at, "created_at");
-    if (!created.isEmpty()) {
-        item->createdAt = parseIsoUtc(created.toStdString());
-        if (!item->createdAt.isValid())
-            read->fail(at + QStringLiteral("/created_at"), QStringLiteral("an ISO 8601 time"));
-    }
+    item->createdAt = read->time(issue, at, "created_at");
     return read->ok();
 }
 
@@ -158,13 +130,10 @@ std::optional<HttpRequest> GitLabConnector::nextRequest(const HttpResult &result
     const int page = result.header("x-next-page").trimmed().toInt(&isNumber);
     if (isNumber && page > 0)
         return makeRequest(m_listPath + "&page=" + QByteArray::number(page));
-    const QByteArray link = findLinkByRel(result.headers, QByteArrayLiteral("next"));
-    if (link.isEmpty())
+    const QByteArray next = nextLinkUrl(result, joinUrl(config().url, m_listPath), error);
+    if (next.isEmpty())
         return std::nullopt;
-    const QByteArray url = resolveNextPageUrl(joinUrl(config().url, m_listPath), link, error);
-    if (url.isEmpty())
-        return std::nullopt;
-    return makeRequest(url);
+    return makeRequest(next);
 }
 
 QString GitLabConnector::describeFailure(const HttpResult &result) const {
@@ -174,14 +143,8 @@ QString GitLabConnector::describeFailure(const HttpResult &result) const {
     if (result.status == 404)
         return QStringLiteral("project not found (HTTP 404): check \"project\" and that the "
                               "token may read it");
-    if (result.status == 400 || result.status == 422) {
-        const QString message = gitlabMessage(result);
-        if (!message.isEmpty())
-            return QStringLiteral("GitLab refused it (HTTP %1): %2")
-                .arg(result.status)
-                .arg(message);
-    }
-    return failure;
+    const QString refused = refusal(result, QStringLiteral("GitLab"), gitlabMessage);
+    return refused.isEmpty() ? failure : refused;
 }
 
 bool GitLabConnector::supportsWrite(WriteKind kind) const {
@@ -189,13 +152,10 @@ bool GitLabConnector::supportsWrite(WriteKind kind) const {
 }
 
 HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
-    // The configured labels too, so the new issue shows up on this board.
+    // GitLab takes labels as one comma-separated string: a comma inside a label would split it.
     QStringList labels;
-    for (const QString &label : action.labels + m_labels) {
-        const QString name = QString(label).replace(QLatin1Char(','), QLatin1Char(' ')).trimmed();
-        if (!name.isEmpty() && !labels.contains(name))
-            labels.append(name);
-    }
+    for (const QString &label : issueLabels(action, m_labels))
+        labels.append(QString(label).replace(QLatin1Char(','), QLatin1Char(' ')));
     json body = {{"title", oneLineTitle(action.title).toStdString()}};
     if (!action.description.isEmpty())
         body["description"] = action.description.toStdString();
@@ -207,11 +167,7 @@ HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
 WriteOutcome GitLabConnector::parseWriteResult(const WriteAction &action,
                                                const HttpResult &result) const {
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
-    if (!outcome.accepted)
-        return outcome;
-    const json root = jsonOrNull(result);
-    FieldReader read;
-    outcome.createdId = read.id(root, QString(), "id");
-    outcome.createdUrl = read.string(root, QString(), "web_url");
+    if (outcome.accepted)
+        readCreatedIssue(result, "id", "web_url", &outcome);
     return outcome;
 }

@@ -2,10 +2,10 @@
 #include "JiraConnector.h"
 
 #include "ConfigError.h"
+#include "IssueTracker.h"
 #include "JsonFields.h"
 #include "ResponseCheck.h"
 #include "SourceKeys.h"
-#include "TimeParse.h"
 #include "UrlJoin.h"
 
 #include <QRegularExpression>
@@ -103,19 +103,11 @@ ParsedPage JiraConnector::parsePage(const HttpResult &result) const {
     ParsedPage page;
     json root;
     const json *issues = itemArray(result, "issues", &root, &page.error);
-    if (!issues)
+    const auto map = [this](const json &issue, const QString &at, Item *item, FieldReader *read) {
+        return mapIssue(issue, at, item, read);
+    };
+    if (!issues || !mapEntries(*issues, QStringLiteral("/issues"), config(), map, &page))
         return page;
-    FieldReader read;
-    page.items.reserve(issues->size());
-    for (std::size_t i = 0; i < issues->size(); ++i) {
-        Item item;
-        if (!mapIssue((*issues)[i], QStringLiteral("/issues/%1").arg(i), &item, &read)) {
-            page.items.clear();
-            page.error = read.error();
-            return page;
-        }
-        page.items.push_back(std::move(item));
-    }
     page.next = nextRequest(root, issues->size(), &page.error);
     if (!page.error.isEmpty())
         page.items.clear();
@@ -124,12 +116,6 @@ ParsedPage JiraConnector::parsePage(const HttpResult &result) const {
 
 bool JiraConnector::mapIssue(const json &issue, const QString &at, Item *item,
                              FieldReader *read) const {
-    if (!issue.is_object()) {
-        read->fail(at, QStringLiteral("an issue object"));
-        return false;
-    }
-    item->kind = config().panel;
-    item->source = config().name;
     item->id = read->string(issue, at, "key", true);
     const json *fields = read->object(issue, at, "fields");
     if (!fields && read->ok())
@@ -149,12 +135,7 @@ bool JiraConnector::mapIssue(const json &issue, const QString &at, Item *item,
     if (const json *priority = read->object(*fields, f, "priority"))
         item->severity =
             m_severity.map(read->string(*priority, f + QStringLiteral("/priority"), "name"));
-    const QString created = read->string(*fields, f, "created");
-    if (!created.isEmpty()) {
-        item->createdAt = parseIsoUtc(created.toStdString());
-        if (!item->createdAt.isValid())
-            read->fail(f + QStringLiteral("/created"), QStringLiteral("an ISO 8601 time"));
-    }
+    item->createdAt = read->time(*fields, f, "created");
     item->url = m_browseBase + item->id;
     return read->ok();
 }
@@ -203,12 +184,8 @@ QString JiraConnector::describeFailure(const HttpResult &result) const {
     if (result.status == 404 && m_flavor == Flavor::Cloud)
         return failure + QStringLiteral(" (Jira Server / Data Center: use \"flavor\": "
                                         "\"datacenter\")");
-    if (result.status == 400 || result.status == 422) {
-        const QString messages = jiraMessages(result);
-        if (!messages.isEmpty())
-            return QStringLiteral("Jira refused it (HTTP %1): %2").arg(result.status).arg(messages);
-    }
-    return failure;
+    const QString refused = refusal(result, QStringLiteral("Jira"), jiraMessages);
+    return refused.isEmpty() ? failure : refused;
 }
 
 bool JiraConnector::supportsWrite(WriteKind kind) const {
@@ -226,9 +203,9 @@ HttpRequest JiraConnector::writeRequest(const WriteAction &action) const {
     // Jira labels are single words: "needs triage" becomes "needs-triage".
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     json labels = json::array();
-    for (const QString &label : action.labels + m_labels) {
-        const std::string word = label.trimmed().replace(spaces, QStringLiteral("-")).toStdString();
-        if (!word.empty() && std::find(labels.begin(), labels.end(), word) == labels.end())
+    for (QString label : issueLabels(action, m_labels)) {
+        const std::string word = label.replace(spaces, QStringLiteral("-")).toStdString();
+        if (std::find(labels.begin(), labels.end(), word) == labels.end())
             labels.push_back(word);
     }
     if (!labels.empty())
@@ -244,8 +221,7 @@ WriteOutcome JiraConnector::parseWriteResult(const WriteAction &action,
     if (!outcome.accepted)
         return outcome;
     // {"id": "10042", "key": "SRE-312", "self": "…"}: created even if the answer is odd.
-    FieldReader read;
-    outcome.createdId = read.string(jsonOrNull(result), QString(), "key");
+    readCreatedIssue(result, "key", {}, &outcome);
     if (!outcome.createdId.isEmpty())
         outcome.createdUrl = m_browseBase + outcome.createdId;
     return outcome;

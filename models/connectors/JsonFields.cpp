@@ -2,6 +2,7 @@
 #include "JsonFields.h"
 
 #include "ResponseCheck.h"
+#include "TimeParse.h"
 
 using nlohmann::json;
 
@@ -58,6 +59,16 @@ QString FieldReader::string(const json &parent, const QString &at, std::string_v
     return {};
 }
 
+QDateTime FieldReader::time(const json &parent, const QString &at, std::string_view key) {
+    const QString text = string(parent, at, key);
+    if (text.isEmpty())
+        return {};
+    const QDateTime time = parseIsoUtc(text.toStdString());
+    if (!time.isValid())
+        fail(pointerOf(at, key), QStringLiteral("an ISO 8601 time"));
+    return time;
+}
+
 QString FieldReader::id(const json &parent, const QString &at, std::string_view key) {
     const json *value = member(parent, key);
     if (value && value->is_string() && !value->get_ref<const std::string &>().empty())
@@ -97,6 +108,34 @@ QStringList FieldReader::names(const json &parent, const QString &at, std::strin
         }
     }
     return list;
+}
+
+bool mapEntries(const json &array, const QString &prefix, const SourceConfig &config,
+                const EntryMapper &map, ParsedPage *page,
+                const std::function<bool(const json &)> &skip) {
+    FieldReader read;
+    page->items.reserve(array.size());
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const json &entry = array[i];
+        if (skip && skip(entry)) {
+            ++page->skipped;
+            continue;
+        }
+        const QString at = prefix + QLatin1Char('/') + QString::number(i);
+        Item item;
+        item.kind = config.panel;
+        item.source = config.name;
+        if (!entry.is_object())
+            read.fail(at, QStringLiteral("an object"));
+        else if (map(entry, at, &item, &read) && read.ok())
+            page->items.push_back(std::move(item));
+        if (!read.ok()) {
+            page->items.clear();
+            page->error = read.error();
+            return false;
+        }
+    }
+    return true;
 }
 
 const json *itemArray(const HttpResult &result, std::string_view key, json *root, QString *error) {

@@ -4,13 +4,14 @@
 // straight through and checks once. A missing or null optional field is "not said".
 #pragma once
 
-#include "HttpRequest.h"
+#include "Connector.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <initializer_list>
 #include <string_view>
 
@@ -26,6 +27,8 @@ public:
     // A string: empty when missing or null, unless `required` (then a shape error).
     QString string(const nlohmann::json &parent, const QString &at, std::string_view key,
                    bool required = false);
+    // An ISO 8601 time: invalid when missing or null; a shape error when it is not one.
+    QDateTime time(const nlohmann::json &parent, const QString &at, std::string_view key);
     // An id: a non-empty string or an integer, required.
     QString id(const nlohmann::json &parent, const QString &at, std::string_view key);
     // The names in an array of strings or objects (["bug"], [{"login": "ana"}]): a string is
@@ -44,6 +47,17 @@ private:
 
     QString m_error;
 };
+
+// Fills one item from one entry (an object); false on a shape error recorded in `read`.
+using EntryMapper = std::function<bool(const nlohmann::json &entry, const QString &at, Item *item,
+                                       FieldReader *read)>;
+
+// Maps every entry of `array` (pointers <prefix>/<i>) to an item of the source's panel and
+// name; entries `skip` accepts are only counted in page->skipped. On the first shape error the
+// page keeps no items and says where. False then.
+bool mapEntries(const nlohmann::json &array, const QString &prefix, const SourceConfig &config,
+                const EntryMapper &map, ParsedPage *page,
+                const std::function<bool(const nlohmann::json &)> &skip = {});
 
 // Parses the body and finds the array of items: the root when `key` is empty, else the root
 // object's member `key`. nullptr with `error` said for a person on failure.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "NextPageUrl.h"
 
+#include "LinkHeader.h"
+
 #include <QUrl>
 
 namespace {
@@ -23,4 +25,9 @@ QByteArray resolveNextPageUrl(const QByteArray &pageUrl, const QByteArray &link,
         return {};
     }
     return link;
+}
+
+QByteArray nextLinkUrl(const HttpResult &result, const QByteArray &pageUrl, QString *error) {
+    const QByteArray link = findLinkByRel(result.headers, QByteArrayLiteral("next"));
+    return link.isEmpty() ? QByteArray() : resolveNextPageUrl(pageUrl, link, error);
 }

@@ -3,6 +3,8 @@
 // followed with the source's credentials.
 #pragma once
 
+#include "HttpRequest.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -10,3 +12,7 @@
 // as an absolute URL. Empty, with `error` said for a person, when it leaves the server of
 // `pageUrl` (scheme, host or port differ), so the token never goes elsewhere.
 QByteArray resolveNextPageUrl(const QByteArray &pageUrl, const QByteArray &link, QString *error);
+
+// The answer's Link rel="next" target resolved against `pageUrl` as above; empty when there is
+// none, or (with `error` set) when it leads to another server.
+QByteArray nextLinkUrl(const HttpResult &result, const QByteArray &pageUrl, QString *error);

@@ -3,6 +3,18 @@
 
 namespace {
 
+HttpServerResponse htmlLoginPage() {
+    HttpServerResponse response = HttpServerResponse::text(
+        "<!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
+        "<body><form action=\"/sso/login\"><input name=\"user\"></form></body></html>");
+    response.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html")}};
+    return response;
+}
+
+HttpServerResponse malformedJson() {
+    return HttpServerResponse::json(R"({"issues": [{"key": "SRE-1", "fields": {"summary": )");
+}
+
 QDateTime wholeSecondsFromNow(int seconds) {
     return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + seconds, Qt::UTC);
 }
@@ -17,7 +29,12 @@ FixtureServer::FixtureServer(Answer answer)
             QMutexLocker lock(&m_mutex);
             m_requests.append(request);
         }
-        return m_answer(request, m_fault.load());
+        const FixtureFault fault = m_fault.load();
+        if (fault == FixtureFault::HtmlLogin)
+            return htmlLoginPage();
+        if (fault == FixtureFault::Malformed)
+            return malformedJson();
+        return m_answer(request, fault);
     }) {}
 
 FixtureServer::~FixtureServer() {
@@ -40,18 +57,6 @@ QList<HttpServerRequest> FixtureServer::requests() const {
 void FixtureServer::clearRequests() {
     QMutexLocker lock(&m_mutex);
     m_requests.clear();
-}
-
-HttpServerResponse FixtureServer::htmlLoginPage() {
-    HttpServerResponse response = HttpServerResponse::text(
-        "<!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
-        "<body><form action=\"/sso/login\"><input name=\"user\"></form></body></html>");
-    response.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html")}};
-    return response;
-}
-
-HttpServerResponse FixtureServer::malformedJson() {
-    return HttpServerResponse::json(R"({"issues": [{"key": "SRE-1", "fields": {"summary": )");
 }
 
 HttpServerResponse FixtureServer::json(const nlohmann::json &body, int status) {

@@ -28,7 +28,8 @@ enum class FixtureFault {
 
 class FixtureServer final {
 public:
-    // Called on the server thread for every request with the fault in force.
+    // Called on the server thread for every request with the fault in force (HtmlLogin and
+    // Malformed are answered here, alike for every vendor).
     using Answer = std::function<HttpServerResponse(const HttpServerRequest &, FixtureFault)>;
 
     explicit FixtureServer(Answer answer);
@@ -48,9 +49,6 @@ public:
     // whole seconds (epoch headers carry no fractions).
     QDateTime resetAt() const { return m_resetAt; }
 
-    // Answers every vendor gives alike.
-    static HttpServerResponse htmlLoginPage();
-    static HttpServerResponse malformedJson();
     static HttpServerResponse json(const nlohmann::json &body, int status = 200);
     // `count` entries of `array` from `from` (fewer at the end).
     static nlohmann::json slice(const nlohmann::json &array, int from, int count);

@@ -74,22 +74,13 @@ json GitHubFixture::issues() {
 
 HttpServerResponse GitHubFixture::answer(const HttpServerRequest &request,
                                          FixtureFault fault) const {
-    switch (fault) {
-    case FixtureFault::None:
-        break;
-    case FixtureFault::RateLimited:
-    case FixtureFault::RateLimitedAlternate:
+    if (fault == FixtureFault::RateLimited || fault == FixtureFault::RateLimitedAlternate)
         return rateLimited(fault);
-    case FixtureFault::Unauthorized:
+    if (fault == FixtureFault::Unauthorized)
         return FixtureServer::json({{"message", "Bad credentials"},
                                     {"documentation_url", "https://docs.github.com/rest"},
                                     {"status", "401"}},
                                    401);
-    case FixtureFault::HtmlLogin:
-        return FixtureServer::htmlLoginPage();
-    case FixtureFault::Malformed:
-        return FixtureServer::malformedJson();
-    }
     if (request.method == "GET" && (request.path == "/api/v3/repos/acme/infra/issues" ||
                                     request.path == "/api/v3/repositories/123/issues"))
         return list(request);

@@ -69,19 +69,10 @@ json GitLabFixture::issues(const QByteArray &webBase) {
 
 HttpServerResponse GitLabFixture::answer(const HttpServerRequest &request,
                                          FixtureFault fault) const {
-    switch (fault) {
-    case FixtureFault::None:
-        break;
-    case FixtureFault::RateLimited:
-    case FixtureFault::RateLimitedAlternate:
+    if (fault == FixtureFault::RateLimited || fault == FixtureFault::RateLimitedAlternate)
         return rateLimited(fault);
-    case FixtureFault::Unauthorized:
+    if (fault == FixtureFault::Unauthorized)
         return FixtureServer::json({{"message", "401 Unauthorized"}}, 401);
-    case FixtureFault::HtmlLogin:
-        return FixtureServer::htmlLoginPage();
-    case FixtureFault::Malformed:
-        return FixtureServer::malformedJson();
-    }
     const bool issuesPath = request.path == "/api/v4/projects/platform%2Fsre/issues" ||
                             request.path == "/api/v4/projects/42/issues";
     if (issuesPath && request.method == "GET")

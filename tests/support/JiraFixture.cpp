@@ -64,20 +64,11 @@ json JiraFixture::issues() {
 }
 
 HttpServerResponse JiraFixture::answer(const HttpServerRequest &request, FixtureFault fault) const {
-    switch (fault) {
-    case FixtureFault::None:
-        break;
-    case FixtureFault::RateLimited:
-    case FixtureFault::RateLimitedAlternate:
+    if (fault == FixtureFault::RateLimited || fault == FixtureFault::RateLimitedAlternate)
         return rateLimited(fault);
-    case FixtureFault::Unauthorized:
+    if (fault == FixtureFault::Unauthorized)
         return HttpServerResponse::text("Client must be authenticated to access this resource.",
                                         401);
-    case FixtureFault::HtmlLogin:
-        return FixtureServer::htmlLoginPage();
-    case FixtureFault::Malformed:
-        return FixtureServer::malformedJson();
-    }
     const QByteArray &path = request.path;
     if (request.method == "GET" && m_flavor == Flavor::Cloud &&
         path == "/jira/rest/api/3/search/jql")

@@ -45,3 +45,32 @@ HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeou
     none.errorText = QStringLiteral("no answer");
     return none;
 }
+
+WriteOutcome sendWrite(const Connector &connector, const WriteAction &action) {
+    HttpClient http;
+    return connector.parseWriteResult(action, fetchAndWait(http, connector.writeRequest(action)));
+}
+
+QString healthMismatch(const SourceHealth &health, const QString &error, int retryAfterS,
+                       const QDateTime &resetAt) {
+    QStringList problems;
+    if (health.state != HealthState::Failed)
+        problems.append(
+            QStringLiteral("health %1, expected failed").arg(healthStateName(health.state)));
+    const bool prefix = error.endsWith(QChar(0x2026));
+    if (prefix ? !health.error.startsWith(error.chopped(1)) : health.error != error)
+        problems.append(QStringLiteral("error \"%1\", expected \"%2\"").arg(health.error, error));
+    if (health.rateLimited != (retryAfterS >= 0))
+        problems.append(QStringLiteral("rateLimited %1").arg(health.rateLimited));
+    if (retryAfterS > 0) {
+        const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(health.retryAt);
+        if (wait <= retryAfterS - 10 || wait > retryAfterS)
+            problems.append(
+                QStringLiteral("retry in %1 s, expected %2 s").arg(wait).arg(retryAfterS));
+    } else if (retryAfterS == 0 && health.retryAt != resetAt) {
+        problems.append(
+            QStringLiteral("retry at %1, expected %2")
+                .arg(health.retryAt.toString(Qt::ISODate), resetAt.toString(Qt::ISODate)));
+    }
+    return problems.join(QStringLiteral("; "));
+}

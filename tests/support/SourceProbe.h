@@ -31,3 +31,12 @@ private:
 // One request through `http`, waited for with events processed; on timeout an HttpResult with
 // error Other and errorText "no answer".
 HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeoutMs = 10000);
+
+// The write built by `connector`, sent through a fresh HttpClient, judged by `connector`.
+WriteOutcome sendWrite(const Connector &connector, const WriteAction &action);
+
+// Empty when `health` is the failure expected, else what differs: `error` exact (a prefix when
+// it ends in "…"); rate limited when `retryAfterS` >= 0, until about now + retryAfterS seconds,
+// or exactly `resetAt` when 0.
+QString healthMismatch(const SourceHealth &health, const QString &error, int retryAfterS,
+                       const QDateTime &resetAt);

@@ -42,3 +42,19 @@ QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name) {
     }
     return {};
 }
+
+json withPatch(json base, const json &patch) {
+    if (!patch.is_null())
+        base.merge_patch(patch);
+    return base;
+}
+
+WriteAction sampleBugAction() {
+    WriteAction action;
+    action.kind = WriteKind::CreateBug;
+    action.idempotencyKey = QStringLiteral("b7c1");
+    action.title = QStringLiteral("Checkout 500s\nafter deploy");
+    action.description = QStringLiteral("Seen at 09:40 by the on-call.\n\nRollback pending.");
+    action.labels = {QStringLiteral("needs triage"), QStringLiteral("bug")};
+    return action;
+}

@@ -17,5 +17,13 @@ std::unique_ptr<Connector> makeTestConnector(const nlohmann::json &source);
 // without the file name, or empty when it loads and the connector accepts it.
 QString configErrorOf(const nlohmann::json &source);
 
+// `base` with `patch` merged in (RFC 7386: null in the patch removes a key); a null patch
+// changes nothing.
+nlohmann::json withPatch(nlohmann::json base, const nlohmann::json &patch);
+
+// A CreateBug as the lean workflow sends it: a two-line title, a description with an empty
+// line, labels "needs triage" and "bug".
+WriteAction sampleBugAction();
+
 // The first header of that name (case-insensitively), or empty.
 QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name);
