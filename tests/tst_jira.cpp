@@ -179,6 +179,8 @@ void TestJira::parse_data() {
     row("key missing", {},
         {{"issues", {issue(301), json{{"id", "1"}, {"fields", issue(302)["fields"]}}}}},
         {{"error", "JSON of the wrong shape at /issues/1/key: expected a string"}});
+    row("key empty", {}, {{"issues", {json{{"key", ""}, {"fields", issue(302)["fields"]}}}}},
+        {{"error", "JSON of the wrong shape at /issues/0/key: expected a non-empty string"}});
     row("key a number", {}, {{"issues", {json{{"key", 7}, {"fields", issue(302)["fields"]}}}}},
         {{"error", "JSON of the wrong shape at /issues/0/key: expected a string"}});
     row("fields missing", {}, {{"issues", {json{{"key", "SRE-1"}}}}},

@@ -52,8 +52,11 @@ const json *FieldReader::array(const json &parent, const QString &at, std::strin
 QString FieldReader::string(const json &parent, const QString &at, std::string_view key,
                             bool required) {
     const json *value = member(parent, key);
-    if (value && value->is_string())
+    if (value && value->is_string()) {
+        if (required && value->get_ref<const std::string &>().empty())
+            fail(pointerOf(at, key), QStringLiteral("a non-empty string"));
         return jsonText(value->get_ref<const std::string &>());
+    }
     if (value || required)
         fail(pointerOf(at, key), QStringLiteral("a string"));
     return {};

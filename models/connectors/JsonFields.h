@@ -24,7 +24,8 @@ public:
     // The same for an array.
     const nlohmann::json *array(const nlohmann::json &parent, const QString &at,
                                 std::string_view key);
-    // A string: empty when missing or null, unless `required` (then a shape error).
+    // A string: empty when missing or null, unless `required` (then a shape error, as is an
+    // empty string).
     QString string(const nlohmann::json &parent, const QString &at, std::string_view key,
                    bool required = false);
     // An ISO 8601 time: invalid when missing or null; a shape error when it is not one.
