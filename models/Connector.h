@@ -14,9 +14,9 @@ struct ParsedPage {
     Items items;
     std::optional<HttpRequest> next; // the next page, when there is one
     QString error;                   // non-empty: the answer was not usable, said for a person
-    // Entries the answer held before the connector filtered some out (Slack drops bot messages
-    // and done requests); -1: as many as `items`. Pagination stops on a page that held none.
-    int entries = -1;
+    // Entries read but deliberately not turned into items (GitHub's pull requests): a page of
+    // only those is not an empty page, so pagination goes on.
+    int skipped = 0;
 };
 
 class Connector {
@@ -54,6 +54,10 @@ public:
 protected:
     // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.
     HttpRequest makeRequest(const QByteArray &pathAndQuery) const;
+    // makeRequest() for a write: `body` sent as JSON with its Content-Type (HttpClient adds
+    // none), never conditional.
+    HttpRequest makeJsonRequest(const QByteArray &method, const QByteArray &pathAndQuery,
+                                const nlohmann::json &body) const;
     // Default: bearer / basic / custom header from the config; "vendor" behaves as bearer.
     virtual void applyAuth(HttpRequest &request) const;
 

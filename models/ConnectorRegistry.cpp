@@ -5,6 +5,9 @@
 #include "ConfigError.h"
 #include "GenericConnector.h"
 #include "SlackConnector.h"
+#include "GitHubConnector.h"
+#include "GitLabConnector.h"
+#include "JiraConnector.h"
 
 namespace {
 
@@ -20,6 +23,9 @@ const ConnectorRegistry &ConnectorRegistry::builtin() {
         r.add(QStringLiteral("alertmanager"), factoryOf<AlertmanagerConnector>());
         r.add(QStringLiteral("generic"), factoryOf<GenericConnector>());
         r.add(QStringLiteral("slack"), factoryOf<SlackConnector>());
+        r.add(QStringLiteral("github"), factoryOf<GitHubConnector>());
+        r.add(QStringLiteral("gitlab"), factoryOf<GitLabConnector>());
+        r.add(QStringLiteral("jira"), factoryOf<JiraConnector>());
         return r;
     }();
     return registry;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Connectors by type name ("alertmanager", "generic"): the config says a type, this makes it.
+// Connectors by type name ("alertmanager", "generic", "jira"…): the config says a type, this makes
+// it.
 #pragma once
 
 #include "Connector.h"

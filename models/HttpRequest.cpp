@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "HttpRequest.h"
 
+void HttpRequest::setHeader(const QByteArray &name, const QByteArray &value) {
+    headers.removeIf([&name](const QPair<QByteArray, QByteArray> &h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
+    headers.append({name, value});
+}
+
 QByteArray HttpResult::header(const QByteArray &lowerName) const {
     for (const auto &h : headers) {
         if (h.first == lowerName)

@@ -31,6 +31,9 @@ struct HttpRequest {
     bool followRedirects = true;
     TlsOptions tls;
     QByteArray proxy; // empty: libcurl honours http_proxy / https_proxy / no_proxy
+
+    // Sets a header, replacing any of that name (case-insensitively): a vendor's own Accept.
+    void setHeader(const QByteArray &name, const QByteArray &value);
 };
 
 enum class HttpError {

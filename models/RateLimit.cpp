@@ -32,7 +32,10 @@ QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now) {
     const QByteArray remaining = result.header("x-ratelimit-remaining").isEmpty()
                                      ? result.header("ratelimit-remaining")
                                      : result.header("x-ratelimit-remaining");
-    const bool forbiddenByLimit = result.status == 403 && remaining.trimmed() == "0";
+    // GitHub answers 403 both for its primary limit (remaining 0) and its secondary limit
+    // (Retry-After, remaining not 0); a plain 403 is a refused token.
+    const bool forbiddenByLimit = result.status == 403 && (remaining.trimmed() == "0" ||
+                                                           !result.header("retry-after").isEmpty());
     if (!tooMany && !forbiddenByLimit)
         return {};
 

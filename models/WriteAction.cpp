@@ -22,3 +22,10 @@ QString writeKindName(WriteKind kind) {
     }
     return QStringLiteral("unknown");
 }
+
+QString oneLineTitle(const QString &title, int maxChars) {
+    QString line = title.simplified();
+    if (line.size() > maxChars)
+        line = line.left(maxChars - 1) + QChar(0x2026);
+    return line;
+}

@@ -47,3 +47,7 @@ struct WriteOutcome {
 };
 
 QString writeKindName(WriteKind kind);
+
+// A title as trackers take it: one line (breaks and runs of spaces become one space), cut to
+// `maxChars` with an ellipsis (Jira and GitLab refuse more than 255).
+QString oneLineTitle(const QString &title, int maxChars = 255);

@@ -9,19 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-const nlohmann::json *findById(const nlohmann::json &items, const std::string &field, const std::string &value)
-{
-    for (const auto &item : items) {
-        if (item.value(field, std::string()) == value)
-            return &item;
-    }
-    return nullptr;
-}
-
-} // namespace
-
 class TestPrint final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -64,10 +51,10 @@ private Q_SLOTS:
         const auto board = nlohmann::json::parse(run.out.toStdString());
         const auto &incidents = board.at("incidents");
         QCOMPARE(incidents.size(), size_t(2));
-        const auto *disk = findById(incidents, "title", "db-1 disk 98% full");
+        const auto *disk = findItemBy(incidents, "title", "db-1 disk 98% full");
         QVERIFY(disk);
         QCOMPARE(disk->at("severity").get<std::string>(), std::string("critical"));
-        const auto *odd = findById(incidents, "title", "odd severity");
+        const auto *odd = findItemBy(incidents, "title", "odd severity");
         QVERIFY(odd);
         QCOMPARE(odd->at("severity").get<std::string>(), std::string("unknown"));
         QCOMPARE(odd->at("severity_label").get<std::string>(), std::string("unknown (sev-weird)"));

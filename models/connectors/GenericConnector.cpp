@@ -3,6 +3,7 @@
 
 #include "JsonWrite.h"
 #include "LinkHeader.h"
+#include "NextPageUrl.h"
 #include "ResponseCheck.h"
 #include "TimeParse.h"
 #include "UrlJoin.h"
@@ -273,20 +274,10 @@ std::optional<HttpRequest> GenericConnector::nextRequest(const json &root, const
 
 std::optional<HttpRequest> GenericConnector::followUrl(const QByteArray &urlOrPath,
                                                        QString *error) const {
-    const QUrl base = QUrl::fromEncoded(joinUrl(config().url, m_map.path));
-    const QUrl target = QUrl::fromEncoded(urlOrPath);
-    if (target.isRelative()) // "/api/x?page=2" or "?page=2": resolved as a browser would
-        return makeRequest(base.resolved(target).toEncoded());
-    const auto defaultPort = [](const QUrl &u) {
-        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
-    };
-    if (target.scheme() != base.scheme() || target.host() != base.host() ||
-        defaultPort(target) != defaultPort(base)) {
-        *error = QStringLiteral("next page is on another server (%1): not followed")
-                     .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
+    const QByteArray url = resolveNextPageUrl(joinUrl(config().url, m_map.path), urlOrPath, error);
+    if (url.isEmpty())
         return std::nullopt;
-    }
-    return makeRequest(urlOrPath);
+    return makeRequest(url);
 }
 
 bool GenericConnector::supportsWrite(WriteKind kind) const {

@@ -185,7 +185,6 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
             wrongShape(QStringLiteral("/messages"), QStringLiteral("an array of messages"));
         return out;
     }
-    page.entries = static_cast<int>(messages->size());
     for (std::size_t i = 0; i < messages->size(); ++i) {
         const json &message = (*messages)[i];
         const QString at = QStringLiteral("/messages/%1").arg(i);
@@ -222,6 +221,8 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
         item.url = archiveBase.isEmpty() ? channelUrl : slackPermalink(archiveBase, item.id);
         page.items.push_back(std::move(item));
     }
+    // Bot messages, replies and done requests are read but not shown: not an empty page.
+    page.skipped = static_cast<int>(messages->size() - page.items.size());
     const json *hasMore = jsonMember(&root, "has_more");
     const std::string *cursor = jsonString(jsonMember(&root, "response_metadata"), "next_cursor");
     if (hasMore && hasMore->is_boolean() && hasMore->get<bool>() && cursor && !cursor->empty())

@@ -10,7 +10,7 @@
 #include <string_view>
 
 struct SlackPage {
-    ParsedPage page;   // items, error, entries (next is left empty)
+    ParsedPage page;   // items, error, skipped (next is left empty)
     QByteArray cursor; // next page's cursor; empty on the last page
 };
 

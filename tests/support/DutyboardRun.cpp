@@ -24,8 +24,16 @@ DutyboardRun runDutyboard(const QStringList &arguments, const QProcessEnvironmen
 QString writeConfig(const QTemporaryDir &dir, const QByteArray &json) {
     const QString path = dir.filePath(QStringLiteral("config.json"));
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size())
         return {};
-    file.write(json);
     return path;
+}
+
+const nlohmann::json *findItemBy(const nlohmann::json &items, const std::string &field,
+                                 const std::string &value) {
+    for (const auto &item : items) {
+        if (item.is_object() && item.value(field, std::string()) == value)
+            return &item;
+    }
+    return nullptr;
 }

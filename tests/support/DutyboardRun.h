@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The real dutyboard binary as a user runs it, for --print tests: exit code, stdout, stderr.
+// The real dutyboard binary run as a user runs it, for command-line tests.
 #pragma once
+
+#include <nlohmann/json.hpp>
 
 #include <QByteArray>
 #include <QProcessEnvironment>
@@ -18,5 +20,9 @@ DutyboardRun
 runDutyboard(const QStringList &arguments,
              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
-// Writes `json` to DIR/config.json; returns its path, or empty when it cannot.
+// Writes `json` as config.json in `dir`; returns its path (empty when it could not).
 QString writeConfig(const QTemporaryDir &dir, const QByteArray &json);
+
+// The first item of `items` whose `field` equals `value`, or nullptr.
+const nlohmann::json *findItemBy(const nlohmann::json &items, const std::string &field,
+                                 const std::string &value);

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// A GitHub Enterprise Server REST API (prefix /api/v3) for the repository acme/infra (id 123)
+// in the exact shapes of its REST API: open issues two per page, pull requests included (the
+// first page holds only pull requests), pagination only through Link headers that point at
+// /repositories/123/issues as GitHub's do. Creates issues (201) and refuses one without a
+// title with GitHub's 422.
+#pragma once
+
+#include "FixtureServer.h"
+
+class GitHubFixture final {
+public:
+    GitHubFixture();
+
+    bool start() { return m_server.start(); }
+    QByteArray baseUrl() const { return m_server.baseUrl() + "/api/v3"; }
+    FixtureServer &server() { return m_server; }
+
+    // Numbers 46 and 45 are pull requests; issues 44 (labels bug, P1), 43 (bug,
+    // "priority: high"), 42 (bug), 41 (bug, "severity/odd").
+    static nlohmann::json issues();
+    static constexpr int issueCount = 4;
+    static constexpr int createdNumber = 47;
+
+private:
+    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;
+    HttpServerResponse list(const HttpServerRequest &request) const;
+    HttpServerResponse create(const HttpServerRequest &request) const;
+    HttpServerResponse rateLimited(FixtureFault fault) const;
+
+    FixtureServer m_server;
+};

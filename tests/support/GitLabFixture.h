@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// A GitLab API v4 for the project "platform/sre" (id 42) in the exact shapes of its REST API:
+// open issues two per page with x-page / x-next-page / x-total and Link headers. Two quirks of
+// real servers: the last page still names a next page (which answers []), and the Link header
+// uses the server's external_url (http://gitlab.internal.example), not the URL we were given.
+// Creates issues (201) and refuses one without a title as GitLab does.
+#pragma once
+
+#include "FixtureServer.h"
+
+class GitLabFixture final {
+public:
+    GitLabFixture();
+
+    bool start() { return m_server.start(); }
+    QByteArray baseUrl() const { return m_server.baseUrl(); }
+    FixtureServer &server() { return m_server; }
+
+    // Global ids 9101..9105 (iid 41..45): severity::2, priority::1, none (two assignees), an
+    // incident with severity HIGH, severity::weird.
+    static nlohmann::json issues(const QByteArray &webBase);
+    static constexpr int issueCount = 5;
+    static constexpr int createdId = 9106;
+
+private:
+    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;
+    HttpServerResponse list(const HttpServerRequest &request) const;
+    HttpServerResponse create(const HttpServerRequest &request) const;
+    HttpServerResponse rateLimited(FixtureFault fault) const;
+
+    FixtureServer m_server;
+};

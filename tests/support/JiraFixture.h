@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// A Jira in the exact shapes of its REST API, behind a path prefix (/jira) as behind a reverse
+// proxy. Cloud serves /rest/api/3/search/jql (pages of 3, 1 and 3 issues: a short page in the
+// middle, the last one without nextPageToken) and answers 410 on the retired /search; Data
+// Center serves /rest/api/2/search (3 per page whatever maxResults asks, with total). Both
+// create issues (201 {id, key, self}), refusing a missing summary or a description of the
+// wrong kind (ADF on Cloud v3, text on v2) as Jira does.
+#pragma once
+
+#include "FixtureServer.h"
+
+class JiraFixture final {
+public:
+    enum class Flavor { Cloud, DataCenter };
+
+    explicit JiraFixture(Flavor flavor);
+
+    bool start() { return m_server.start(); }
+    QByteArray baseUrl() const { return m_server.baseUrl() + "/jira"; }
+    FixtureServer &server() { return m_server; }
+
+    // SRE-301..SRE-307; priorities Highest, High, Medium, Low, Blocker, none, "Sev Z".
+    static nlohmann::json issues();
+    static constexpr int issueCount = 7;
+    static constexpr const char *createdKey = "SRE-312";
+
+private:
+    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;
+    HttpServerResponse cloudSearch(const HttpServerRequest &request) const;
+    HttpServerResponse dataCenterSearch(const HttpServerRequest &request) const;
+    HttpServerResponse createIssue(const HttpServerRequest &request) const;
+    HttpServerResponse rateLimited(FixtureFault fault) const;
+
+    const Flavor m_flavor;
+    const nlohmann::json m_issues;
+    FixtureServer m_server; // last: stopped before the data goes
+};

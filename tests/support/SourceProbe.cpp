@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "SourceProbe.h"
+
+#include "AppConfig.h"
+#include "ConnectorRegistry.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+SourceProbe::SourceProbe(const QByteArray &sourceJson)
+    : m_poller(&m_board, &m_http) {
+    const AppConfig config =
+        parseConfig("{\"sources\":[" + sourceJson + "]}", QStringLiteral("probe"));
+    m_name = config.sources.at(0).name;
+    m_panel = config.sources.at(0).panel;
+    m_poller.addSource(ConnectorRegistry::builtin().create(config.sources.at(0)));
+}
+
+bool SourceProbe::fetchOnce(int timeoutMs) {
+    QSignalSpy answered(&m_poller, &Poller::sourceAnswered);
+    m_poller.fetchAllOnce();
+    return !answered.isEmpty() || answered.wait(timeoutMs);
+}
+
+SourceHealth SourceProbe::health() const {
+    const SourceInfo *info = m_board.health()->source(m_name);
+    return info ? info->health : SourceHealth();
+}
+
+const Items &SourceProbe::items() const {
+    return m_board.panel(m_panel)->items();
+}
+
+HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeoutMs) {
+    QObject context;
+    auto answer = std::make_shared<std::optional<HttpResult>>();
+    http.fetch(request, &context, [answer](const HttpResult &result) { *answer = result; });
+    if (QTest::qWaitFor([&answer]() { return answer->has_value(); }, timeoutMs))
+        return **answer;
+    HttpResult none;
+    none.error = HttpError::Other;
+    none.errorText = QStringLiteral("no answer");
+    return none;
+}
+
+WriteOutcome sendWrite(const Connector &connector, const WriteAction &action) {
+    HttpClient http;
+    return connector.parseWriteResult(action, fetchAndWait(http, connector.writeRequest(action)));
+}
+
+QString healthMismatch(const SourceHealth &health, const QString &error, int retryAfterS,
+                       const QDateTime &resetAt) {
+    QStringList problems;
+    if (health.state != HealthState::Failed)
+        problems.append(
+            QStringLiteral("health %1, expected failed").arg(healthStateName(health.state)));
+    const bool prefix = error.endsWith(QChar(0x2026));
+    if (prefix ? !health.error.startsWith(error.chopped(1)) : health.error != error)
+        problems.append(QStringLiteral("error \"%1\", expected \"%2\"").arg(health.error, error));
+    if (health.rateLimited != (retryAfterS >= 0))
+        problems.append(QStringLiteral("rateLimited %1").arg(health.rateLimited));
+    if (retryAfterS > 0) {
+        const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(health.retryAt);
+        if (wait <= retryAfterS - 10 || wait > retryAfterS)
+            problems.append(
+                QStringLiteral("retry in %1 s, expected %2 s").arg(wait).arg(retryAfterS));
+    } else if (retryAfterS == 0 && health.retryAt != resetAt) {
+        problems.append(
+            QStringLiteral("retry at %1, expected %2")
+                .arg(health.retryAt.toString(Qt::ISODate), resetAt.toString(Qt::ISODate)));
+    }
+    return problems.join(QStringLiteral("; "));
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// One configured source polled the way the dashboard polls it (HttpClient, SourceFetcher,
+// Poller, Board), for connector tests against fixture servers: what a user would see.
+#pragma once
+
+#include "Board.h"
+#include "HttpClient.h"
+#include "Poller.h"
+
+#include <QByteArray>
+
+class SourceProbe final {
+public:
+    // `sourceJson`: one source object as written in a config file. Throws ConfigError as the
+    // app would.
+    explicit SourceProbe(const QByteArray &sourceJson);
+
+    // One fetch of every page; false when the source did not answer within `timeoutMs`.
+    bool fetchOnce(int timeoutMs = 10000);
+    SourceHealth health() const;
+    const Items &items() const; // what its panel shows
+
+private:
+    Board m_board;
+    HttpClient m_http;
+    Poller m_poller;
+    QString m_name;
+    ItemKind m_panel = ItemKind::Incident;
+};
+
+// One request through `http`, waited for with events processed; on timeout an HttpResult with
+// error Other and errorText "no answer".
+HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeoutMs = 10000);
+
+// The write built by `connector`, sent through a fresh HttpClient, judged by `connector`.
+WriteOutcome sendWrite(const Connector &connector, const WriteAction &action);
+
+// Empty when `health` is the failure expected, else what differs: `error` exact (a prefix when
+// it ends in "…"); rate limited when `retryAfterS` >= 0, until about now + retryAfterS seconds,
+// or exactly `resetAt` when 0.
+QString healthMismatch(const SourceHealth &health, const QString &error, int retryAfterS,
+                       const QDateTime &resetAt);

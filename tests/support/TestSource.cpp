@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "TestSource.h"
+
+#include "AppConfig.h"
+#include "ConfigError.h"
+#include "ConnectorRegistry.h"
+
+using nlohmann::json;
+
+std::unique_ptr<Connector> makeTestConnector(const json &source) {
+    SourceConfig config;
+    config.raw = source;
+    config.pointer = QStringLiteral("/sources/0");
+    config.name = QString::fromStdString(source.value("name", std::string("test")));
+    config.type = QString::fromStdString(source.value("type", std::string()));
+    config.url = QByteArray::fromStdString(source.value("url", std::string()));
+    itemKindFromPanelName(QString::fromStdString(source.value("panel", std::string("bugs"))),
+                          &config.panel);
+    config.maxPages = source.value("max_pages", 20);
+    const json auth = source.value("auth", json::object());
+    config.auth.type = QString::fromStdString(auth.value("type", std::string("none")));
+    config.auth.user = QString::fromStdString(auth.value("user", std::string()));
+    config.auth.secret = QByteArray::fromStdString(auth.value("secret", std::string()));
+    return ConnectorRegistry::builtin().create(config);
+}
+
+QString configErrorOf(const json &source) {
+    try {
+        const AppConfig config = parseConfig(
+            QByteArray::fromStdString(json{{"sources", json::array({source})}}.dump()), QString());
+        ConnectorRegistry::builtin().create(config.sources.at(0));
+    } catch (const ConfigError &e) {
+        return e.describe();
+    }
+    return {};
+}
+
+QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name) {
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
+
+json withPatch(json base, const json &patch) {
+    if (!patch.is_null())
+        base.merge_patch(patch);
+    return base;
+}
+
+WriteAction sampleBugAction() {
+    WriteAction action;
+    action.kind = WriteKind::CreateBug;
+    action.idempotencyKey = QStringLiteral("b7c1");
+    action.title = QStringLiteral("Checkout 500s\nafter deploy");
+    action.description = QStringLiteral("Seen at 09:40 by the on-call.\n\nRollback pending.");
+    action.labels = {QStringLiteral("needs triage"), QStringLiteral("bug")};
+    return action;
+}

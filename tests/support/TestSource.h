@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Sources for connector tests, built without the config file's secret rules.
+#pragma once
+
+#include "Connector.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+// The connector the registry makes for `source` (a source object; pointer "/sources/0").
+// "auth" may give the secret directly: {"type": "basic", "user": "u", "secret": "s"}.
+// Throws ConfigError as the connector's constructor does.
+std::unique_ptr<Connector> makeTestConnector(const nlohmann::json &source);
+
+// What loading `source` as the only source of a config file says: ConfigError::describe()
+// without the file name, or empty when it loads and the connector accepts it.
+QString configErrorOf(const nlohmann::json &source);
+
+// `base` with `patch` merged in (RFC 7386: null in the patch removes a key); a null patch
+// changes nothing.
+nlohmann::json withPatch(nlohmann::json base, const nlohmann::json &patch);
+
+// A CreateBug as the lean workflow sends it: a two-line title, a description with an empty
+// line, labels "needs triage" and "bug".
+WriteAction sampleBugAction();
+
+// The first header of that name (case-insensitively), or empty.
+QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name);
