@@ -337,8 +337,12 @@ void TestGenericMapping::registry() {
     QVERIFY(builtin.has(QStringLiteral("generic")));
     QVERIFY(builtin.has(QStringLiteral("alertmanager")));
     QVERIFY(!builtin.has(QStringLiteral("jira-typo")));
-    QCOMPARE(builtin.types(),
-             QStringList({QStringLiteral("alertmanager"), QStringLiteral("generic")}));
+    // Sorted, with every shipped type (more arrive with each connector).
+    QStringList sorted = builtin.types();
+    sorted.sort();
+    QCOMPARE(builtin.types(), sorted);
+    for (const char *type : {"alertmanager", "generic", "slack"})
+        QVERIFY2(builtin.types().contains(QLatin1String(type)), type);
 
     std::unique_ptr<Connector> generic = builtin.create(configWith({}));
     QVERIFY(dynamic_cast<GenericConnector *>(generic.get()));
@@ -351,8 +355,9 @@ void TestGenericMapping::registry() {
         QFAIL("expected a ConfigError");
     } catch (const ConfigError &e) {
         QCOMPARE(e.pointer(), QStringLiteral("/sources/0/type"));
-        QCOMPARE(e.message(), QStringLiteral("unknown source type \"jira-typo\": expected one of "
-                                             "alertmanager, generic"));
+        QCOMPARE(e.message(),
+                 QStringLiteral("unknown source type \"jira-typo\": expected one of ") +
+                     builtin.types().join(QStringLiteral(", ")));
     }
     // A connector's own config error comes through create() unchanged.
     try {
