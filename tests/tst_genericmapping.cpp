@@ -342,7 +342,7 @@ void TestGenericMapping::registry() {
     QStringList sorted = types;
     sorted.sort();
     QCOMPARE(types, sorted);
-    for (const char *type : {"alertmanager", "generic", "github", "gitlab", "jira"})
+    for (const char *type : {"alertmanager", "generic", "github", "gitlab", "jira", "slack"})
         QVERIFY2(types.contains(QLatin1String(type)), type);
 
     std::unique_ptr<Connector> generic = builtin.create(configWith({}));
