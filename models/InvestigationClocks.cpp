@@ -82,15 +82,20 @@ void InvestigationClocks::save(const InvestigationClock &c) {
 }
 
 void InvestigationClocks::start(const QString &source, const QString &itemId) {
+    startAt(source, itemId, m_clock.now());
+}
+
+void InvestigationClocks::startAt(const QString &source, const QString &itemId,
+                                  const QDateTime &startedAt) {
     const QString key = keyOf(source, itemId);
     if (m_clocks.contains(key))
         return;
     InvestigationClock c;
     c.source = source;
     c.itemId = itemId;
-    c.startedAt = m_clock.now();
+    c.startedAt = startedAt;
     m_clocks.insert(key, c);
-    m_lastLevel.insert(key, ClockLevel::Running);
+    m_lastLevel.insert(key, levelFor(startedAt.secsTo(m_clock.now())));
     save(c);
     Q_EMIT levelChanged(source, itemId);
 }

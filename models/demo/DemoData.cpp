@@ -192,6 +192,10 @@ QByteArray demoBugs(const DemoMoment &m, int page) {
         json({{"issues", items}, {"page", {{"next_cursor", next}}}}).dump());
 }
 
+DemoRequestRef demoInvestigatedRequest() {
+    return {"sre-desk", "1043"};
+}
+
 bool demoBugTrackerDown(qint64 elapsedS) {
     // Down for 25 s out of every 150 s, starting 60 s in: long enough to see "stale".
     return elapsedS >= 60 && (elapsedS - 60) % 150 < 25;
