@@ -14,6 +14,9 @@ struct ParsedPage {
     Items items;
     std::optional<HttpRequest> next; // the next page, when there is one
     QString error;                   // non-empty: the answer was not usable, said for a person
+    // Entries the answer held before the connector filtered some out (Slack drops bot messages
+    // and done requests); -1: as many as `items`. Pagination stops on a page that held none.
+    int entries = -1;
 };
 
 class Connector {

@@ -4,6 +4,7 @@
 #include "AlertmanagerConnector.h"
 #include "ConfigError.h"
 #include "GenericConnector.h"
+#include "SlackConnector.h"
 
 namespace {
 
@@ -18,6 +19,7 @@ const ConnectorRegistry &ConnectorRegistry::builtin() {
         ConnectorRegistry r;
         r.add(QStringLiteral("alertmanager"), factoryOf<AlertmanagerConnector>());
         r.add(QStringLiteral("generic"), factoryOf<GenericConnector>());
+        r.add(QStringLiteral("slack"), factoryOf<SlackConnector>());
         return r;
     }();
     return registry;

@@ -78,7 +78,7 @@ void SourceFetcher::onPageParsed(ParsedPage page) {
         finish(std::move(outcome));
         return;
     }
-    const bool emptyPage = page.items.empty();
+    const bool emptyPage = page.entries < 0 ? page.items.empty() : page.entries == 0;
     if (m_current.items.empty())
         m_current.items = std::move(page.items);
     else

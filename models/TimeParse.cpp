@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "TimeParse.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 
@@ -115,4 +116,13 @@ QDateTime parseEpoch(double seconds) {
         return {};
     const auto ms = static_cast<qint64>(std::floor(seconds * 1000.0 + 0.5));
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+QDateTime parseEpochText(std::string_view text) {
+    double seconds = 0;
+    const char *end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, seconds);
+    if (text.empty() || error != std::errc() || stop != end)
+        return {};
+    return parseEpoch(seconds);
 }

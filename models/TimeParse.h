@@ -16,3 +16,8 @@ QDateTime parseIsoUtc(std::string_view text);
 // Seconds since the epoch (fractions kept to the millisecond) as UTC; invalid when not finite
 // or beyond year 9999.
 QDateTime parseEpoch(double seconds);
+
+// Epoch seconds written as text, as Slack sends them ("1700000000.123456"). Independent of the
+// C locale (strtod stops at the '.' under a German LC_NUMERIC, which QCoreApplication sets).
+// Invalid unless the whole text is a number.
+QDateTime parseEpochText(std::string_view text);

@@ -1,49 +1,15 @@
 // SPDX-License-Identifier: MIT
 // `dutyboard --print` as a user runs it: the real binary, the real Alertmanager, real exit codes.
 #include "AlertmanagerProcess.h"
+#include "DutyboardRun.h"
 #include "TestEnvironment.h"
 
 #include <nlohmann/json.hpp>
 
-#include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runDutyboard(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(DUTYBOARD_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString writeConfig(const QTemporaryDir &dir, const QByteArray &json)
-{
-    const QString path = dir.filePath(QStringLiteral("config.json"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return {};
-    file.write(json);
-    return path;
-}
 
 const nlohmann::json *findById(const nlohmann::json &items, const std::string &field, const std::string &value)
 {
@@ -63,7 +29,7 @@ private Q_SLOTS:
 
     void demoPrintsEveryPanel()
     {
-        const Run run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
+        const DutyboardRun run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
         for (const char *panel : {"requests", "bugs", "incidents", "andons"})
@@ -93,7 +59,7 @@ private Q_SLOTS:
                                                     + R"(","panel":"incidents","auth":{"type":"bearer","token_env":"DUTYBOARD_TEST_AM_TOKEN"}}]})");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DUTYBOARD_TEST_AM_TOKEN"), token);
-        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")}, env);
+        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")}, env);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
         const auto &incidents = board.at("incidents");
@@ -120,7 +86,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString config = writeConfig(
             dir, QByteArray("{\"sources\":[{\"name\":\"gone\",\"type\":\"alertmanager\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
-        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("source gone failed: unreachable"), run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
@@ -133,7 +99,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString config = writeConfig(
             dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"alertmanager\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"alerts\"}]}"));
-        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(config.toUtf8() + ": at /sources/0/panel: expected one of"), run.err.constData());
         QVERIFY(run.out.isEmpty()); // never half-configured: nothing printed
@@ -144,14 +110,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString config = writeConfig(
             dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"nagios\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
-        const Run run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("/sources/0/type") && run.err.contains("alertmanager"), run.err.constData());
     }
 
     void versionPrints()
     {
-        const Run run = runDutyboard({QStringLiteral("--version")});
+        const DutyboardRun run = runDutyboard({QStringLiteral("--version")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith("dutyboard "));
     }

@@ -2,6 +2,7 @@
 #include "AlertmanagerConnector.h"
 
 #include "ConfigError.h"
+#include "JsonFields.h"
 #include "ResponseCheck.h"
 #include "TimeParse.h"
 #include "UrlJoin.h"
@@ -14,30 +15,13 @@ using nlohmann::json;
 
 namespace {
 
-// A member of an object, or nullptr: optional fields of another type count as absent.
-const json *member(const json *object, std::string_view key) {
-    if (!object || !object->is_object())
-        return nullptr;
-    const auto it = object->find(key);
-    return it == object->end() ? nullptr : &*it;
-}
-
-const std::string *text(const json *object, std::string_view key) {
-    const json *value = member(object, key);
-    return value && value->is_string() ? &value->get_ref<const std::string &>() : nullptr;
-}
-
-QString toQString(const std::string *s) {
-    return s ? QString::fromUtf8(s->data(), static_cast<qsizetype>(s->size())) : QString();
-}
-
 bool nonEmptyArray(const json *value) {
     return value && value->is_array() && !value->empty();
 }
 
 QString titleOf(const json *labels, const json *annotations, const std::string &fingerprint) {
     for (const char *key : {"summary", "description"}) {
-        const std::string *s = text(annotations, key);
+        const std::string *s = jsonString(annotations, key);
         if (s && !s->empty()) {
             // A description may run to paragraphs; the title is its first line.
             const std::string_view view(*s);
@@ -45,31 +29,31 @@ QString titleOf(const json *labels, const json *annotations, const std::string &
             return QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())).trimmed();
         }
     }
-    const std::string *name = text(labels, "alertname");
+    const std::string *name = jsonString(labels, "alertname");
     if (!name || name->empty())
-        return QStringLiteral("alert %1").arg(toQString(&fingerprint));
+        return QStringLiteral("alert %1").arg(utf8ToQString(&fingerprint));
     for (const char *key : {"service", "instance", "job"}) {
-        const std::string *hint = text(labels, key);
+        const std::string *hint = jsonString(labels, key);
         if (hint && !hint->empty())
-            return QStringLiteral("%1 (%2)").arg(toQString(name), toQString(hint));
+            return QStringLiteral("%1 (%2)").arg(utf8ToQString(name), utf8ToQString(hint));
     }
-    return toQString(name);
+    return utf8ToQString(name);
 }
 
 QString stateOf(const json &alert) {
-    const json *status = member(&alert, "status");
-    if (nonEmptyArray(member(status, "silencedBy")))
+    const json *status = jsonMember(&alert, "status");
+    if (nonEmptyArray(jsonMember(status, "silencedBy")))
         return QStringLiteral("silenced");
-    if (nonEmptyArray(member(status, "inhibitedBy")))
+    if (nonEmptyArray(jsonMember(status, "inhibitedBy")))
         return QStringLiteral("inhibited");
-    const std::string *state = text(status, "state");
-    return state && !state->empty() ? toQString(state) : QStringLiteral("unknown");
+    const std::string *state = jsonString(status, "state");
+    return state && !state->empty() ? utf8ToQString(state) : QStringLiteral("unknown");
 }
 
 void addPerson(const std::string *name, QStringList *people) {
     if (!name || name->empty())
         return;
-    const QString person = toQString(name);
+    const QString person = utf8ToQString(name);
     if (!people->contains(person))
         people->append(person);
 }
@@ -123,45 +107,45 @@ ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
             page.error = wrongShape(at, QStringLiteral("an alert object"));
             return page;
         }
-        const std::string *fingerprint = text(&alert, "fingerprint");
+        const std::string *fingerprint = jsonString(&alert, "fingerprint");
         if (!fingerprint || fingerprint->empty()) {
             page.items.clear();
             page.error =
                 wrongShape(at + QStringLiteral("/fingerprint"), QStringLiteral("a string"));
             return page;
         }
-        const json *labels = member(&alert, "labels");
-        const json *annotations = member(&alert, "annotations");
+        const json *labels = jsonMember(&alert, "labels");
+        const json *annotations = jsonMember(&alert, "annotations");
 
         Item item;
         item.source = config().name;
-        item.id = toQString(fingerprint);
+        item.id = utf8ToQString(fingerprint);
         item.state = stateOf(alert);
-        item.severity = severityFromText(toQString(text(labels, "severity")));
-        if (const std::string *startsAt = text(&alert, "startsAt"))
+        item.severity = severityFromText(utf8ToQString(jsonString(labels, "severity")));
+        if (const std::string *startsAt = jsonString(&alert, "startsAt"))
             item.createdAt = parseIsoUtc(*startsAt);
-        addPerson(text(labels, "team"), &item.people);
-        addPerson(text(labels, "owner"), &item.people);
-        addPerson(text(annotations, "owner"), &item.people);
+        addPerson(jsonString(labels, "team"), &item.people);
+        addPerson(jsonString(labels, "owner"), &item.people);
+        addPerson(jsonString(annotations, "owner"), &item.people);
 
-        const std::string *generatorUrl = text(&alert, "generatorURL");
-        const std::string *alertname = text(labels, "alertname");
+        const std::string *generatorUrl = jsonString(&alert, "generatorURL");
+        const std::string *alertname = jsonString(labels, "alertname");
         if (generatorUrl && !generatorUrl->empty()) {
-            item.url = toQString(generatorUrl);
+            item.url = utf8ToQString(generatorUrl);
         } else if (alertname && !alertname->empty()) {
-            const QString filter = QStringLiteral("{alertname=\"%1\"}").arg(toQString(alertname));
+            const QString filter = QStringLiteral("{alertname=\"%1\"}").arg(utf8ToQString(alertname));
             item.url = m_alertsPageUrl + QStringLiteral("?silenced=true&inhibited=true&filter=") +
                        QString::fromLatin1(QUrl::toPercentEncoding(filter));
         } else {
             item.url = m_alertsPageUrl;
         }
 
-        const std::string *andon = text(labels, "andon");
+        const std::string *andon = jsonString(labels, "andon");
         if (andon && *andon == "true") {
             item.kind = ItemKind::Andon;
-            item.project = toQString(text(labels, "project"));
-            item.reason = toQString(text(annotations, "reason"));
-            item.raisedBy = toQString(text(annotations, "raised_by"));
+            item.project = utf8ToQString(jsonString(labels, "project"));
+            item.reason = utf8ToQString(jsonString(annotations, "reason"));
+            item.raisedBy = utf8ToQString(jsonString(annotations, "raised_by"));
             item.title = QStringLiteral("Andon: %1")
                              .arg(item.project.isEmpty() ? QStringLiteral("(no project label)")
                                                          : item.project);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "GenericConnector.h"
 
+#include "JsonWrite.h"
 #include "LinkHeader.h"
 #include "ResponseCheck.h"
 #include "TimeParse.h"
@@ -8,8 +9,9 @@
 
 #include <QUrl>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <string_view>
 
 using nlohmann::json;
@@ -62,10 +64,12 @@ QDateTime timeFrom(const json &value) {
     QDateTime time = parseIsoUtc(text);
     if (time.isValid() || text.empty())
         return time;
-    // Slack-style epoch strings: "1700000000.123456".
-    char *end = nullptr;
-    const double number = std::strtod(text.c_str(), &end);
-    return end == text.c_str() + text.size() ? epochTime(number) : QDateTime();
+    // Slack-style epoch strings: "1700000000.123456". from_chars, not strtod: the latter stops
+    // at the '.' under a German LC_NUMERIC, which QCoreApplication sets.
+    double number = 0;
+    const char *end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, number);
+    return error == std::errc() && stop == end ? epochTime(number) : QDateTime();
 }
 
 void addPerson(const json &value, const std::string &key, QStringList *people) {
@@ -99,7 +103,8 @@ QByteArray withQueryParam(const QByteArray &path, const QByteArray &name, const 
 
 GenericConnector::GenericConnector(SourceConfig config)
     : Connector(std::move(config))
-    , m_map(parseGenericConfig(this->config().raw, this->config().pointer)) {}
+    , m_map(parseGenericConfig(this->config().raw, this->config().pointer))
+    , m_write(parseGenericWrite(this->config().raw, this->config().pointer)) {}
 
 HttpRequest GenericConnector::firstRequest() const {
     return makeRequest(m_map.path);
@@ -282,4 +287,39 @@ std::optional<HttpRequest> GenericConnector::followUrl(const QByteArray &urlOrPa
         return std::nullopt;
     }
     return makeRequest(urlOrPath);
+}
+
+bool GenericConnector::supportsWrite(WriteKind kind) const {
+    return m_write &&
+           std::find(m_write->kinds.cbegin(), m_write->kinds.cend(), kind) != m_write->kinds.cend();
+}
+
+HttpRequest GenericConnector::writeRequest(const WriteAction &action) const {
+    // Path placeholders are percent-encoded whole: an id never adds a path segment.
+    const QByteArray path =
+        fillPlaceholders(QString::fromUtf8(m_write->path), action, Placeholders::PercentEncoded)
+            .toUtf8();
+    HttpRequest request = makeRequest(path);
+    request.headers.append(m_write->headers);
+    setJsonBody(&request, renderGenericBody(m_write->body, action), m_write->method,
+                m_write->contentType);
+    return request;
+}
+
+WriteOutcome GenericConnector::parseWriteResult(const WriteAction &action,
+                                                const HttpResult &result) const {
+    WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    if (!outcome.accepted || !m_write || (!m_write->createdId && !m_write->createdUrl))
+        return outcome;
+    const json answer = json::parse(result.body.constData(),
+                                    result.body.constData() + result.body.size(), nullptr, false);
+    std::string buffer;
+    std::string_view text;
+    if (m_write->createdId &&
+        scalarText(m_write->createdId->resolve(answer), &buffer, &text) == Scalar::Text)
+        outcome.createdId = toQString(text);
+    if (m_write->createdUrl &&
+        scalarText(m_write->createdUrl->resolve(answer), &buffer, &text) == Scalar::Text)
+        outcome.createdUrl = toQString(text);
+    return outcome;
 }

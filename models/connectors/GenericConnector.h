@@ -5,6 +5,7 @@
 
 #include "Connector.h"
 #include "GenericConfig.h"
+#include "GenericWrite.h"
 
 class GenericConnector final : public Connector {
 public:
@@ -13,6 +14,13 @@ public:
 
     HttpRequest firstRequest() const override;
     ParsedPage parsePage(const HttpResult &result) const override;
+
+    // The "write" section's webhook (GenericWrite.h), for the kinds it lists.
+    bool supportsWrite(WriteKind kind) const override;
+    HttpRequest writeRequest(const WriteAction &action) const override;
+    // Any 2xx is accepted; "created" pointers, when configured, fill createdId / createdUrl.
+    WriteOutcome parseWriteResult(const WriteAction &action,
+                                  const HttpResult &result) const override;
 
 private:
     // Fills `item` from one array element; on a shape error returns false with the field's
@@ -27,4 +35,5 @@ private:
     std::optional<HttpRequest> followUrl(const QByteArray &urlOrPath, QString *error) const;
 
     GenericConfig m_map;
+    std::optional<GenericWrite> m_write;
 };
