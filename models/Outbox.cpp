@@ -59,6 +59,13 @@ void Outbox::rescan() {
         this,
         [this, rows](const QVariant &) {
             m_loaded = true;
+            // New to this process (an earlier run, another process): tried at once; a new run
+            // is a new chance, whatever backoff the row had.
+            const QDateTime now = m_clock.now();
+            for (OutboxEntry &e : *rows) {
+                if (!m_rows.count(e.rowId))
+                    e.nextAttemptAt = qMin(e.nextAttemptAt, now);
+            }
             merge(std::move(*rows));
         });
 }
