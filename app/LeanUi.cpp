@@ -68,7 +68,7 @@ LeanUi::LeanUi(MainWindow *window, LeanController *controller)
     connect(controller, &LeanController::breached, this, [this](const Item &request) {
         QApplication::alert(m_window);
         m_window->statusBar()->showMessage(
-            QStringLiteral("\u23F1 15 minutes on \"%1\": escalate it to a bug (B)")
+            QStringLiteral("15 minutes on \"%1\": escalate it to a bug (B)")
                 .arg(request.title),
             30000);
     });
@@ -309,16 +309,16 @@ RowMark LeanUi::requestMark(const Item &item) const {
                 neutral()};
     }
     case ClockLevel::Red:
-        return {QStringLiteral("\u23F1 %1  escalate (B)")
+        return {QStringLiteral("%1  ESCALATE (B)")
                     .arg(formatClock(clocks->elapsedS(item.source, item.id))),
                 Theme::failedColor(), true};
     case ClockLevel::Amber:
         return {
-            QStringLiteral("\u23F1 %1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
+            QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
             Theme::amberColor()};
     case ClockLevel::Running:
         return {
-            QStringLiteral("\u23F1 %1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
+            QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
             Theme::okColor()};
     case ClockLevel::None:
         break;
@@ -352,7 +352,7 @@ RowMark LeanUi::bugMark(const Item &item) const {
                 over ? Theme::failedColor() : Theme::okColor(), true};
     }
     if (lean.waiting.match(item.state).hasMatch())
-        return {QStringLiteral("\u23F8 THIRD PARTY \u00B7 %1")
+        return {QStringLiteral("THIRD PARTY \u00B7 %1")
                     .arg(ageOf(item, m_controller->dashboard()->board()->clock().now())),
                 Theme::amberColor()};
     return {};
