@@ -1,8 +1,79 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
 
+#include "LeanActions.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
+
+namespace {
+
+struct ActionOption {
+    const char *name;
+    const char *help;
+    QString ActionRequest::*field;
+    QStringList verbs; // the actions it goes with
+};
+
+const QString raise = QStringLiteral("andon raise");
+const QString resolve = QStringLiteral("andon resolve");
+const QString declare = QStringLiteral("incident declare");
+
+const ActionOption actionOptions[] = {
+    {"project", "andon: the project halted.", &ActionRequest::project, {raise, resolve}},
+    {"reason", "andon raise: why (required).", &ActionRequest::reason, {raise}},
+    {"by",
+     "andon raise: who raises it (default: the person on duty, else $USER).",
+     &ActionRequest::by,
+     {raise, resolve}},
+    {"decision",
+     "andon resolve: continue, abandon or new-ve.",
+     &ActionRequest::decision,
+     {resolve}},
+    {"note", "andon resolve: a note on the decision.", &ActionRequest::note, {resolve}},
+    {"name", "incident declare: the incident's name.", &ActionRequest::name, {declare}},
+    {"description", "incident declare: what is happening.", &ActionRequest::description, {declare}},
+    {"severity",
+     "incident declare: SEV-1..SEV-4 (default SEV-3).",
+     &ActionRequest::severity,
+     {declare}},
+    {"impact", "incident declare: customer impact (optional).", &ActionRequest::impact, {declare}},
+};
+
+// The action's required options and allowed values; empty when it is complete.
+QString checkAction(ActionRequest *a) {
+    const auto missing = [a](const char *option) {
+        return QStringLiteral("%1 needs --%2").arg(a->verb, QLatin1String(option));
+    };
+    if (a->verb == raise) {
+        if (a->project.trimmed().isEmpty())
+            return missing("project");
+        if (a->reason.trimmed().isEmpty())
+            return missing("reason");
+    } else if (a->verb == resolve) {
+        if (a->project.trimmed().isEmpty())
+            return missing("project");
+        if (a->decision.isEmpty())
+            return missing("decision");
+        if (!LeanActions::isAndonDecision(a->decision))
+            return QStringLiteral("--decision expects continue, abandon or new-ve, not \"%1\"")
+                .arg(a->decision);
+    } else {
+        if (a->name.trimmed().isEmpty())
+            return missing("name");
+        if (a->description.trimmed().isEmpty())
+            return missing("description");
+        if (a->severity.isEmpty())
+            a->severity = QStringLiteral("SEV-3");
+        a->severity = a->severity.toUpper();
+        if (!LeanActions::isSeverityLabel(a->severity))
+            return QStringLiteral("--severity expects SEV-1, SEV-2, SEV-3 or SEV-4, not \"%1\"")
+                .arg(a->severity);
+    }
+    return {};
+}
+
+} // namespace
 
 CommandLine parseCommandLine(const QStringList &arguments) {
     QCommandLineParser parser;
@@ -28,7 +99,19 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     const QCommandLineOption stallReport(
         QStringLiteral("stall-report"),
         QStringLiteral("Measure UI-thread stalls; print the longest at exit."));
-    parser.addOptions({version, config, demo, print, screenshot, size, stallReport});
+    const QCommandLineOption state(QStringLiteral("state"),
+                                   QStringLiteral("Keep local state (outbox, clocks) in FILE."),
+                                   QStringLiteral("FILE"));
+    parser.addOptions({version, config, demo, print, screenshot, size, state, stallReport});
+    for (const ActionOption &option : actionOptions)
+        parser.addOption(QCommandLineOption(QLatin1String(option.name), QLatin1String(option.help),
+                                            QStringLiteral("VALUE")));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QStringLiteral("andon raise | andon resolve | incident declare: send an action through "
+                       "the outbox; exit 0 when every target accepted it, 3 when it is queued, "
+                       "2 on bad input."),
+        QStringLiteral("[andon raise|andon resolve|incident declare]"));
 
     CommandLine cl;
     cl.helpText = parser.helpText();
@@ -46,6 +129,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     cl.stallReport = parser.isSet(stallReport);
     cl.configPath = parser.value(config);
     cl.screenshotPath = parser.value(screenshot);
+    cl.statePath = parser.value(state);
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
         const auto match = pattern.match(parser.value(size));
@@ -57,8 +141,38 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     }
     if (cl.demo && !cl.configPath.isEmpty())
         cl.error = QStringLiteral("--demo and --config cannot be used together");
-    if (!parser.positionalArguments().isEmpty())
-        cl.error =
-            QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        for (const ActionOption &option : actionOptions) {
+            if (parser.isSet(QLatin1String(option.name)))
+                cl.error =
+                    QStringLiteral("--%1 goes with an action (%2)")
+                        .arg(QLatin1String(option.name), option.verbs.join(QStringLiteral(", ")));
+        }
+        return cl;
+    }
+    const QString verb = positional.mid(0, 2).join(QLatin1Char(' '));
+    if (positional.size() != 2 || (verb != raise && verb != resolve && verb != declare)) {
+        cl.error = QStringLiteral("unexpected argument: %1 (actions: andon raise, andon resolve, "
+                                  "incident declare)")
+                       .arg(positional.join(QLatin1Char(' ')));
+        return cl;
+    }
+    if (cl.demo || cl.print || !cl.screenshotPath.isEmpty()) {
+        cl.error = QStringLiteral("%1 goes with --config (or the default config) only").arg(verb);
+        return cl;
+    }
+    cl.action.verb = verb;
+    for (const ActionOption &option : actionOptions) {
+        if (!parser.isSet(QLatin1String(option.name)))
+            continue;
+        if (!option.verbs.contains(verb)) {
+            cl.error =
+                QStringLiteral("--%1 does not go with %2").arg(QLatin1String(option.name), verb);
+            return cl;
+        }
+        cl.action.*option.field = parser.value(QLatin1String(option.name));
+    }
+    cl.error = checkAction(&cl.action);
     return cl;
 }

@@ -6,6 +6,20 @@
 #include <QString>
 #include <QStringList>
 
+// `andon raise|resolve`, `incident declare`: an action sent through the outbox.
+struct ActionRequest {
+    QString verb; // "andon raise", "andon resolve", "incident declare"; empty: no action
+    QString project;
+    QString reason;
+    QString by;
+    QString decision;
+    QString note;
+    QString name;
+    QString description;
+    QString severity;
+    QString impact;
+};
+
 struct CommandLine {
     bool version = false;
     bool demo = false;
@@ -13,7 +27,9 @@ struct CommandLine {
     bool stallReport = false;
     QString configPath; // empty: the default path
     QString screenshotPath;
-    QSize size;    // --size WxH; invalid when not given
+    QSize size;        // --size WxH; invalid when not given
+    QString statePath; // --state FILE: the local SQLite state; empty: the default
+    ActionRequest action;
     QString error; // non-empty: bad usage, said for a person
     QString helpText;
 };

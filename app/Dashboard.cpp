@@ -22,12 +22,47 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
     }
     for (auto &connector : connectors)
         m_poller->addSource(std::move(connector));
+    m_lean = parseLeanConfig(m_config,
+                             [this](const QString &name) { return m_poller->connector(name); });
+}
+
+bool Dashboard::openState(const QString &path, QString *notice) {
+    if (m_store)
+        return true;
+    auto store = std::make_unique<LocalStore>(path.isEmpty() ? LocalStore::defaultPath() : path);
+    if (!store->open(notice))
+        return false;
+    m_store = std::move(store);
+    m_outbox = new Outbox(
+        m_store.get(), m_http, [this](const QString &name) { return m_poller->connector(name); },
+        m_board->clock(), this);
+    m_clocks = new InvestigationClocks(m_store.get(), m_board->clock(), m_lean.amberMin,
+                                       m_lean.redMin, this);
+    m_triage = new TriageStore(m_store.get(), m_board->clock(), this);
+    // A source that answers again is reachable again: what waits for it goes now.
+    connect(m_poller, &Poller::sourceAnswered, m_outbox, [this](const QString &name, bool ok) {
+        if (ok)
+            m_outbox->retryTarget(name);
+    });
+    m_outbox->start();
+    m_clocks->load();
+    m_triage->load();
+    return true;
+}
+
+QString Dashboard::actingPerson() const {
+    return ::actingPerson(m_lean.onDuty);
 }
 
 Dashboard::~Dashboard() {
+    // The lean objects post to the store and the HTTP client: they go first.
+    delete m_outbox;
+    delete m_clocks;
+    delete m_triage;
     // The poller waits for parses in flight; the HTTP worker stops before the demo server.
     delete m_poller;
     delete m_http;
+    m_store.reset(); // runs the writes still queued
 }
 
 QByteArray Dashboard::startDemo(std::unique_ptr<DemoServer> *server) {

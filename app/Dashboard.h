@@ -7,7 +7,12 @@
 #include "Board.h"
 #include "DemoServer.h"
 #include "HttpClient.h"
+#include "InvestigationClocks.h"
+#include "LeanConfig.h"
+#include "LocalStore.h"
+#include "Outbox.h"
 #include "Poller.h"
+#include "TriageStore.h"
 
 #include <QObject>
 
@@ -16,7 +21,8 @@
 class Dashboard final : public QObject {
     Q_OBJECT
 public:
-    // Builds every connector first: a config error throws ConfigError before anything starts.
+    // Builds every connector first, then reads the lean sections against them: a config error
+    // throws ConfigError before anything starts.
     explicit Dashboard(const AppConfig &config, QObject *parent = nullptr);
     ~Dashboard() override;
 
@@ -27,6 +33,22 @@ public:
     Poller *poller() const { return m_poller; }
     const AppConfig &config() const { return m_config; }
     void keepDemoServer(std::unique_ptr<DemoServer> server) { m_demo = std::move(server); }
+    DemoServer *demoServer() const { return m_demo.get(); }
+
+    // Opens the local state (`path`; empty: LocalStore::defaultPath()) and starts the lean
+    // workflow on it: the outbox loads and sends what earlier runs left pending, clocks and
+    // triage decisions load. False when no database could be opened; `notice` says why, or
+    // that a corrupt file was moved aside.
+    bool openState(const QString &path, QString *notice);
+    const LeanConfig &lean() const { return m_lean; }
+    // nullptr until openState() succeeded.
+    LocalStore *store() const { return m_store.get(); }
+    Outbox *outbox() const { return m_outbox; }
+    InvestigationClocks *clocks() const { return m_clocks; }
+    TriageStore *triage() const { return m_triage; }
+    // Who actions are signed with: the person on duty (config or schedule), else $USER.
+    QString actingPerson() const;
+    void setOnDuty(const QString &person) { m_lean.onDuty = person; }
 
 private:
     AppConfig m_config;
@@ -34,4 +56,9 @@ private:
     HttpClient *m_http;
     Board *m_board;
     Poller *m_poller;
+    LeanConfig m_lean;
+    std::unique_ptr<LocalStore> m_store;
+    Outbox *m_outbox = nullptr;
+    InvestigationClocks *m_clocks = nullptr;
+    TriageStore *m_triage = nullptr;
 };

@@ -2,6 +2,8 @@
 #include "WindowCommand.h"
 
 #include "Dashboard.h"
+#include "LeanController.h"
+#include "LeanUi.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -26,6 +28,10 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
     auto *window = new MainWindow(dashboard->board());
     window->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(dashboard, &QObject::destroyed, window, &QWidget::close);
+    if (dashboard->outbox()) {
+        auto *controller = new LeanController(dashboard, window);
+        new LeanUi(window, controller);
+    }
     if (size.isValid())
         window->resize(size);
     window->show();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // dutyboard: a thin main. Parse the command line, load the config, hand over to a command.
+#include "ActionCommand.h"
 #include "CommandLine.h"
 #include "ConfigError.h"
 #include "Dashboard.h"
+#include "DemoState.h"
 #include "ExampleConfig.h"
 #include "PaintTrace.h"
 #include "PrintCommand.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <memory>
@@ -49,9 +52,10 @@ int main(int argc, char *argv[]) {
         return 0;
     }
 
-    // --print needs no display; everything else opens a window.
+    // --print and actions need no display; everything else opens a window.
+    const bool headless = cl.print || !cl.action.verb.isEmpty();
     std::unique_ptr<QCoreApplication> app;
-    if (cl.print)
+    if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
@@ -68,7 +72,7 @@ int main(int argc, char *argv[]) {
         if (!demo && path.isEmpty()) {
             path = defaultConfigPath();
             if (!QFileInfo::exists(path)) {
-                if (cl.print)
+                if (headless)
                     return fail(
                         QStringLiteral("no config at %1: pass --config FILE or --demo").arg(path));
                 // First run: leave an example to edit, and show the demo meanwhile.
@@ -96,6 +100,7 @@ int main(int argc, char *argv[]) {
     } catch (const ConfigError &e) {
         return fail(e.describe());
     }
+    const bool demo = static_cast<bool>(demoServer);
     dashboard->keepDemoServer(std::move(demoServer));
 
     quitOnTerminationSignals();
@@ -103,7 +108,28 @@ int main(int argc, char *argv[]) {
         startStallReport();
     if (qEnvironmentVariableIsSet("DUTYBOARD_TRACE_PAINT"))
         traceFirstDataPaint(dashboard->board());
-    if (cl.print)
+
+    // Local state: the outbox first (what earlier runs left pending goes before anything else).
+    // The demo keeps its own throwaway state, so it never mixes with real actions.
+    QTemporaryDir demoState;
+    QString statePath = cl.statePath;
+    if (demo && statePath.isEmpty())
+        statePath = demoState.filePath(QStringLiteral("demo-state.sqlite"));
+    QString notice;
+    const bool stateOpen = dashboard->openState(statePath, &notice);
+    if (!notice.isEmpty())
+        std::fprintf(stderr, "dutyboard: %s\n", qPrintable(notice));
+    if (!stateOpen) {
+        std::fprintf(stderr, "dutyboard: the local state could not be opened; actions are off\n");
+        if (!cl.action.verb.isEmpty())
+            return 1;
+    }
+    if (demo)
+        seedDemoState(dashboard.get());
+
+    if (!cl.action.verb.isEmpty())
+        startActionCommand(dashboard.get(), cl.action);
+    else if (cl.print)
         startPrintCommand(dashboard.get());
     else
         startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size);

@@ -61,6 +61,14 @@ void Poller::fetchAllOnce() {
         Q_EMIT allAnswered();
 }
 
+const Connector *Poller::connector(const QString &source) const {
+    for (const auto &s : m_sources) {
+        if (s->fetcher->connector().config().name == source)
+            return &s->fetcher->connector();
+    }
+    return nullptr;
+}
+
 bool Poller::everySourceAnswered() const {
     for (const auto &source : m_sources) {
         if (!source->answered)

@@ -32,6 +32,8 @@ public:
     void setSpeedup(double factor) { m_speedup = factor; }
     bool everySourceAnswered() const;
     int sourceCount() const { return static_cast<int>(m_sources.size()); }
+    // The connector of the source of that name, or nullptr: the outbox makes its write calls.
+    const Connector *connector(const QString &source) const;
 
 Q_SIGNALS:
     void sourceAnswered(const QString &name, bool ok);

@@ -150,7 +150,14 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight());
 
     QRect r = opt.rect.adjusted(padH, padV, -padH, -padV - 1);
-    if (m_kind == ItemKind::Andon) {
+    const RowMark mark = markOf(index);
+    if (mark.highlight && !stale) {
+        if (!selected)
+            painter->fillRect(opt.rect.adjusted(0, 0, 0, -1), mix(background, mark.color, 0.12));
+        painter->fillRect(
+            QRect(opt.rect.left(), opt.rect.top(), accentWidth, opt.rect.height() - 1), mark.color);
+        r.setLeft(r.left() + accentWidth);
+    } else if (m_kind == ItemKind::Andon) {
         const QColor accent = stale ? Theme::staleColor() : Theme::andonColor();
         painter->fillRect(
             QRect(opt.rect.left(), opt.rect.top(), accentWidth, opt.rect.height() - 1), accent);
@@ -213,6 +220,20 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setPen(selected ? dim : Theme::staleColor().darker(130));
         painter->drawText(line2, Qt::AlignRight | Qt::AlignVCenter, mark);
     }
+    if (!mark.text.isEmpty()) {
+        const QFont fMark = chipFont(opt.font);
+        const QFontMetrics mMark(fMark);
+        const int w = mMark.horizontalAdvance(mark.text) + 2 * chipPad;
+        const QRect pill(line2.right() - staleWidth - w, line2.top(), w, line2.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mark.color);
+        painter->drawRoundedRect(pill, 3, 3);
+        painter->setFont(fMark);
+        painter->setPen(textOn(mark.color));
+        painter->drawText(pill, Qt::AlignCenter, mark.text);
+        painter->setFont(fDetail);
+        staleWidth += w + 8;
+    }
     painter->setPen(dim);
     const QRect detailRect(x, line2.top(), qMax(0, line2.right() - staleWidth - x), line2.height());
     painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
@@ -233,6 +254,8 @@ bool ItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         lines.append(url);
     if (index.data(PanelModel::StaleRole).toBool())
         lines.append(QStringLiteral("Stale: its source is failing; this is the last known data."));
+    if (const RowMark mark = markOf(index); !mark.text.isEmpty())
+        lines.append(mark.text);
     QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view);
     return true;
 }

@@ -73,7 +73,9 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     , m_freshness(new FreshnessBadge(this))
     , m_stack(new QStackedWidget(this))
     , m_list(new QListView(m_stack))
-    , m_empty(new QLabel(m_stack)) {
+    , m_empty(new QLabel(m_stack))
+    , m_header(new QHBoxLayout)
+    , m_layout(nullptr) {
     setObjectName(QStringLiteral("panel-") + itemKindPanelName(kind));
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(title(kind));
@@ -84,7 +86,7 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     m_title->setFont(scaled(font(), 1.2, QFont::DemiBold));
     m_freshness->setObjectName(QStringLiteral("freshness"));
 
-    auto *header = new QHBoxLayout;
+    QHBoxLayout *header = m_header;
     header->setContentsMargins(12, 8, 12, 8);
     header->setSpacing(10);
     header->addWidget(m_count);
@@ -124,6 +126,7 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     rule->setFrameShadow(QFrame::Sunken);
 
     auto *layout = new QVBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(1, 1, 1, 1);
     layout->setSpacing(0);
     layout->addLayout(header);
@@ -141,6 +144,14 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     connect(health, &QAbstractItemModel::modelReset, this, &PanelView::refreshFreshness);
 
     updateCount();
+}
+
+void PanelView::addHeaderWidget(QWidget *widget) {
+    m_header->insertWidget(m_header->indexOf(m_freshness), widget);
+}
+
+void PanelView::addFooterWidget(QWidget *widget) {
+    m_layout->addWidget(widget);
 }
 
 QStringList PanelView::feedingSources() const {

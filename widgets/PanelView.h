@@ -25,6 +25,11 @@ public:
 
     ItemKind kind() const { return m_kind; }
     QListView *list() const { return m_list; }
+    ItemDelegate *delegate() const { return m_delegate; }
+    // Room for features: a widget in the header (before the freshness badge), and a bar under
+    // the list (triage buttons…).
+    void addHeaderWidget(QWidget *widget);
+    void addFooterWidget(QWidget *widget);
     // The sources whose health the badge summarises: the configured ones, and any other that
     // contributes items here (one Alertmanager can feed incidents and andons).
     QStringList feedingSources() const;
@@ -51,4 +56,6 @@ private:
     QStackedWidget *m_stack;
     QListView *m_list;
     QLabel *m_empty;
+    class QHBoxLayout *m_header;
+    class QVBoxLayout *m_layout;
 };

@@ -192,6 +192,10 @@ QByteArray demoBugs(const DemoMoment &m, int page) {
         json({{"issues", items}, {"page", {{"next_cursor", next}}}}).dump());
 }
 
+DemoRequestRef demoInvestigatedRequest() {
+    return {"sre-desk", "1043"};
+}
+
 bool demoBugTrackerDown(qint64 elapsedS) {
     // Down for 25 s out of every 150 s, starting 60 s in: long enough to see "stale".
     return elapsedS >= 60 && (elapsedS - 60) % 150 < 25;
@@ -221,7 +225,11 @@ QByteArray demoConfig(const QByteArray &base) {
                 {"state", "/status"},
                 {"created_at", "/created"},
                 {"people", "/requester/name"},
-                {"url", "/permalink"}}}},
+                {"url", "/permalink"}}},
+              {"write",
+               {{"path", "/api/requests/{{item_id}}/{{kind}}"},
+                {"body", {{"text", "{{text}}"}, {"reaction", "{{reaction}}"}}},
+                {"kinds", json::array({"reply", "react"})}}}},
              {{"name", "bug-tracker"},
               {"type", "generic"},
               {"url", b + "/tracker"},
@@ -239,7 +247,30 @@ QByteArray demoConfig(const QByteArray &base) {
                 {"url", "/web_url"},
                 {"severity", "/priority"}}},
               {"pagination",
-               {{"style", "cursor"}, {"next", "/page/next_cursor"}, {"param", "cursor"}}}},
-         })}};
+               {{"style", "cursor"}, {"next", "/page/next_cursor"}, {"param", "cursor"}}},
+              {"write",
+               {{"path", "/api/{{kind}}"},
+                {"body",
+                 {{"title", "{{title}}"},
+                  {"description", "{{description}}"},
+                  {"labels", "{{labels}}"}}},
+                {"kinds", json::array({"create-bug", "create-card"})},
+                {"created", {{"id", "/key"}, {"url", "/web_url"}}}}}},
+         })},
+        {"actions",
+         {{"andon", json::array({"prod-alerts"})},
+          {"incident", "prod-alerts"},
+          {"bug", "bug-tracker"},
+          {"project", "bug-tracker"}}},
+        {"self_service",
+         json::array({{{"match", "read.?replica"},
+                       {"command", "qontoctl rds create-read-replica -i db.r5.large "
+                                   "--source-instance postgresql-prod"},
+                       {"doc", b + "/item/doc/read-replica"}},
+                      {{"match", "docker (images?|pull)|pull docker"},
+                       {"command", "qontoctl config troubleshoot"},
+                       {"doc", b + "/item/doc/troubleshoot"}}})},
+        {"investigation", {{"amber_min", 10}, {"red_min", 15}}},
+        {"wip_limit", 1}};
     return QByteArray::fromStdString(config.dump(2));
 }

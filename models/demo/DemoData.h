@@ -22,5 +22,11 @@ QByteArray demoRequests(const DemoMoment &m);
 QByteArray demoBugs(const DemoMoment &m, int page);
 // Whether the bug tracker is "down" at this moment (it fails now and then, then recovers).
 bool demoBugTrackerDown(qint64 elapsedS);
+// The request whose investigation the demo starts 14 minutes in (the CI disk one, "taken").
+struct DemoRequestRef {
+    const char *source;
+    const char *id;
+};
+DemoRequestRef demoInvestigatedRequest();
 // The dashboard config pointing every source at the demo server.
 QByteArray demoConfig(const QByteArray &base);

@@ -7,8 +7,14 @@
 
 #include <QDateTime>
 
+#include <nlohmann/json.hpp>
+
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 class DemoServer final {
 public:
@@ -25,7 +31,17 @@ public:
     void skipSeconds(qint64 seconds) { m_skipS += seconds; }
 
 private:
-    HttpServerResponse answer(const HttpServerRequest &request) const;
+    HttpServerResponse answer(const HttpServerRequest &request);
+    // The lean workflow's writes, kept in memory (server thread; guarded by m_mutex): posted
+    // alerts (andons, declared incidents) by label set, bugs and cards created, replies.
+    HttpServerResponse write(const HttpServerRequest &request, const QDateTime &now);
+    QByteArray withPostedAlerts(const QByteArray &alerts, const QDateTime &now);
+    QByteArray withCreatedBugs(const QByteArray &bugs);
+
+    std::mutex m_mutex;
+    std::map<std::string, nlohmann::json> m_alerts; // labels dump -> alert
+    std::vector<nlohmann::json> m_bugs;
+    int m_nextKey = 312;
 
     QDateTime m_start;
     std::atomic<qint64> m_skipS{0};

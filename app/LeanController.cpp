@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+#include "LeanController.h"
+
+#include "Dashboard.h"
+#include "LeanActions.h"
+
+#include <QTimer>
+
+namespace {
+constexpr int clockCheckMs = 5000;
+}
+
+LeanController::LeanController(Dashboard *dashboard, QObject *parent)
+    : QObject(parent)
+    , m_dashboard(dashboard)
+    , m_clockTimer(new QTimer(this)) {
+    InvestigationClocks *clocks = dashboard->clocks();
+    connect(clocks, &InvestigationClocks::breached, this,
+            [this](const QString &source, const QString &itemId) {
+                const Item *request = findRequest(source, itemId);
+                if (!request)
+                    return;
+                Q_EMIT notice(QStringLiteral("15 minutes on \"%1\": escalate it to a bug (B)")
+                                  .arg(request->title));
+                Q_EMIT breached(*request);
+            });
+    connect(clocks, &InvestigationClocks::levelChanged, this, &LeanController::requestChanged);
+    connect(dashboard->triage(), &TriageStore::changed, this, &LeanController::requestChanged);
+    connect(dashboard->outbox(), &Outbox::delivered, this, &LeanController::onDelivered);
+    PanelModel *incidents = dashboard->board()->panel(ItemKind::Incident);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(incidents, signal, this, [this]() { scheduleRefresh(); });
+    connect(incidents, &QAbstractItemModel::dataChanged, this, [this]() { scheduleRefresh(); });
+    m_clockTimer->setInterval(clockCheckMs);
+    connect(m_clockTimer, &QTimer::timeout, this, &LeanController::checkClocks);
+    m_clockTimer->start();
+}
+
+void LeanController::checkClocks() {
+    m_dashboard->clocks()->check();
+    refreshPlaceholders();
+}
+
+const Item *LeanController::findRequest(const QString &source, const QString &itemId) const {
+    for (const Item &item : m_dashboard->board()->panel(ItemKind::Request)->items()) {
+        if (item.source == source && item.id == itemId)
+            return &item;
+    }
+    return nullptr;
+}
+
+bool LeanController::sourceCan(const QString &source, WriteKind kind) const {
+    const Connector *connector = m_dashboard->poller()->connector(source);
+    return connector && connector->supportsWrite(kind);
+}
+
+bool LeanController::canReply(const Item &request) const {
+    return sourceCan(request.source, WriteKind::Reply);
+}
+
+void LeanController::sendReply(const Item &request, const QString &text) {
+    if (canReply(request))
+        m_dashboard->outbox()->submit(LeanActions::reply(request, text), {request.source});
+}
+
+void LeanController::selfService(const Item &request) {
+    const SelfServiceRule *rule = m_dashboard->lean().suggestionFor(request.title);
+    if (!rule) {
+        Q_EMIT notice(QStringLiteral("No self-service rule matches this request"));
+        return;
+    }
+    m_dashboard->triage()->decide(request.source, request.id, Triage::SelfService,
+                                  m_dashboard->actingPerson());
+    sendReply(request, LeanActions::selfServiceReply(rule->command, rule->doc));
+    if (sourceCan(request.source, WriteKind::React))
+        m_dashboard->outbox()->submit(
+            LeanActions::react(request, QStringLiteral("white_check_mark")), {request.source});
+}
+
+void LeanController::take(const Item &request) {
+    m_dashboard->triage()->decide(request.source, request.id, Triage::Toil,
+                                  m_dashboard->actingPerson());
+    m_dashboard->clocks()->start(request.source, request.id);
+    if (sourceCan(request.source, WriteKind::React))
+        m_dashboard->outbox()->submit(LeanActions::react(request, QStringLiteral("eyes")),
+                                      {request.source});
+}
+
+bool LeanController::escalate(const Item &request) {
+    InvestigationClocks *clocks = m_dashboard->clocks();
+    if (clocks->level(request.source, request.id) == ClockLevel::Escalated)
+        return false;
+    const QStringList targets = m_dashboard->lean().bugTargets;
+    if (targets.isEmpty()) {
+        Q_EMIT notice(QStringLiteral("No bug target: add \"actions\": {\"bug\": \"<source>\"} "
+                                     "to the config"));
+        return false;
+    }
+    const qint64 spent = qMax<qint64>(0, clocks->elapsedS(request.source, request.id));
+    const QString id = m_dashboard->outbox()->submit(
+        LeanActions::bugFromRequest(request, spent, m_dashboard->actingPerson()), targets);
+    m_escalations.insert(id, request);
+    // Marked at once: a second press, or a restart before the answer, never files it twice.
+    clocks->markEscalated(request.source, request.id, QString(), QString());
+    m_dashboard->triage()->decide(request.source, request.id, Triage::Bug,
+                                  m_dashboard->actingPerson());
+    return true;
+}
+
+void LeanController::project(const Item &request) {
+    const QStringList targets = m_dashboard->lean().projectTargets;
+    if (targets.isEmpty()) {
+        Q_EMIT notice(QStringLiteral("No project target: add \"actions\": {\"project\": "
+                                     "\"<source>\"} to the config"));
+        return;
+    }
+    m_dashboard->outbox()->submit(LeanActions::projectCard(request, m_dashboard->actingPerson()),
+                                  targets);
+    m_dashboard->triage()->decide(request.source, request.id, Triage::Project,
+                                  m_dashboard->actingPerson());
+    sendReply(request, LeanActions::projectReply(request));
+}
+
+QString LeanController::raiseAndon(const QString &project, const QString &reason) {
+    const QDateTime now = m_dashboard->board()->clock().now();
+    return m_dashboard->outbox()->submit(
+        LeanActions::raiseAndon(project, reason, m_dashboard->actingPerson(), now),
+        m_dashboard->lean().andonTargets);
+}
+
+QString LeanController::resolveAndon(const Item &andon, const QString &decision,
+                                     const QString &note) {
+    QStringList targets;
+    for (const QString &target : m_dashboard->lean().andonTargets) {
+        if (sourceCan(target, WriteKind::ResolveAndon))
+            targets.append(target);
+    }
+    const QDateTime now = m_dashboard->board()->clock().now();
+    return m_dashboard->outbox()->submit(LeanActions::resolveAndon(andon.project, decision, note,
+                                                                   m_dashboard->actingPerson(),
+                                                                   andon.createdAt, now),
+                                         targets);
+}
+
+QString LeanController::declareIncident(const QString &name, const QString &description,
+                                        const QString &severity, const QString &impact) {
+    const QString id = m_dashboard->outbox()->submit(
+        LeanActions::declareIncident(name, description, severity, impact,
+                                     m_dashboard->actingPerson()),
+        m_dashboard->lean().incidentTargets);
+    if (!id.isEmpty()) {
+        m_declared.insert(id, {name.trimmed(), severity, m_dashboard->board()->clock().now()});
+        refreshPlaceholders();
+    }
+    return id;
+}
+
+QStringList LeanController::knownProjects() const {
+    QStringList projects;
+    for (const Item &item : m_dashboard->board()->panel(ItemKind::Andon)->items()) {
+        if (!item.project.isEmpty() && !projects.contains(item.project))
+            projects.append(item.project);
+    }
+    projects.sort(Qt::CaseInsensitive);
+    return projects;
+}
+
+void LeanController::onDelivered(const OutboxEntry &entry) {
+    const auto it = m_escalations.constFind(entry.actionId);
+    if (it == m_escalations.cend())
+        return;
+    const Item request = it.value();
+    m_escalations.erase(it);
+    m_dashboard->clocks()->markEscalated(request.source, request.id, entry.createdId,
+                                         entry.createdUrl);
+    const QString ref = !entry.createdUrl.isEmpty()  ? entry.createdUrl
+                        : !entry.createdId.isEmpty() ? entry.createdId
+                                                     : entry.target;
+    Q_EMIT notice(QStringLiteral("Bug filed: %1").arg(ref));
+    sendReply(request, LeanActions::bugReply(ref));
+}
+
+// A declared incident shows as "declaring…" until a source lists one of the same name, or
+// until it has waited too long (then a note says so).
+void LeanController::scheduleRefresh() {
+    if (m_refreshQueued || m_declared.isEmpty())
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this]() {
+            m_refreshQueued = false;
+            refreshPlaceholders();
+        },
+        Qt::QueuedConnection);
+}
+
+void LeanController::refreshPlaceholders() {
+    if (m_declared.isEmpty() && !m_showingPlaceholders)
+        return;
+    QSet<QString> listed;
+    for (const Item &item : m_dashboard->board()->panel(ItemKind::Incident)->items()) {
+        if (item.source != declaringSource())
+            listed.insert(item.title.trimmed().toCaseFolded());
+    }
+    const QDateTime now = m_dashboard->board()->clock().now();
+    const int timeoutS = m_dashboard->lean().declaringTimeoutMin * 60;
+    Items placeholders;
+    for (auto it = m_declared.begin(); it != m_declared.end();) {
+        if (listed.contains(it->title.toCaseFolded())) {
+            it = m_declared.erase(it);
+            continue;
+        }
+        if (it->at.secsTo(now) > timeoutS) {
+            Q_EMIT notice(QStringLiteral("Incident \"%1\" was declared but no source lists it "
+                                         "after %2 min: check the incident target")
+                              .arg(it->title)
+                              .arg(timeoutS / 60));
+            it = m_declared.erase(it);
+            continue;
+        }
+        Item item;
+        item.kind = ItemKind::Incident;
+        item.source = declaringSource();
+        item.id = it.key();
+        item.title = it->title;
+        item.state = QStringLiteral("declaring\u2026");
+        item.createdAt = it->at;
+        item.severity = severityFromText(it->severity);
+        placeholders.push_back(std::move(item));
+        ++it;
+    }
+    m_showingPlaceholders = !placeholders.empty();
+    m_dashboard->board()->applySnapshot(declaringSource(), std::move(placeholders));
+}

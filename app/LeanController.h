@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// The lean workflow's actions on a running dashboard: triage a request (self-service, toil,
+// bug, project), escalate past the 15-minute rule, declare an incident, raise and resolve an
+// andon. Everything goes through the outbox; nothing here touches a widget.
+#pragma once
+
+#include "Item.h"
+#include "TriageStore.h"
+#include "WriteAction.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+class Dashboard;
+class QTimer;
+struct OutboxEntry;
+
+class LeanController final : public QObject {
+    Q_OBJECT
+public:
+    // Needs dashboard->openState() done. Checks clocks every few seconds.
+    explicit LeanController(Dashboard *dashboard, QObject *parent = nullptr);
+
+    Dashboard *dashboard() const { return m_dashboard; }
+
+    // Requests (S, T, B, P). Each records the decision and answers where the source can write.
+    void selfService(const Item &request);
+    void take(const Item &request);
+    // Exactly one bug per request on the bug targets, with its text, link, requester and time
+    // spent; false (and nothing sent) when it is already escalated or no target takes bugs.
+    bool escalate(const Item &request);
+    void project(const Item &request);
+
+    // Andons and incidents; each returns the outbox action id (empty: no target).
+    QString raiseAndon(const QString &project, const QString &reason);
+    QString resolveAndon(const Item &andon, const QString &decision, const QString &note);
+    QString declareIncident(const QString &name, const QString &description,
+                            const QString &severity, const QString &impact);
+
+    // Projects the board knows (andons and cards), for the andon dialog.
+    QStringList knownProjects() const;
+    // Whether a request's source can answer in its thread.
+    bool canReply(const Item &request) const;
+    // Runs the clocks' check now (tests with a manual clock; the timer does it otherwise).
+    void checkClocks();
+
+    static QString declaringSource() { return QStringLiteral("(declaring)"); }
+
+Q_SIGNALS:
+    // A request's investigation passed the red threshold: notify the person on duty.
+    void breached(const Item &request);
+    // Something worth a line in the status bar.
+    void notice(const QString &text);
+    // A request's marks changed (triage, clock, escalation): repaint it.
+    void requestChanged(const QString &source, const QString &itemId);
+
+private:
+    struct Declared {
+        QString title;
+        QString severity;
+        QDateTime at;
+    };
+    const Item *findRequest(const QString &source, const QString &itemId) const;
+    bool sourceCan(const QString &source, WriteKind kind) const;
+    void sendReply(const Item &request, const QString &text);
+    void onDelivered(const OutboxEntry &entry);
+    void refreshPlaceholders();
+    void scheduleRefresh(); // after the model's signal returns: never re-enter it
+
+    Dashboard *m_dashboard;
+    QTimer *m_clockTimer;
+    QHash<QString, Item> m_escalations;  // outbox action id -> the request it escalates
+    QHash<QString, Declared> m_declared; // outbox action id -> the incident declared
+    bool m_refreshQueued = false;
+    bool m_showingPlaceholders = false;
+};

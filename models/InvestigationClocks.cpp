@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+#include "InvestigationClocks.h"
+
+#include <QSqlQuery>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace {
+
+QString keyOf(const QString &source, const QString &itemId) {
+    return source + QChar(0x1f) + itemId;
+}
+
+QVariant ms(const QDateTime &t) {
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime fromMs(const QVariant &v) {
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+} // namespace
+
+InvestigationClocks::InvestigationClocks(LocalStore *store, const Clock &clock, int amberMin,
+                                         int redMin, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_amberMin(amberMin)
+    , m_redMin(redMin) {}
+
+void InvestigationClocks::load() {
+    auto rows = std::make_shared<QHash<QString, InvestigationClock>>();
+    m_store->post(
+        [rows](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS investigation_clocks("
+                                  " source TEXT NOT NULL, item_id TEXT NOT NULL,"
+                                  " started_at INTEGER NOT NULL, breached_at INTEGER,"
+                                  " escalated_at INTEGER, bug_id TEXT, bug_url TEXT,"
+                                  " PRIMARY KEY(source, item_id))"));
+            q.exec(QStringLiteral("SELECT source, item_id, started_at, breached_at, escalated_at, "
+                                  "bug_id, bug_url FROM investigation_clocks"));
+            while (q.next()) {
+                InvestigationClock c{q.value(0).toString(), q.value(1).toString(),
+                                     fromMs(q.value(2)),    fromMs(q.value(3)),
+                                     fromMs(q.value(4)),    q.value(5).toString(),
+                                     q.value(6).toString()};
+                rows->insert(keyOf(c.source, c.itemId), c);
+            }
+            return QVariant();
+        },
+        this,
+        [this, rows](const QVariant &) {
+            // Clocks started before the load finished are newer: they win.
+            for (auto it = rows->cbegin(); it != rows->cend(); ++it) {
+                if (!m_clocks.contains(it.key()))
+                    m_clocks.insert(it.key(), it.value());
+            }
+            m_loaded = true;
+            for (const InvestigationClock &c : std::as_const(m_clocks))
+                m_lastLevel.insert(keyOf(c.source, c.itemId), level(c.source, c.itemId));
+            Q_EMIT loaded();
+            check();
+        });
+}
+
+void InvestigationClocks::save(const InvestigationClock &c) {
+    m_store->post([c](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO investigation_clocks(source, item_id, "
+                                 "started_at, breached_at, escalated_at, bug_id, bug_url) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v :
+             {QVariant(c.source), QVariant(c.itemId), ms(c.startedAt), ms(c.breachedAt),
+              ms(c.escalatedAt), QVariant(c.bugId), QVariant(c.bugUrl)})
+            q.addBindValue(v);
+        return QVariant(q.exec());
+    });
+}
+
+void InvestigationClocks::start(const QString &source, const QString &itemId) {
+    startAt(source, itemId, m_clock.now());
+}
+
+void InvestigationClocks::startAt(const QString &source, const QString &itemId,
+                                  const QDateTime &startedAt) {
+    const QString key = keyOf(source, itemId);
+    if (m_clocks.contains(key))
+        return;
+    InvestigationClock c;
+    c.source = source;
+    c.itemId = itemId;
+    c.startedAt = startedAt;
+    m_clocks.insert(key, c);
+    m_lastLevel.insert(key, levelFor(startedAt.secsTo(m_clock.now())));
+    save(c);
+    Q_EMIT levelChanged(source, itemId);
+}
+
+void InvestigationClocks::markEscalated(const QString &source, const QString &itemId,
+                                        const QString &bugId, const QString &bugUrl) {
+    const QString key = keyOf(source, itemId);
+    InvestigationClock c = m_clocks.value(key);
+    if (c.source.isEmpty()) { // escalated without an investigation (B straight away)
+        c.source = source;
+        c.itemId = itemId;
+        c.startedAt = m_clock.now();
+    }
+    c.escalatedAt = m_clock.now();
+    c.bugId = bugId;
+    c.bugUrl = bugUrl;
+    m_clocks.insert(key, c);
+    m_lastLevel.insert(key, ClockLevel::Escalated);
+    save(c);
+    Q_EMIT levelChanged(source, itemId);
+}
+
+const InvestigationClock *InvestigationClocks::find(const QString &source,
+                                                    const QString &itemId) const {
+    const auto it = m_clocks.constFind(keyOf(source, itemId));
+    return it == m_clocks.cend() ? nullptr : &it.value();
+}
+
+qint64 InvestigationClocks::elapsedS(const QString &source, const QString &itemId) const {
+    const InvestigationClock *c = find(source, itemId);
+    if (!c)
+        return -1;
+    const QDateTime end = c->escalatedAt.isValid() ? c->escalatedAt : m_clock.now();
+    return qMax<qint64>(0, c->startedAt.secsTo(end));
+}
+
+ClockLevel InvestigationClocks::levelFor(qint64 elapsedS) const {
+    if (elapsedS < 0)
+        return ClockLevel::None;
+    if (elapsedS >= 60LL * m_redMin)
+        return ClockLevel::Red;
+    if (elapsedS >= 60LL * m_amberMin)
+        return ClockLevel::Amber;
+    return ClockLevel::Running;
+}
+
+ClockLevel InvestigationClocks::level(const QString &source, const QString &itemId) const {
+    const InvestigationClock *c = find(source, itemId);
+    if (!c)
+        return ClockLevel::None;
+    if (c->escalatedAt.isValid())
+        return ClockLevel::Escalated;
+    return levelFor(elapsedS(source, itemId));
+}
+
+int InvestigationClocks::runningCount() const {
+    int n = 0;
+    for (const InvestigationClock &c : m_clocks)
+        n += c.escalatedAt.isValid() ? 0 : 1;
+    return n;
+}
+
+void InvestigationClocks::check() {
+    if (!m_loaded)
+        return;
+    // Signals go out after the walk: a slot may start or escalate a clock.
+    std::vector<std::pair<QString, QString>> moved;
+    std::vector<std::pair<QString, QString>> breaches;
+    for (auto it = m_clocks.begin(); it != m_clocks.end(); ++it) {
+        InvestigationClock &c = it.value();
+        const ClockLevel now = level(c.source, c.itemId);
+        if (m_lastLevel.value(it.key()) != now) {
+            m_lastLevel.insert(it.key(), now);
+            moved.emplace_back(c.source, c.itemId);
+        }
+        if (now == ClockLevel::Red && !c.breachedAt.isValid()) {
+            c.breachedAt = m_clock.now();
+            save(c);
+            breaches.emplace_back(c.source, c.itemId);
+        }
+    }
+    for (const auto &[source, id] : moved)
+        Q_EMIT levelChanged(source, id);
+    for (const auto &[source, id] : breaches)
+        Q_EMIT breached(source, id);
+}
+
+QString formatClock(qint64 elapsedS) {
+    if (elapsedS < 0)
+        return {};
+    if (elapsedS < 3600)
+        return QStringLiteral("%1:%2")
+            .arg(elapsedS / 60)
+            .arg(elapsedS % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 h %2")
+        .arg(elapsedS / 3600)
+        .arg((elapsedS % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
