@@ -10,6 +10,12 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
     , m_http(new HttpClient(this))
     , m_board(new Board(Clock::system(), this))
     , m_poller(new Poller(m_board, m_http, this)) {
+    try {
+        m_board->setKanbanConfig(parseKanbanConfig(m_config.raw));
+    } catch (ConfigError &e) {
+        e.setFile(m_config.file);
+        throw;
+    }
     const ConnectorRegistry &registry = ConnectorRegistry::builtin();
     std::vector<std::unique_ptr<Connector>> connectors;
     for (const SourceConfig &source : m_config.sources) {

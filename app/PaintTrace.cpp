@@ -14,7 +14,7 @@ namespace {
 
 int itemCount(const Board &board) {
     int count = 0;
-    for (ItemKind kind : {ItemKind::Request, ItemKind::Bug, ItemKind::Incident, ItemKind::Andon})
+    for (ItemKind kind : allItemKinds)
         count += board.panel(kind)->rowCount();
     return count;
 }

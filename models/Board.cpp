@@ -2,8 +2,6 @@
 #include "Board.h"
 
 namespace {
-constexpr std::array<ItemKind, 4> allKinds = {ItemKind::Request, ItemKind::Bug, ItemKind::Incident,
-                                              ItemKind::Andon};
 size_t slot(ItemKind kind) {
     return static_cast<size_t>(kind);
 }
@@ -13,7 +11,7 @@ Board::Board(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_health(new SourceHealthModel(clock, this)) {
-    for (ItemKind kind : allKinds)
+    for (ItemKind kind : allItemKinds)
         m_panels[slot(kind)] = new PanelModel(kind, clock, this);
 }
 
@@ -23,11 +21,30 @@ PanelModel *Board::panel(ItemKind kind) const {
 
 void Board::applySnapshot(const QString &source, Items items) {
     // One source may feed several panels (Alertmanager: incidents and andons).
-    std::array<Items, 4> byKind;
-    for (Item &item : items)
+    std::array<Items, itemKindCount> byKind;
+    for (Item &item : items) {
+        if (item.kind == ItemKind::Card)
+            item.column = kanbanColumnFor(m_kanban, item);
         byKind[slot(item.kind)].push_back(std::move(item));
-    for (ItemKind kind : allKinds)
+    }
+    for (ItemKind kind : allItemKinds)
         m_panels[slot(kind)]->applySnapshot(source, std::move(byKind[slot(kind)]));
+    updateHalted();
+}
+
+void Board::updateHalted() {
+    // A card is halted while an andon names its project (or its title, for cards that are
+    // the project themselves).
+    QSet<QString> projects;
+    for (const Item &andon : panel(ItemKind::Andon)->items()) {
+        if (!andon.project.isEmpty())
+            projects.insert(andon.project);
+    }
+    panel(ItemKind::Card)->setHaltedProjects(std::move(projects));
+}
+
+std::vector<KanbanColumnState> Board::kanbanColumns() const {
+    return kanbanColumnStates(m_kanban, panel(ItemKind::Card)->items());
 }
 
 void Board::applyHealth(const QString &source, const SourceHealth &health) {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The whole board: four panels and the sources' health. Snapshots from the poller land here
-// and are routed to panels by item kind.
+// The whole board: five panels (the fifth, Kanban cards) and the sources' health. Snapshots from
+// the poller land here and are routed to panels by item kind.
 #pragma once
 
 #include "Clock.h"
+#include "KanbanColumns.h"
 #include "PanelModel.h"
 #include "SourceHealthModel.h"
 
@@ -20,6 +21,12 @@ public:
     SourceHealthModel *health() const { return m_health; }
     const Clock &clock() const { return m_clock; }
 
+    // The Kanban columns cards are mapped to (defaults until set; set before the first snapshot).
+    void setKanbanConfig(KanbanConfig config) { m_kanban = std::move(config); }
+    const KanbanConfig &kanbanConfig() const { return m_kanban; }
+    // Each column's count and WIP limit, from the cards on the board now.
+    std::vector<KanbanColumnState> kanbanColumns() const;
+
     // A fresh snapshot of one source: replaces its items on every panel.
     void applySnapshot(const QString &source, Items items);
     // A new health value: marks the source's rows stale or fresh.
@@ -29,6 +36,9 @@ public:
 
 private:
     const Clock &m_clock;
-    std::array<PanelModel *, 4> m_panels{};
+    void updateHalted();
+
+    std::array<PanelModel *, itemKindCount> m_panels{};
+    KanbanConfig m_kanban = KanbanConfig::defaults();
     SourceHealthModel *m_health;
 };

@@ -33,6 +33,43 @@ json itemToJson(const Item &item, bool stale) {
     return j;
 }
 
+json optionalInt(const std::optional<int> &value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+// Cards carry their column's WIP state and whether an andon halts them.
+json cardsToJson(const Board &board, const std::vector<KanbanColumnState> &columns) {
+    const PanelModel &panel = *board.panel(ItemKind::Card);
+    json cards = json::array();
+    for (const Item &card : panel.items()) {
+        json j = itemToJson(card, panel.isSourceStale(card.source));
+        bool exceeded = false;
+        for (const KanbanColumnState &column : columns) {
+            if (column.name == card.column)
+                exceeded = column.exceeded();
+        }
+        j["column"] = utf8(card.column);
+        j["wip_exceeded"] = exceeded;
+        j["halted"] = panel.isHalted(card);
+        j["project"] = utf8(card.project);
+        j["due"] = isoUtc(card.due);
+        j["column_since"] = isoUtc(card.columnSince);
+        cards.push_back(std::move(j));
+    }
+    return cards;
+}
+
+json columnsToJson(const std::vector<KanbanColumnState> &columns) {
+    json out = json::array();
+    for (const KanbanColumnState &column : columns) {
+        out.push_back({{"name", utf8(column.name)},
+                       {"count", column.count},
+                       {"limit", optionalInt(column.limit)},
+                       {"wip_exceeded", column.exceeded()}});
+    }
+    return out;
+}
+
 json panelToJson(const PanelModel &panel) {
     json items = json::array();
     for (const Item &item : panel.items())
@@ -64,10 +101,13 @@ json boardToJson(const Board &board) {
             s["tls_verify"] = false;
         sources.push_back(std::move(s));
     }
+    const std::vector<KanbanColumnState> columns = board.kanbanColumns();
     return {{"generated_at", isoUtc(board.clock().now())},
             {"sources", std::move(sources)},
             {"requests", panelToJson(*board.panel(ItemKind::Request))},
             {"bugs", panelToJson(*board.panel(ItemKind::Bug))},
             {"incidents", panelToJson(*board.panel(ItemKind::Incident))},
-            {"andons", panelToJson(*board.panel(ItemKind::Andon))}};
+            {"andons", panelToJson(*board.panel(ItemKind::Andon))},
+            {"cards", cardsToJson(board, columns)},
+            {"columns", columnsToJson(columns)}};
 }

@@ -11,12 +11,14 @@ QString itemKindPanelName(ItemKind kind) {
         return QStringLiteral("incidents");
     case ItemKind::Andon:
         return QStringLiteral("andons");
+    case ItemKind::Card:
+        return QStringLiteral("kanban");
     }
     return QStringLiteral("incidents");
 }
 
 bool itemKindFromPanelName(const QString &name, ItemKind *kind) {
-    for (ItemKind k : {ItemKind::Request, ItemKind::Bug, ItemKind::Incident, ItemKind::Andon}) {
+    for (ItemKind k : allItemKinds) {
         if (itemKindPanelName(k) == name) {
             *kind = k;
             return true;
@@ -29,5 +31,6 @@ bool Item::operator==(const Item &o) const {
     return kind == o.kind && id == o.id && source == o.source && title == o.title &&
            state == o.state && createdAt == o.createdAt && people == o.people && url == o.url &&
            severity == o.severity && project == o.project && reason == o.reason &&
-           raisedBy == o.raisedBy;
+           raisedBy == o.raisedBy && column == o.column && due == o.due &&
+           columnSince == o.columnSince;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The normalized item every connector produces: one small type for all four panels.
+// The normalized item every connector produces: one small type for all five panels.
 #pragma once
 
 #include "Severity.h"
@@ -10,9 +10,14 @@
 
 #include <vector>
 
-enum class ItemKind { Request, Bug, Incident, Andon };
+enum class ItemKind { Request, Bug, Incident, Andon, Card };
 
-// The panel a source feeds; config names: "requests", "bugs", "incidents", "andons".
+// Every kind, in panel order: loop over this rather than listing kinds by hand.
+inline constexpr ItemKind allItemKinds[] = {ItemKind::Request, ItemKind::Bug, ItemKind::Incident,
+                                            ItemKind::Andon, ItemKind::Card};
+inline constexpr int itemKindCount = 5;
+
+// The panel a source feeds; config names: "requests", "bugs", "incidents", "andons", "kanban".
 QString itemKindPanelName(ItemKind kind);
 // Returns false when the name is not a known panel.
 bool itemKindFromPanelName(const QString &name, ItemKind *kind);
@@ -32,6 +37,12 @@ struct Item {
     QString project;
     QString reason;
     QString raisedBy;
+    // Kanban cards: the column (the source's word until the board maps it to a configured
+    // column), the due date and since when the card sits in its column (both UTC; invalid when
+    // the source did not say). Halted is not stored: it follows the board's andons.
+    QString column;
+    QDateTime due;
+    QDateTime columnSince;
 
     bool operator==(const Item &other) const;
     bool operator!=(const Item &other) const { return !(*this == other); }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "PanelModel.h"
 
+#include "KanbanColumns.h"
 #include "RelativeTime.h"
 
 #include <algorithm>
@@ -55,6 +56,18 @@ QVariant PanelModel::data(const QModelIndex &index, int role) const {
         return it.raisedBy;
     case StaleRole:
         return m_staleSources.contains(it.source);
+    case ColumnRole:
+        return it.column;
+    case DueRole:
+        return it.due;
+    case DueTextRole:
+        return kanbanDueText(it.due, m_clock.now());
+    case ColumnSinceRole:
+        return it.columnSince;
+    case ColumnAgeTextRole:
+        return relativeAge(it.columnSince, m_clock.now());
+    case HaltedRole:
+        return isHalted(it);
     default:
         return {};
     }
@@ -78,6 +91,12 @@ QHash<int, QByteArray> PanelModel::roleNames() const {
     names.insert(ReasonRole, "reason");
     names.insert(RaisedByRole, "raisedBy");
     names.insert(StaleRole, "stale");
+    names.insert(ColumnRole, "column");
+    names.insert(DueRole, "due");
+    names.insert(DueTextRole, "dueText");
+    names.insert(ColumnSinceRole, "columnSince");
+    names.insert(ColumnAgeTextRole, "columnAgeText");
+    names.insert(HaltedRole, "halted");
     return names;
 }
 
@@ -195,4 +214,25 @@ int PanelModel::refreshAges() {
     }
     emitRowsChanged(rows, {AgeTextRole, AgeSecondsRole});
     return static_cast<int>(rows.size());
+}
+
+bool PanelModel::isHalted(const Item &item) const {
+    return !m_haltedProjects.isEmpty() &&
+           (m_haltedProjects.contains(item.project) || m_haltedProjects.contains(item.title));
+}
+
+void PanelModel::setHaltedProjects(QSet<QString> projects) {
+    if (projects == m_haltedProjects)
+        return;
+    QList<int> rows;
+    std::vector<bool> before;
+    before.reserve(m_items.size());
+    for (const Item &it : m_items)
+        before.push_back(isHalted(it));
+    m_haltedProjects = std::move(projects);
+    for (size_t row = 0; row < m_items.size(); ++row) {
+        if (isHalted(m_items[row]) != before[row])
+            rows.append(static_cast<int>(row));
+    }
+    emitRowsChanged(rows, {HaltedRole});
 }

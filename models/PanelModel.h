@@ -31,6 +31,13 @@ public:
         ReasonRole,
         RaisedByRole,
         StaleRole, // bool: its source is failing; the item is last known data
+        // Kanban cards.
+        ColumnRole,        // QString: the board column the card is mapped to
+        DueRole,           // QDateTime (UTC), invalid when not set
+        DueTextRole,       // "due today", "4 days remaining", "3 days late"
+        ColumnSinceRole,   // QDateTime (UTC): since when it sits in its column
+        ColumnAgeTextRole, // "3 d": its age in the column
+        HaltedRole,        // bool: an andon names its project or title
     };
     Q_ENUM(Role)
 
@@ -50,6 +57,10 @@ public:
     // Marks the rows of `source` stale (greyed) or fresh again.
     void setSourceStale(const QString &source, bool stale);
     bool isSourceStale(const QString &source) const { return m_staleSources.contains(source); }
+    // The projects an andon halts now; cards naming one (project or title) become halted.
+    void setHaltedProjects(QSet<QString> projects);
+    bool isHalted(const Item &item) const;
+
     // Re-reads the clock; signals AgeTextRole/AgeSecondsRole only where the shown text changed.
     // Returns how many rows changed.
     int refreshAges();
@@ -68,4 +79,5 @@ private:
     std::vector<QString> m_ageText; // parallel to m_items: what is on screen now
     QHash<QString, int> m_rowByKey; // "source\x1fid" -> row
     QSet<QString> m_staleSources;
+    QSet<QString> m_haltedProjects;
 };

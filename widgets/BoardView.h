@@ -32,7 +32,7 @@ private:
     void scheduleNextTick();
 
     Board *m_board;
-    std::array<PanelView *, 4> m_panels{};
+    std::array<PanelView *, itemKindCount> m_panels{}; // the Kanban card slot stays empty
     SourceBar *m_sourceBar;
     QTimer *m_ageTimer;
 };

@@ -43,6 +43,8 @@ QString PanelView::title(ItemKind kind) {
         return QStringLiteral("Open incidents");
     case ItemKind::Andon:
         return QStringLiteral("Andon");
+    case ItemKind::Card:
+        return QStringLiteral("Kanban");
     }
     return {};
 }
@@ -57,6 +59,8 @@ QString PanelView::emptyText(ItemKind kind) {
         return QStringLiteral("No open incidents");
     case ItemKind::Andon:
         return QStringLiteral("No andon pulled: every project is flowing");
+    case ItemKind::Card:
+        return QStringLiteral("No cards on the board");
     }
     return {};
 }

@@ -45,8 +45,9 @@ GenericField requiredField(const json &fields, const char *name, const QString &
     return std::move(*field);
 }
 
-const char *const knownFields[] = {"id",  "title",    "state",   "created_at", "people",
-                                   "url", "severity", "project", "reason",     "raised_by"};
+const char *const knownFields[] = {"id",     "title",    "state",       "created_at", "people",
+                                   "url",    "severity", "project",     "reason",     "raised_by",
+                                   "column", "due",      "column_since"};
 
 // The fields a "values" map may apply to; nullptr when not one or not configured.
 GenericField *mappableField(GenericConfig &c, const std::string &name) {
@@ -63,6 +64,8 @@ GenericField *mappableField(GenericConfig &c, const std::string &name) {
         slot = &c.reason;
     else if (name == "raised_by")
         slot = &c.raisedBy;
+    else if (name == "column")
+        slot = &c.column;
     return slot && *slot ? &**slot : nullptr;
 }
 
@@ -79,9 +82,9 @@ void readValueMaps(const json &source, const QString &pointer, GenericConfig &c)
         const QString mapWhere = where + QLatin1Char('/') + q(name);
         GenericField *field = mappableField(c, name);
         if (!field) {
-            throw ConfigError(mapWhere,
-                              QStringLiteral("expected the name of a configured field among state, "
-                                             "severity, title, project, reason, raised_by"));
+            throw ConfigError(
+                mapWhere, QStringLiteral("expected the name of a configured field among state, "
+                                         "severity, title, project, reason, raised_by, column"));
         }
         if (!map.is_object())
             throw ConfigError(mapWhere,
@@ -217,6 +220,9 @@ GenericConfig parseGenericConfig(const json &source, const QString &pointer) {
     c.severity = optionalField(*fields, "severity", fieldsWhere);
     c.project = optionalField(*fields, "project", fieldsWhere);
     c.reason = optionalField(*fields, "reason", fieldsWhere);
+    c.column = optionalField(*fields, "column", fieldsWhere);
+    c.due = optionalField(*fields, "due", fieldsWhere);
+    c.columnSince = optionalField(*fields, "column_since", fieldsWhere);
     c.raisedBy = optionalField(*fields, "raised_by", fieldsWhere);
     for (const auto &[name, value] : fields->items()) {
         // Other names are allowed: they exist for url_template ({{iid}}), checked like the rest.

@@ -39,6 +39,10 @@ struct GenericConfig {
     std::optional<GenericField> project;
     std::optional<GenericField> reason;
     std::optional<GenericField> raisedBy;
+    // Kanban cards: the column word (else "state" is used), due date, time in column.
+    std::optional<GenericField> column;
+    std::optional<GenericField> due;
+    std::optional<GenericField> columnSince;
 
     // "https://desk/t/{{id}}" split into literal text and field paths.
     struct TemplatePart {

@@ -145,7 +145,7 @@ bool GenericConnector::mapItem(const json &entry, Item *item, QString *where,
 
     if (!read(m_map.state, &item->state) || !read(m_map.project, &item->project) ||
         !read(m_map.reason, &item->reason) || !read(m_map.raisedBy, &item->raisedBy) ||
-        !read(m_map.url, &item->url))
+        !read(m_map.url, &item->url) || !read(m_map.column, &item->column))
         return false;
 
     if (m_map.severity) {
@@ -158,13 +158,20 @@ bool GenericConnector::mapItem(const json &entry, Item *item, QString *where,
         }
     }
 
-    if (m_map.createdAt) {
-        const json *value = m_map.createdAt->path.resolve(entry);
+    // Reads an optional time field; false on a wrong type.
+    const auto readTime = [&](const std::optional<GenericField> &field, QDateTime *out) {
+        if (!field)
+            return true;
+        const json *value = field->path.resolve(entry);
         if (value && (value->is_string() || value->is_number()))
-            item->createdAt = timeFrom(*value);
+            *out = timeFrom(*value);
         else if (value && !value->is_null())
-            return fail(*m_map.createdAt, "an ISO 8601 string or epoch seconds/milliseconds");
-    }
+            return fail(*field, "an ISO 8601 string or epoch seconds/milliseconds");
+        return true;
+    };
+    if (!readTime(m_map.createdAt, &item->createdAt) || !readTime(m_map.due, &item->due) ||
+        !readTime(m_map.columnSince, &item->columnSince))
+        return false;
 
     if (m_map.people) {
         const json *value = m_map.people->path.resolve(entry);

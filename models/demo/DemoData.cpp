@@ -201,6 +201,53 @@ bool demoBugTrackerDown(qint64 elapsedS) {
     return elapsedS >= 60 && (elapsedS - 60) % 150 < 25;
 }
 
+namespace {
+
+struct DemoCard {
+    const char *id;
+    const char *title;
+    const char *project;
+    const char *status;
+    const char *assignee;
+    int dueInDays; // from the demo's start; 999: no due date
+    int inColumnHours;
+};
+
+const DemoCard cards[] = {
+    {"PRJ-41", "sftp-partner-gateway", "sftp-partner-gateway", "ve", "mathieu", 4, 30},
+    {"PRJ-44", "Read replicas as a service", "replicas-self-service", "ve", "alice", 9, 52},
+    {"PRJ-39", "Kafka credentials rotation", "kafka-rotation", "dive-in", "victor", 0, 20},
+    {"PRJ-35", "CI runner disk cleanup", "ci-cleanup", "doing", "victor", -3, 96},
+    {"PRJ-37", "Grafana folders per team", "grafana-folders", "doing", "emma", 1, 10},
+    {"PRJ-30", "Alert routing per team", "alert-routing", "done", "bruno", 999, 5},
+    {"PRJ-47", "Docker registry mirror", "registry-mirror", "todo", "", 999, 200},
+    {"PRJ-48", "Self-service Grafana access", "grafana-access", "todo", "", 999, 26},
+    {"PRJ-46", "Terraform module for SFTP", "terraform-sftp", "todo", "", 999, 340},
+};
+
+} // namespace
+
+QByteArray demoCards(const DemoMoment &m) {
+    json items = json::array();
+    for (const DemoCard &c : cards) {
+        json assignees = json::array();
+        if (*c.assignee != '\0')
+            assignees.push_back({{"name", c.assignee}});
+        const QDateTime moved = m.start.addSecs(-3600LL * c.inColumnHours);
+        items.push_back(
+            {{"id", c.id},
+             {"title", c.title},
+             {"project", c.project},
+             {"status", c.status},
+             {"assignees", assignees},
+             {"created", iso(moved.addDays(-3))},
+             {"moved_at", iso(moved)},
+             {"due", c.dueInDays == 999 ? json(nullptr) : json(iso(m.start.addDays(c.dueInDays)))},
+             {"url", link(m, "card", c.id)}});
+    }
+    return QByteArray::fromStdString(json({{"cards", items}}).dump());
+}
+
 QByteArray demoConfig(const QByteArray &base) {
     const std::string b = base.toStdString();
     json config = {
@@ -256,6 +303,23 @@ QByteArray demoConfig(const QByteArray &base) {
                   {"labels", "{{labels}}"}}},
                 {"kinds", json::array({"create-bug", "create-card"})},
                 {"created", {{"id", "/key"}, {"url", "/web_url"}}}}}},
+             {{"name", "team-board"},
+              {"type", "generic"},
+              {"url", b + "/board"},
+              {"panel", "kanban"},
+              {"interval_s", 10},
+              {"path", "/api/cards"},
+              {"items", "/cards"},
+              {"fields",
+               {{"id", "/id"},
+                {"title", "/title"},
+                {"state", "/status"},
+                {"project", "/project"},
+                {"people", "/assignees"},
+                {"created_at", "/created"},
+                {"column_since", "/moved_at"},
+                {"due", "/due"},
+                {"url", "/url"}}}},
          })},
         {"actions",
          {{"andon", json::array({"prod-alerts"})},
@@ -271,6 +335,18 @@ QByteArray demoConfig(const QByteArray &base) {
                        {"command", "qontoctl config troubleshoot"},
                        {"doc", b + "/item/doc/troubleshoot"}}})},
         {"investigation", {{"amber_min", 10}, {"red_min", 15}}},
-        {"wip_limit", 1}};
+        {"wip_limit", 1},
+        {"kanban",
+         {{"columns", json::array({{{"name", "Value engineering"}, {"wip", 2}},
+                                   {{"name", "Dive-in"}, {"wip", 1}},
+                                   {{"name", "Work in progress"}, {"wip", 1}},
+                                   {{"name", "Done"}},
+                                   {{"name", "What's next"}}})},
+          {"map",
+           {{"ve", "Value engineering"},
+            {"dive-in", "Dive-in"},
+            {"doing", "Work in progress"},
+            {"done", "Done"},
+            {"todo", "What's next"}}}}}};
     return QByteArray::fromStdString(config.dump(2));
 }

@@ -28,5 +28,8 @@ struct DemoRequestRef {
     const char *id;
 };
 DemoRequestRef demoInvestigatedRequest();
+// A team's Kanban board, read through the generic connector: a card in every column, "Work in
+// progress" over its WIP limit, and the project the demo's andon halts.
+QByteArray demoCards(const DemoMoment &m);
 // The dashboard config pointing every source at the demo server.
 QByteArray demoConfig(const QByteArray &base);

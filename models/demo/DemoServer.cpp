@@ -42,6 +42,8 @@ HttpServerResponse DemoServer::answer(const HttpServerRequest &request) {
         const QByteArray page = demoBugs(moment, first ? 0 : 1);
         return HttpServerResponse::json(first ? withCreatedBugs(page) : page);
     }
+    if (path == "/board/api/cards")
+        return HttpServerResponse::json(demoCards(moment));
     if (path.startsWith("/item/"))
         return HttpServerResponse::text("<html><body><h1>dutyboard demo</h1><p>" + path.mid(6) +
                                         "</p></body></html>");
