@@ -30,6 +30,45 @@ private Q_SLOTS:
         }
     }
 
+    void demoPrintsKanbanCardsAndColumns()
+    {
+        const Run run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto board = nlohmann::json::parse(run.out.toStdString());
+        const auto &columns = board.at("columns");
+        QCOMPARE(columns.size(), size_t(5));
+        QCOMPARE(columns[0].at("name").get<std::string>(), std::string("Value engineering"));
+        QVERIFY(columns[3].at("limit").is_null());
+        int exceeded = 0;
+        size_t counted = 0;
+        for (const auto &column : columns) {
+            counted += column.at("count").get<size_t>();
+            if (column.at("wip_exceeded").get<bool>()) {
+                ++exceeded;
+                QVERIFY(column.at("count").get<int>() > column.at("limit").get<int>());
+            }
+        }
+        QVERIFY(exceeded >= 1);
+        const auto &cards = board.at("cards");
+        QCOMPARE(cards.size(), counted);
+        int halted = 0;
+        for (const auto &card : cards) {
+            for (const char *field : {"source", "id", "title", "column", "wip_exceeded", "halted", "due", "column_since", "people"})
+                QVERIFY2(card.contains(field), field);
+            QVERIFY(card.at("column").get<std::string>() != "Unmapped");
+            if (card.at("halted").get<bool>()) {
+                ++halted;
+                // Halted because the demo's andon names this project.
+                QVERIFY(findById(board.at("andons"), "project", card.at("project").get<std::string>()));
+            }
+        }
+        QCOMPARE(halted, 1);
+        // Every card of an over-limit column says so.
+        const auto *wip = findById(cards, "column", "Work in progress");
+        QVERIFY(wip);
+        QVERIFY(wip->at("wip_exceeded").get<bool>());
+    }
+
     void realAlertmanagerAlertsAndAndons()
     {
         AlertmanagerProcess am;
