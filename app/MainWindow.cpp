@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "Board.h"
 #include "BoardView.h"
+#include "KanbanView.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QToolBar>
 
 MainWindow::MainWindow(Board *board, QWidget *parent)
@@ -17,7 +20,16 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     , m_viewMenu(nullptr) {
     setObjectName(QStringLiteral("main-window"));
     setWindowTitle(QStringLiteral("dutyboard"));
-    setCentralWidget(m_boardView);
+    // Pages: the duty board first; the team's Kanban board beside it when a source feeds one
+    // (a single page hides the tab bar).
+    auto *pages = new QTabWidget(this);
+    pages->setObjectName(QStringLiteral("pages"));
+    pages->setDocumentMode(true);
+    pages->setTabBarAutoHide(true);
+    pages->addTab(m_boardView, QStringLiteral("Duty"));
+    if (!board->health()->sourcesOfPanel(itemKindPanelName(ItemKind::Card)).isEmpty())
+        pages->addTab(new KanbanView(board, pages), QStringLiteral("Kanban"));
+    setCentralWidget(pages);
 
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction *quit = file->addAction(QStringLiteral("&Quit"));
