@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "History.h"
+
+#include "Board.h"
+#include "LocalStore.h"
+#include "Poller.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace {
+
+// Prune every so many records: a DELETE per refresh would be wasted work.
+constexpr int pruneEvery = 50;
+
+const char *const sevColumns[5] = {"sev1", "sev2", "sev3", "sev4", "sev5"};
+
+} // namespace
+
+int HistorySample::incidentsOpen() const {
+    int total = 0;
+    for (int n : incidentsBySev)
+        total += n;
+    return total;
+}
+
+bool HistorySample::operator==(const HistorySample &o) const {
+    return at == o.at && requestsOpen == o.requestsOpen && bugsOpen == o.bugsOpen &&
+           oldestBugAgeS == o.oldestBugAgeS && incidentsBySev == o.incidentsBySev &&
+           andonsOpen == o.andonsOpen;
+}
+
+HistorySample sampleBoard(const Board &board, const QDateTime &at) {
+    HistorySample s;
+    s.at = at.toUTC();
+    s.requestsOpen = board.panel(ItemKind::Request)->rowCount();
+    const Items &bugs = board.panel(ItemKind::Bug)->items();
+    s.bugsOpen = static_cast<int>(bugs.size());
+    for (const Item &bug : bugs) {
+        if (bug.createdAt.isValid())
+            s.oldestBugAgeS = std::max(s.oldestBugAgeS, bug.createdAt.secsTo(at));
+    }
+    for (const Item &incident : board.panel(ItemKind::Incident)->items()) {
+        const int rank = std::clamp(incident.severity.rank(), 1, 5);
+        ++s.incidentsBySev[static_cast<size_t>(rank - 1)];
+    }
+    s.andonsOpen = board.panel(ItemKind::Andon)->rowCount();
+    return s;
+}
+
+namespace HistorySql {
+
+bool createSchema(QSqlDatabase &db) {
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral(
+               "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, "
+               "requests INTEGER, bugs INTEGER, oldest_bug_s INTEGER, sev1 INTEGER, "
+               "sev2 INTEGER, sev3 INTEGER, sev4 INTEGER, sev5 INTEGER, andons INTEGER)")) &&
+           q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS history_at ON history(at)"));
+}
+
+bool insert(QSqlDatabase &db, const HistorySample &s) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO history (at, requests, bugs, oldest_bug_s, sev1, sev2, "
+                             "sev3, sev4, sev5, andons) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(s.at.toSecsSinceEpoch());
+    q.addBindValue(s.requestsOpen);
+    q.addBindValue(s.bugsOpen);
+    q.addBindValue(s.oldestBugAgeS);
+    for (int n : s.incidentsBySev)
+        q.addBindValue(n);
+    q.addBindValue(s.andonsOpen);
+    return q.exec();
+}
+
+int prune(QSqlDatabase &db, const QDateTime &now, const HistoryLimits &limits) {
+    const qint64 cutoff = now.toSecsSinceEpoch() - 86400LL * limits.fullResolutionDays;
+    int deleted = 0;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM history WHERE at < ? AND id NOT IN (SELECT MIN(id) "
+                             "FROM history WHERE at < ? GROUP BY at / 3600)"));
+    q.addBindValue(cutoff);
+    q.addBindValue(cutoff);
+    if (!q.exec())
+        return -1;
+    deleted += q.numRowsAffected();
+    QSqlQuery cap(db);
+    cap.prepare(QStringLiteral("DELETE FROM history WHERE id IN (SELECT id FROM history ORDER BY "
+                               "at ASC, id ASC LIMIT max(0, (SELECT COUNT(*) FROM history) - ?))"));
+    cap.addBindValue(limits.maxRows);
+    if (!cap.exec())
+        return -1;
+    return deleted + cap.numRowsAffected();
+}
+
+HistorySamples load(QSqlDatabase &db, const QDateTime &since) {
+    HistorySamples out;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT at, requests, bugs, oldest_bug_s, sev1, sev2, sev3, sev4, "
+                             "sev5, andons FROM history WHERE at >= ? ORDER BY at, id"));
+    q.addBindValue(since.isValid() ? since.toSecsSinceEpoch() : 0);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        HistorySample s;
+        s.at = QDateTime::fromSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+        s.requestsOpen = q.value(1).toInt();
+        s.bugsOpen = q.value(2).toInt();
+        s.oldestBugAgeS = q.value(3).toLongLong();
+        for (int i = 0; i < 5; ++i)
+            s.incidentsBySev[static_cast<size_t>(i)] = q.value(4 + i).toInt();
+        s.andonsOpen = q.value(9).toInt();
+        out.push_back(s);
+    }
+    return out;
+}
+
+int rowCount(QSqlDatabase &db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM history")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace HistorySql
+
+History::History(LocalStore *store, const Clock &clock, HistoryLimits limits, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_limits(limits) {
+    m_store->post([](QSqlDatabase &db) { return QVariant(HistorySql::createSchema(db)); });
+}
+
+void History::record(const HistorySample &sample) {
+    if (m_lastRecorded.isValid() && m_lastRecorded.secsTo(sample.at) < m_limits.minIntervalS)
+        return;
+    m_lastRecorded = sample.at;
+    const bool prune = m_recorded++ % pruneEvery == 0; // the first record, then every 50th
+    const HistoryLimits limits = m_limits;
+    const QDateTime now = m_clock.now();
+    m_store->post([sample, prune, limits, now](QSqlDatabase &db) {
+        const bool ok = HistorySql::insert(db, sample);
+        if (prune)
+            HistorySql::prune(db, now, limits);
+        return QVariant(ok);
+    });
+}
+
+void History::follow(Poller *poller, Board *board) {
+    // After each source's refresh: the board then holds its new snapshot. record() skips the
+    // ones closer than minIntervalS to the last record.
+    connect(poller, &Poller::sourceAnswered, this,
+            [this, board] { record(sampleBoard(*board, m_clock.now())); });
+}
+
+void History::load(const QDateTime &since, QObject *context,
+                   std::function<void(HistorySamples)> done) {
+    m_store->post(
+        [since](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, since)); },
+        context,
+        [done = std::move(done)](const QVariant &result) { done(result.value<HistorySamples>()); });
+}
