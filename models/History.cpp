@@ -29,10 +29,14 @@ int HistorySample::incidentsOpen() const {
 bool HistorySample::operator==(const HistorySample &o) const {
     return at == o.at && requestsOpen == o.requestsOpen && bugsOpen == o.bugsOpen &&
            oldestBugAgeS == o.oldestBugAgeS && incidentsBySev == o.incidentsBySev &&
-           andonsOpen == o.andonsOpen;
+           andonsOpen == o.andonsOpen && incidentsNewBySev == o.incidentsNewBySev &&
+           andonsRaised == o.andonsRaised;
 }
 
-HistorySample sampleBoard(const Board &board, const QDateTime &at) {
+HistorySample sampleBoard(const Board &board, const QDateTime &at, const QDateTime &since) {
+    const auto isNew = [&](const Item &item) {
+        return item.createdAt.isValid() && item.createdAt > since && item.createdAt <= at;
+    };
     HistorySample s;
     s.at = at.toUTC();
     s.requestsOpen = board.panel(ItemKind::Request)->rowCount();
@@ -45,9 +49,41 @@ HistorySample sampleBoard(const Board &board, const QDateTime &at) {
     for (const Item &incident : board.panel(ItemKind::Incident)->items()) {
         const int rank = std::clamp(incident.severity.rank(), 1, 5);
         ++s.incidentsBySev[static_cast<size_t>(rank - 1)];
+        if (isNew(incident))
+            ++s.incidentsNewBySev[static_cast<size_t>(rank - 1)];
     }
     s.andonsOpen = board.panel(ItemKind::Andon)->rowCount();
+    for (const Item &andon : board.panel(ItemKind::Andon)->items())
+        s.andonsRaised += isNew(andon) ? 1 : 0;
     return s;
+}
+
+int HistoryWeek::incidents() const {
+    int total = 0;
+    for (int n : incidentsBySev)
+        total += n;
+    return total;
+}
+
+std::vector<HistoryWeek> historyWeeks(const HistorySamples &samples, const QDateTime &now,
+                                      int weeks) {
+    const QDate today = now.toUTC().date();
+    const QDate lastMonday = today.addDays(1 - today.dayOfWeek());
+    std::vector<HistoryWeek> out(static_cast<size_t>(std::max(weeks, 0)));
+    for (int i = 0; i < weeks; ++i)
+        out[static_cast<size_t>(i)].monday = lastMonday.addDays(-7LL * (weeks - 1 - i));
+    if (out.empty())
+        return out;
+    for (const HistorySample &s : samples) {
+        const qint64 days = out.front().monday.daysTo(s.at.toUTC().date());
+        if (days < 0 || days >= 7LL * weeks)
+            continue;
+        HistoryWeek &week = out[static_cast<size_t>(days / 7)];
+        for (size_t sev = 0; sev < 5; ++sev)
+            week.incidentsBySev[sev] += s.incidentsNewBySev[sev];
+        week.andons += s.andonsRaised;
+    }
+    return out;
 }
 
 namespace HistorySql {
@@ -57,14 +93,18 @@ bool createSchema(QSqlDatabase &db) {
     return q.exec(QStringLiteral(
                "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, "
                "requests INTEGER, bugs INTEGER, oldest_bug_s INTEGER, sev1 INTEGER, "
-               "sev2 INTEGER, sev3 INTEGER, sev4 INTEGER, sev5 INTEGER, andons INTEGER)")) &&
+               "sev2 INTEGER, sev3 INTEGER, sev4 INTEGER, sev5 INTEGER, andons INTEGER, "
+               "new1 INTEGER, new2 INTEGER, new3 INTEGER, new4 INTEGER, new5 INTEGER, "
+               "andons_raised INTEGER)")) &&
            q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS history_at ON history(at)"));
 }
 
 bool insert(QSqlDatabase &db, const HistorySample &s) {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO history (at, requests, bugs, oldest_bug_s, sev1, sev2, "
-                             "sev3, sev4, sev5, andons) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO history (at, requests, bugs, oldest_bug_s, sev1, sev2, "
+                       "sev3, sev4, sev5, andons, new1, new2, new3, new4, new5, andons_raised) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(s.at.toSecsSinceEpoch());
     q.addBindValue(s.requestsOpen);
     q.addBindValue(s.bugsOpen);
@@ -72,6 +112,9 @@ bool insert(QSqlDatabase &db, const HistorySample &s) {
     for (int n : s.incidentsBySev)
         q.addBindValue(n);
     q.addBindValue(s.andonsOpen);
+    for (int n : s.incidentsNewBySev)
+        q.addBindValue(n);
+    q.addBindValue(s.andonsRaised);
     return q.exec();
 }
 
@@ -98,8 +141,10 @@ int prune(QSqlDatabase &db, const QDateTime &now, const HistoryLimits &limits) {
 HistorySamples load(QSqlDatabase &db, const QDateTime &since) {
     HistorySamples out;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT at, requests, bugs, oldest_bug_s, sev1, sev2, sev3, sev4, "
-                             "sev5, andons FROM history WHERE at >= ? ORDER BY at, id"));
+    q.prepare(
+        QStringLiteral("SELECT at, requests, bugs, oldest_bug_s, sev1, sev2, sev3, sev4, "
+                       "sev5, andons, new1, new2, new3, new4, new5, andons_raised FROM history "
+                       "WHERE at >= ? ORDER BY at, id"));
     q.addBindValue(since.isValid() ? since.toSecsSinceEpoch() : 0);
     if (!q.exec())
         return out;
@@ -112,6 +157,9 @@ HistorySamples load(QSqlDatabase &db, const QDateTime &since) {
         for (int i = 0; i < 5; ++i)
             s.incidentsBySev[static_cast<size_t>(i)] = q.value(4 + i).toInt();
         s.andonsOpen = q.value(9).toInt();
+        for (int i = 0; i < 5; ++i)
+            s.incidentsNewBySev[static_cast<size_t>(i)] = q.value(10 + i).toInt();
+        s.andonsRaised = q.value(15).toInt();
         out.push_back(s);
     }
     return out;
@@ -152,8 +200,16 @@ void History::record(const HistorySample &sample) {
 void History::follow(Poller *poller, Board *board) {
     // After each source's refresh: the board then holds its new snapshot. record() skips the
     // ones closer than minIntervalS to the last record.
-    connect(poller, &Poller::sourceAnswered, this,
-            [this, board] { record(sampleBoard(*board, m_clock.now())); });
+    connect(poller, &Poller::sourceAnswered, this, [this, board] {
+        const QDateTime now = m_clock.now();
+        // The first record of a session counts what appeared in the last interval only:
+        // what was already open when the app started was counted before, or is lost.
+        if (!m_lastRecorded.isValid() || m_lastRecorded.secsTo(now) >= m_limits.minIntervalS)
+            record(sampleBoard(*board, now,
+                               m_lastRecorded.isValid()
+                                   ? m_lastRecorded
+                                   : now.addSecs(-std::max<qint64>(m_limits.minIntervalS, 60))));
+    });
 }
 
 void History::load(const QDateTime &since, QObject *context,

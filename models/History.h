@@ -25,13 +25,27 @@ struct HistorySample {
     qint64 oldestBugAgeS = 0;            // 0 without bugs
     std::array<int, 5> incidentsBySev{}; // [0]: SEV-1 … [4]: unknown severity
     int andonsOpen = 0;
+    // Appeared since the previous sample (by creation time): summed per week for the charts.
+    std::array<int, 5> incidentsNewBySev{};
+    int andonsRaised = 0;
     int incidentsOpen() const;
     bool operator==(const HistorySample &other) const;
 };
 using HistorySamples = std::vector<HistorySample>;
 
-// The counts on `board` at `at` (pure).
-HistorySample sampleBoard(const Board &board, const QDateTime &at);
+// The counts on `board` at `at`; "new" counts items created in (since, at] (pure).
+HistorySample sampleBoard(const Board &board, const QDateTime &at, const QDateTime &since);
+
+// One week's totals of new incidents (by severity) and andons raised, weeks starting Monday.
+struct HistoryWeek {
+    QDate monday;
+    std::array<int, 5> incidentsBySev{};
+    int andons = 0;
+    int incidents() const;
+};
+// The `weeks` weeks ending with the one holding `now`, oldest first; empty weeks included.
+std::vector<HistoryWeek> historyWeeks(const HistorySamples &samples, const QDateTime &now,
+                                      int weeks);
 
 // How history stays bounded.
 struct HistoryLimits {

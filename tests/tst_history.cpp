@@ -36,7 +36,7 @@ private Q_SLOTS:
         Board board(clock);
         addStandardSources(board);
         fillSampleBoard(board, now);
-        const HistorySample s = sampleBoard(board, now);
+        const HistorySample s = sampleBoard(board, now, now.addSecs(-3600));
         QCOMPARE(s.requestsOpen, board.panel(ItemKind::Request)->rowCount());
         QCOMPARE(s.bugsOpen, board.panel(ItemKind::Bug)->rowCount());
         QVERIFY(s.bugsOpen > 0);
@@ -47,6 +47,30 @@ private Q_SLOTS:
         for (const Item &bug : board.panel(ItemKind::Bug)->items())
             oldest = std::max(oldest, bug.createdAt.secsTo(now));
         QCOMPARE(s.oldestBugAgeS, oldest);
+        // Appeared in the last hour: the SEV-1 (14 min), the SEV-2 (52 min), the unknown one
+        // (40 min) and the andon (25 min); not the 3 h warning nor the 26 h info.
+        QCOMPARE(s.incidentsNewBySev, (std::array<int, 5>{1, 1, 0, 0, 1}));
+        QCOMPARE(s.andonsRaised, 1);
+    }
+
+    void weeksStartOnMondayOldestFirst() {
+        const QDateTime now = at("2026-11-30T09:00:00Z");                 // a Monday
+        HistorySample lastWeek = sampleAt(at("2026-11-29T23:00:00Z"), 0); // Sunday
+        lastWeek.incidentsNewBySev = {1, 0, 2, 0, 0};
+        lastWeek.andonsRaised = 1;
+        HistorySample thisWeek = sampleAt(at("2026-11-30T08:00:00Z"), 0);
+        thisWeek.incidentsNewBySev = {0, 1, 0, 0, 0};
+        HistorySample tooOld = sampleAt(at("2026-11-01T08:00:00Z"), 0);
+        tooOld.andonsRaised = 5;
+        const std::vector<HistoryWeek> weeks = historyWeeks({tooOld, lastWeek, thisWeek}, now, 3);
+        QCOMPARE(weeks.size(), size_t(3));
+        QCOMPARE(weeks[0].monday, QDate(2026, 11, 16));
+        QCOMPARE(weeks[2].monday, QDate(2026, 11, 30));
+        QCOMPARE(weeks[0].incidents(), 0);
+        QCOMPARE(weeks[0].andons, 0);
+        QCOMPARE(weeks[1].incidentsBySev, (std::array<int, 5>{1, 0, 2, 0, 0}));
+        QCOMPARE(weeks[1].andons, 1);
+        QCOMPARE(weeks[2].incidents(), 1);
     }
 
     void recordsAsynchronouslyAndSkipsCloseRefreshes() {
