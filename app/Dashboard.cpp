@@ -3,6 +3,7 @@
 
 #include "ConfigError.h"
 #include "ConnectorRegistry.h"
+#include "DemoHistory.h"
 
 Dashboard::Dashboard(const AppConfig &config, QObject *parent)
     : QObject(parent)
@@ -12,6 +13,7 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
     , m_poller(new Poller(m_board, m_http, this)) {
     try {
         m_board->setKanbanConfig(parseKanbanConfig(m_config.raw));
+        m_objectives = parseObjectives(m_config.raw);
     } catch (ConfigError &e) {
         e.setFile(m_config.file);
         throw;
@@ -78,4 +80,22 @@ QByteArray Dashboard::startDemo(std::unique_ptr<DemoServer> *server) {
     QByteArray config = demo->config();
     *server = std::move(demo);
     return config;
+}
+
+History *Dashboard::startHistory() {
+    if (m_history)
+        return m_history;
+    if (!m_store)
+        return nullptr;
+    m_history = new History(m_store.get(), m_board->clock(), HistoryLimits{}, this);
+    if (m_demo) {
+        m_store->post([samples = demoHistory(m_board->clock().now())](QSqlDatabase &db) {
+            db.transaction();
+            for (const HistorySample &s : samples)
+                HistorySql::insert(db, s);
+            return QVariant(db.commit());
+        });
+    }
+    m_history->follow(m_poller, m_board);
+    return m_history;
 }

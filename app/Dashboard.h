@@ -6,10 +6,12 @@
 #include "AppConfig.h"
 #include "Board.h"
 #include "DemoServer.h"
+#include "History.h"
 #include "HttpClient.h"
 #include "InvestigationClocks.h"
 #include "LeanConfig.h"
 #include "LocalStore.h"
+#include "Objectives.h"
 #include "Outbox.h"
 #include "Poller.h"
 #include "TriageStore.h"
@@ -49,9 +51,17 @@ public:
     // Who actions are signed with: the person on duty (config or schedule), else $USER.
     QString actingPerson() const;
     void setOnDuty(const QString &person) { m_lean.onDuty = person; }
+    const Objectives &objectives() const { return m_objectives; }
+
+    // Records history on each refresh, in the store openState() opened (the demo's throwaway
+    // store is seeded with two weeks first). nullptr while no state is open.
+    History *startHistory();
+    History *history() const { return m_history; }
 
 private:
     AppConfig m_config;
+    Objectives m_objectives;
+    History *m_history = nullptr;
     std::unique_ptr<DemoServer> m_demo; // declared first among owners: outlives the poller
     HttpClient *m_http;
     Board *m_board;

@@ -22,14 +22,14 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     setWindowTitle(QStringLiteral("dutyboard"));
     // Pages: the duty board first; the team's Kanban board beside it when a source feeds one
     // (a single page hides the tab bar).
-    auto *pages = new QTabWidget(this);
-    pages->setObjectName(QStringLiteral("pages"));
-    pages->setDocumentMode(true);
-    pages->setTabBarAutoHide(true);
-    pages->addTab(m_boardView, QStringLiteral("Duty"));
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->setTabBarAutoHide(true);
+    m_pages->addTab(m_boardView, QStringLiteral("Duty"));
     if (!board->health()->sourcesOfPanel(itemKindPanelName(ItemKind::Card)).isEmpty())
-        pages->addTab(new KanbanView(board, pages), QStringLiteral("Kanban"));
-    setCentralWidget(pages);
+        m_pages->addTab(new KanbanView(board, m_pages), QStringLiteral("Kanban"));
+    setCentralWidget(m_pages);
 
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction *quit = file->addAction(QStringLiteral("&Quit"));
@@ -53,6 +53,10 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     addToolBar(Qt::TopToolBarArea, m_toolBar);
 
     resize(1280, 800);
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title) {
+    m_pages->addTab(page, title);
 }
 
 void MainWindow::showAbout() {

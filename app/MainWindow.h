@@ -8,6 +8,7 @@
 class Board;
 class BoardView;
 class QMenu;
+class QTabWidget;
 class QToolBar;
 
 class MainWindow final : public QMainWindow {
@@ -20,11 +21,14 @@ public:
     QToolBar *mainToolBar() const { return m_toolBar; }
     // The View menu, empty for now: wall-screen mode and panel toggles go here.
     QMenu *viewMenu() const { return m_viewMenu; }
+    // Adds a page after the duty board (and the Kanban board): trends, for instance.
+    void addPage(QWidget *page, const QString &title);
 
 private:
     void showAbout();
 
     BoardView *m_boardView;
+    QTabWidget *m_pages;
     QToolBar *m_toolBar;
     QMenu *m_viewMenu;
 };

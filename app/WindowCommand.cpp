@@ -5,6 +5,7 @@
 #include "LeanController.h"
 #include "LeanUi.h"
 #include "MainWindow.h"
+#include "TrendsView.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -22,6 +23,28 @@ void saveAndQuit(MainWindow *window, const QString &path) {
     QCoreApplication::exit(saved ? 0 : 1);
 }
 
+constexpr int trendsReloadMs = 5 * 60 * 1000;
+constexpr int trendsDays = 28;
+
+// The trends page, filled from the history store off the UI thread and reloaded now and then.
+void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
+    History *history = dashboard->startHistory(); // the state was opened at start-up
+    if (!history)
+        return;
+    auto *trends = new TrendsView(dashboard->objectives());
+    window->addPage(trends, QStringLiteral("Trends"));
+    const Clock &clock = dashboard->board()->clock();
+    auto reload = [history, trends, &clock]() {
+        const QDateTime now = clock.now();
+        history->load(now.addDays(-trendsDays), trends,
+                      [trends, now](HistorySamples samples) { trends->setSamples(samples, now); });
+    };
+    reload();
+    auto *timer = new QTimer(trends);
+    QObject::connect(timer, &QTimer::timeout, trends, reload);
+    timer->start(trendsReloadMs);
+}
+
 } // namespace
 
 void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size) {
@@ -34,6 +57,7 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
     }
     if (size.isValid())
         window->resize(size);
+    addTrendsPage(dashboard, window);
     window->show();
     dashboard->poller()->start();
     if (screenshotPath.isEmpty())

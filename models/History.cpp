@@ -86,6 +86,20 @@ std::vector<HistoryWeek> historyWeeks(const HistorySamples &samples, const QDate
     return out;
 }
 
+HistoryWeek historyLastSevenDays(const HistorySamples &samples, const QDateTime &now) {
+    HistoryWeek week;
+    week.monday = now.toUTC().date().addDays(-6);
+    const QDateTime from = now.addDays(-7);
+    for (const HistorySample &s : samples) {
+        if (s.at <= from || s.at > now)
+            continue;
+        for (size_t sev = 0; sev < 5; ++sev)
+            week.incidentsBySev[sev] += s.incidentsNewBySev[sev];
+        week.andons += s.andonsRaised;
+    }
+    return week;
+}
+
 namespace HistorySql {
 
 bool createSchema(QSqlDatabase &db) {
@@ -200,7 +214,10 @@ void History::record(const HistorySample &sample) {
 void History::follow(Poller *poller, Board *board) {
     // After each source's refresh: the board then holds its new snapshot. record() skips the
     // ones closer than minIntervalS to the last record.
-    connect(poller, &Poller::sourceAnswered, this, [this, board] {
+    connect(poller, &Poller::sourceAnswered, this, [this, poller, board] {
+        // Until every source answered once the board is half-filled: not a sample.
+        if (!poller->everySourceAnswered())
+            return;
         const QDateTime now = m_clock.now();
         // The first record of a session counts what appeared in the last interval only:
         // what was already open when the app started was counted before, or is lost.

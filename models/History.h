@@ -43,6 +43,8 @@ struct HistoryWeek {
     int andons = 0;
     int incidents() const;
 };
+// The totals of the seven days up to `now`: a rolling week, for the objectives.
+HistoryWeek historyLastSevenDays(const HistorySamples &samples, const QDateTime &now);
 // The `weeks` weeks ending with the one holding `now`, oldest first; empty weeks included.
 std::vector<HistoryWeek> historyWeeks(const HistorySamples &samples, const QDateTime &now,
                                       int weeks);

@@ -336,6 +336,7 @@ QByteArray demoConfig(const QByteArray &base) {
                        {"doc", b + "/item/doc/troubleshoot"}}})},
         {"investigation", {{"amber_min", 10}, {"red_min", 15}}},
         {"wip_limit", 1},
+        {"objectives", {{"max_open_bugs", 0}, {"max_incidents_per_week", 0}}},
         {"kanban",
          {{"columns", json::array({{{"name", "Value engineering"}, {"wip", 2}},
                                    {{"name", "Dive-in"}, {"wip", 1}},

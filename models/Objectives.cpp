@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "Objectives.h"
+
+#include "ConfigError.h"
+
+Objectives parseObjectives(const nlohmann::json &root) {
+    Objectives o;
+    if (!root.is_object())
+        return o;
+    const auto section = root.find("objectives");
+    if (section == root.end())
+        return o;
+    if (!section->is_object())
+        throw ConfigError(QStringLiteral("/objectives"),
+                          QStringLiteral("expected an object such as {\"max_open_bugs\":0}"));
+    const auto read = [&](const char *key, std::optional<int> *out) {
+        const auto it = section->find(key);
+        if (it == section->end() || it->is_null())
+            return;
+        if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 100000)
+            throw ConfigError(QStringLiteral("/objectives/") + QString::fromLatin1(key),
+                              QStringLiteral("expected a whole number from 0 to 100000"));
+        *out = it->get<int>();
+    };
+    read("max_open_bugs", &o.maxOpenBugs);
+    read("max_incidents_per_week", &o.maxIncidentsPerWeek);
+    read("max_andons_per_week", &o.maxAndonsPerWeek);
+    return o;
+}

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+// Two weeks of made-up history for the demo's trend charts: one sample an hour, a bug queue
+// shrinking from 9 to the demo's 4, a handful of incidents and andons (pure).
+#pragma once
+
+#include "History.h"
+
+HistorySamples demoHistory(const QDateTime &now);

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// The trends page offscreen: two weeks of demo history against objectives, the demo's store
+// seeded and read back off the UI thread. Screenshot: /tmp/dutyboard-trends.png.
+#include "AppConfig.h"
+#include "ConfigError.h"
+#include "Dashboard.h"
+#include "DemoHistory.h"
+#include "MainWindow.h"
+#include "TestEnvironment.h"
+#include "TrendChart.h"
+#include "TrendsView.h"
+
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestTrends final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { prepareTestEnvironment(); }
+
+    void objectivesFromConfig() {
+        const Objectives o = parseObjectives(nlohmann::json::parse(
+            R"({"objectives":{"max_open_bugs":0,"max_incidents_per_week":2}})"));
+        QCOMPARE(o.maxOpenBugs.value_or(-1), 0);
+        QCOMPARE(o.maxIncidentsPerWeek.value_or(-1), 2);
+        QVERIFY(!o.maxAndonsPerWeek);
+        try {
+            parseObjectives(nlohmann::json::parse(R"({"objectives":{"max_open_bugs":"none"}})"));
+            QFAIL("accepted a word");
+        } catch (const ConfigError &e) {
+            QCOMPARE(e.pointer(), QStringLiteral("/objectives/max_open_bugs"));
+        }
+    }
+
+    void chartsShowHistoryAgainstObjectives() {
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2026-11-30T09:00:00Z"), Qt::ISODate);
+        Objectives objectives;
+        objectives.maxOpenBugs = 0;
+        objectives.maxIncidentsPerWeek = 3;
+        objectives.maxAndonsPerWeek = 1;
+        TrendsView view(objectives);
+        view.resize(1280, 760);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const HistorySamples samples = demoHistory(now);
+        QCOMPARE(samples.size(), size_t(14 * 24));
+        view.setSamples(samples, now);
+
+        QCOMPARE(view.bugChart()->pointCount(), 14 * 24);
+        // 4 bugs open now against "no backlog": red, and it says so.
+        QVERIFY(!view.bugChart()->objectiveMet());
+        QVERIFY2(view.bugChart()->caption().contains(QStringLiteral("now 4")),
+                 qPrintable(view.bugChart()->caption()));
+        QVERIFY(view.bugChart()->caption().contains(QStringLiteral("not met")));
+        // Two weeks of history from a Monday morning: three weeks shown, 5 severities each.
+        QCOMPARE(view.incidentChart()->pointCount(), 3 * 5);
+        // Rolling seven days: 5 incidents (objective 3) and 2 andons (objective 1), both red.
+        QVERIFY2(view.incidentChart()->caption().contains(QStringLiteral("now 5")),
+                 qPrintable(view.incidentChart()->caption()));
+        QVERIFY(!view.incidentChart()->objectiveMet());
+        QVERIFY(view.andonChart()->caption().contains(QStringLiteral("now 2")));
+        QVERIFY(!view.andonChart()->objectiveMet());
+        QTest::qWait(50);
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/dutyboard-trends.png")));
+    }
+
+    void demoSeedsHistoryAndShowsTrendsPage() {
+        std::unique_ptr<DemoServer> demo;
+        const QByteArray config = Dashboard::startDemo(&demo);
+        QVERIFY(!config.isEmpty());
+        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
+        dashboard.keepDemoServer(std::move(demo));
+        QVERIFY(!dashboard.startHistory()); // no state open yet: no history
+        QTemporaryDir dir;
+        QString notice;
+        QVERIFY2(dashboard.openState(dir.filePath(QStringLiteral("demo-state.sqlite")), &notice),
+                 qPrintable(notice));
+        History *history = dashboard.startHistory();
+        QVERIFY(history);
+        HistorySamples loaded;
+        bool done = false;
+        history->load({}, this, [&](HistorySamples samples) {
+            loaded = std::move(samples);
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QCOMPARE(loaded.size(), size_t(14 * 24));
+
+        // A refresh records the live board too.
+        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
+        dashboard.poller()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
+        done = false;
+        history->load(dashboard.board()->clock().now().addSecs(-60), this,
+                      [&](HistorySamples samples) {
+                          loaded = std::move(samples);
+                          done = true;
+                      });
+        QTRY_VERIFY(done);
+        QCOMPARE(loaded.size(), size_t(1));
+        QCOMPARE(loaded[0].bugsOpen, dashboard.board()->panel(ItemKind::Bug)->rowCount());
+    }
+};
+
+QTEST_MAIN(TestTrends)
+#include "tst_trends.moc"
