@@ -116,7 +116,7 @@ void TestGenericConfig::configErrors_data() {
         << QByteArray(R"({"values":{"severity":{"P1":"critical"}}})")
         << QStringLiteral("/sources/0/values/severity")
         << QStringLiteral("expected the name of a configured field among state, severity, title, "
-                          "project, reason, raised_by");
+                          "project, reason, raised_by, column");
     QTest::newRow("value map not an object")
         << QByteArray(R"({"fields":{"state":"/s"},"values":{"state":"open"}})")
         << QStringLiteral("/sources/0/values/state")

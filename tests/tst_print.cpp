@@ -32,7 +32,7 @@ private Q_SLOTS:
 
     void demoPrintsKanbanCardsAndColumns()
     {
-        const Run run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
+        const DutyboardRun run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
         const auto &columns = board.at("columns");

@@ -76,8 +76,10 @@ PanelView *BoardView::panelView(ItemKind kind) const {
 
 void BoardView::refreshAges() {
     m_board->refreshAges();
-    for (PanelView *panel : m_panels)
-        panel->refreshFreshness();
+    for (PanelView *panel : m_panels) {
+        if (panel) // Kanban cards have their own page, not a panel here
+            panel->refreshFreshness();
+    }
     m_sourceBar->refresh();
 }
 
