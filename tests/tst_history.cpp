@@ -23,6 +23,17 @@ HistorySample sampleAt(const QDateTime &t, int bugs) {
     return s;
 }
 
+bool opened(LocalStore &store) {
+    QString notice;
+    return store.open(&notice) && notice.isEmpty();
+}
+
+HistorySamples loadAll(LocalStore &store) {
+    return store
+        .runBlocking([](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, {})); })
+        .value<HistorySamples>();
+}
+
 } // namespace
 
 class TestHistory final : public QObject {
@@ -76,8 +87,7 @@ private Q_SLOTS:
     void recordsAsynchronouslyAndSkipsCloseRefreshes() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QString notice;
-        QVERIFY(store.open(&notice));
+        QVERIFY(opened(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);
         History history(&store, clock, HistoryLimits{300, 30, 50000});
@@ -98,8 +108,7 @@ private Q_SLOTS:
     void downsamplesOldRowsToOnePerHour() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QString notice;
-        QVERIFY(store.open(&notice));
+        QVERIFY(opened(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 50000};
         const QVariant result = store.runBlocking([&](QSqlDatabase &db) {
@@ -114,11 +123,7 @@ private Q_SLOTS:
         });
         // 10 days beyond the window: 10 * 24 hours kept of 10 * 24 * 12 rows.
         QCOMPARE(result.toInt(), 10 * 24 * 11);
-        const HistorySamples kept = store
-                                        .runBlocking([&](QSqlDatabase &db) {
-                                            return QVariant::fromValue(HistorySql::load(db, {}));
-                                        })
-                                        .value<HistorySamples>();
+        const HistorySamples kept = loadAll(store);
         QCOMPARE(kept.size(), size_t(10 * 24 + 30 * 24 * 12));
         // Old rows: one per hour, the first of each hour.
         QCOMPARE(kept[0].at, now.addDays(-40));
@@ -140,8 +145,7 @@ private Q_SLOTS:
     void capDropsTheOldestRows() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QString notice;
-        QVERIFY(store.open(&notice));
+        QVERIFY(opened(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 100};
         const int rows = store
@@ -154,11 +158,7 @@ private Q_SLOTS:
                              })
                              .toInt();
         QCOMPARE(rows, 100);
-        const HistorySamples kept = store
-                                        .runBlocking([&](QSqlDatabase &db) {
-                                            return QVariant::fromValue(HistorySql::load(db, {}));
-                                        })
-                                        .value<HistorySamples>();
+        const HistorySamples kept = loadAll(store);
         // The newest 100 are the ones left: bugs 99 (oldest kept) down to 0 (now).
         QCOMPARE(kept.front().bugsOpen, 99);
         QCOMPARE(kept.back().at, now);
@@ -167,8 +167,7 @@ private Q_SLOTS:
     void recordPrunesThroughTheStore() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QString notice;
-        QVERIFY(store.open(&notice));
+        QVERIFY(opened(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);
         History history(&store, clock, HistoryLimits{0, 30, 20});

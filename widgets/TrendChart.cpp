@@ -56,6 +56,18 @@ void TrendChart::clear() {
     m_met = true;
 }
 
+void TrendChart::attachAxes(QAbstractSeries *series, QAbstractAxis *x) {
+    // Whole numbers from zero, with headroom above the highest value.
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setRange(0, std::ceil(m_yMax * 1.15));
+    y->applyNiceNumbers();
+    m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
 void TrendChart::setLine(const QString &name, const QColor &color, const QList<QPointF> &points) {
     clear();
     m_bars = false;
@@ -76,14 +88,7 @@ void TrendChart::setLine(const QString &name, const QColor &color, const QList<Q
     x->setTickCount(8);
     x->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_xMin), Qt::UTC),
                 QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_xMax), Qt::UTC));
-    auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, std::ceil(m_yMax * 1.15));
-    y->applyNiceNumbers();
-    m_chart->addAxis(x, Qt::AlignBottom);
-    m_chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    attachAxes(series, x);
 }
 
 void TrendChart::setBars(const QStringList &categories, const QList<BarSet> &sets) {
@@ -108,14 +113,7 @@ void TrendChart::setBars(const QStringList &categories, const QList<BarSet> &set
         m_yMax = std::max(m_yMax, t);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, std::ceil(m_yMax * 1.15));
-    y->applyNiceNumbers();
-    m_chart->addAxis(x, Qt::AlignBottom);
-    m_chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    attachAxes(series, x);
 }
 
 void TrendChart::setObjective(std::optional<qreal> value, qreal latest, const QString &unit) {

@@ -12,6 +12,8 @@
 
 #include <optional>
 
+class QAbstractAxis;
+class QAbstractSeries;
 class QChart;
 class QChartView;
 class QLabel;
@@ -42,6 +44,7 @@ public:
 
 private:
     void clear();
+    void attachAxes(QAbstractSeries *series, QAbstractAxis *x);
 
     QChart *m_chart;
     QChartView *m_view;
