@@ -59,12 +59,12 @@ private Q_SLOTS:
             if (card.at("halted").get<bool>()) {
                 ++halted;
                 // Halted because the demo's andon names this project.
-                QVERIFY(findById(board.at("andons"), "project", card.at("project").get<std::string>()));
+                QVERIFY(findItemBy(board.at("andons"), "project", card.at("project").get<std::string>()));
             }
         }
         QCOMPARE(halted, 1);
         // Every card of an over-limit column says so.
-        const auto *wip = findById(cards, "column", "Work in progress");
+        const auto *wip = findItemBy(cards, "column", "Work in progress");
         QVERIFY(wip);
         QVERIFY(wip->at("wip_exceeded").get<bool>());
     }
