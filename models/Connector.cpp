@@ -37,18 +37,6 @@ HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const {
     return request;
 }
 
-HttpRequest Connector::makeJsonRequest(const QByteArray &method, const QByteArray &pathAndQuery,
-                                       const nlohmann::json &body) const {
-    HttpRequest request = makeRequest(pathAndQuery);
-    request.method = method;
-    // Replace rather than throw on text that is not UTF-8: a write must not crash the outbox.
-    request.body = QByteArray::fromStdString(
-        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    request.conditional = false;
-    request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
-    return request;
-}
-
 void Connector::applyAuth(HttpRequest &request) const {
     const AuthConfig &auth = m_config.auth;
     if (auth.type == QLatin1String("bearer") || auth.type == QLatin1String("vendor")) {

@@ -54,10 +54,6 @@ public:
 protected:
     // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.
     HttpRequest makeRequest(const QByteArray &pathAndQuery) const;
-    // makeRequest() for a write: `body` sent as JSON with its Content-Type (HttpClient adds
-    // none), never conditional.
-    HttpRequest makeJsonRequest(const QByteArray &method, const QByteArray &pathAndQuery,
-                                const nlohmann::json &body) const;
     // Default: bearer / basic / custom header from the config; "vendor" behaves as bearer.
     virtual void applyAuth(HttpRequest &request) const;
 

@@ -9,15 +9,10 @@ using nlohmann::json;
 namespace {
 
 QString pointerOf(const QString &at, std::string_view key) {
-    return at + QLatin1Char('/') +
-           QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
+    return at + QLatin1Char('/') + utf8ToQString(key);
 }
 
 } // namespace
-
-QString jsonText(const std::string &text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 void FieldReader::fail(const QString &pointer, const QString &expected) {
     if (m_error.isEmpty())
@@ -25,10 +20,8 @@ void FieldReader::fail(const QString &pointer, const QString &expected) {
 }
 
 const json *FieldReader::member(const json &parent, std::string_view key) const {
-    if (!parent.is_object())
-        return nullptr;
-    const auto it = parent.find(key);
-    return it == parent.end() || it->is_null() ? nullptr : &*it;
+    const json *value = jsonMember(&parent, key);
+    return value && !value->is_null() ? value : nullptr;
 }
 
 const json *FieldReader::object(const json &parent, const QString &at, std::string_view key) {
@@ -55,7 +48,7 @@ QString FieldReader::string(const json &parent, const QString &at, std::string_v
     if (value && value->is_string()) {
         if (required && value->get_ref<const std::string &>().empty())
             fail(pointerOf(at, key), QStringLiteral("a non-empty string"));
-        return jsonText(value->get_ref<const std::string &>());
+        return utf8ToQString(value->get_ref<const std::string &>());
     }
     if (value || required)
         fail(pointerOf(at, key), QStringLiteral("a string"));
@@ -75,7 +68,7 @@ QDateTime FieldReader::time(const json &parent, const QString &at, std::string_v
 QString FieldReader::id(const json &parent, const QString &at, std::string_view key) {
     const json *value = member(parent, key);
     if (value && value->is_string() && !value->get_ref<const std::string &>().empty())
-        return jsonText(value->get_ref<const std::string &>());
+        return utf8ToQString(value->get_ref<const std::string &>());
     if (value && value->is_number_unsigned())
         return QString::number(value->get<std::uint64_t>());
     if (value && value->is_number_integer())
@@ -94,7 +87,7 @@ QStringList FieldReader::names(const json &parent, const QString &at, std::strin
         const json &value = (*values)[i];
         if (value.is_string()) {
             if (!value.get_ref<const std::string &>().empty())
-                list.append(jsonText(value.get_ref<const std::string &>()));
+                list.append(utf8ToQString(value.get_ref<const std::string &>()));
             continue;
         }
         if (!value.is_object()) {
@@ -105,7 +98,7 @@ QStringList FieldReader::names(const json &parent, const QString &at, std::strin
         for (std::string_view nameKey : nameKeys) {
             const json *name = member(value, nameKey);
             if (name && name->is_string() && !name->get_ref<const std::string &>().empty()) {
-                list.append(jsonText(name->get_ref<const std::string &>()));
+                list.append(utf8ToQString(name->get_ref<const std::string &>()));
                 break;
             }
         }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "Connector.h"
+#include "JsonFields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,3 @@ const nlohmann::json *itemArray(const HttpResult &result, std::string_view key,
 // The body as JSON, or null when it is not usable JSON: for error bodies and write answers,
 // read when they can be.
 nlohmann::json jsonOrNull(const HttpResult &result);
-
-// UTF-8 from the JSON parser as a QString.
-QString jsonText(const std::string &text);

@@ -2,8 +2,9 @@
 #include "GitHubConnector.h"
 
 #include "ConfigError.h"
-#include "IssueTracker.h"
 #include "FieldReader.h"
+#include "IssueTracker.h"
+#include "JsonWrite.h"
 #include "NextPageUrl.h"
 #include "SourceKeys.h"
 #include "UrlJoin.h"
@@ -34,7 +35,7 @@ QString githubMessage(const HttpResult &result) {
     if (const json *errors = read.array(root, QString(), "errors")) {
         for (const json &error : *errors) {
             if (error.is_string()) {
-                details.append(jsonText(error.get_ref<const std::string &>()));
+                details.append(utf8ToQString(error.get_ref<const std::string &>()));
                 continue;
             }
             const QString text = read.string(error, QString(), "message");
@@ -136,7 +137,9 @@ HttpRequest GitHubConnector::writeRequest(const WriteAction &action) const {
         labels.push_back(label.toStdString());
     if (!labels.empty())
         body["labels"] = std::move(labels);
-    return githubRequest(makeJsonRequest("POST", m_issuesPath, body));
+    HttpRequest request = githubRequest(makeRequest(m_issuesPath));
+    setJsonBody(&request, body);
+    return request;
 }
 
 WriteOutcome GitHubConnector::parseWriteResult(const WriteAction &action,

@@ -2,8 +2,9 @@
 #include "GitLabConnector.h"
 
 #include "ConfigError.h"
-#include "IssueTracker.h"
 #include "FieldReader.h"
+#include "IssueTracker.h"
+#include "JsonWrite.h"
 #include "NextPageUrl.h"
 #include "SourceKeys.h"
 #include "UrlJoin.h"
@@ -33,33 +34,24 @@ QByteArray projectSegment(const SourceConfig &config) {
     return QUrl::toPercentEncoding(path);
 }
 
-// GitLab's error body: {"message": "…"}, {"message": {"title": ["can't be blank"]}},
-// {"error": "…"}, as one line.
+// GitLab's error body: {"message": {"title": ["can't be blank"]}} names fields; a plain
+// {"message": "…"} or {"error": "…"} is read as every vendor's (errorBodyText).
 QString gitlabMessage(const HttpResult &result) {
     const json root = jsonOrNull(result);
-    if (!root.is_object())
-        return {};
-    for (const char *key : {"message", "error"}) {
-        const auto it = root.find(key);
-        if (it == root.end())
-            continue;
-        if (it->is_string())
-            return jsonText(it->get_ref<const std::string &>());
-        if (!it->is_object())
-            continue;
-        QStringList parts;
-        for (const auto &[field, value] : it->items()) {
-            QStringList reasons;
-            for (const json &reason : value.is_array() ? value : json::array({value})) {
-                if (reason.is_string())
-                    reasons.append(jsonText(reason.get_ref<const std::string &>()));
-            }
-            parts.append(QString::fromStdString(field) + QStringLiteral(": ") +
-                         reasons.join(QStringLiteral(", ")));
+    const json *fields = jsonMember(&root, "message");
+    if (!fields || !fields->is_object())
+        return errorBodyText(result.body);
+    QStringList parts;
+    for (const auto &[field, value] : fields->items()) {
+        QStringList reasons;
+        for (const json &reason : value.is_array() ? value : json::array({value})) {
+            if (reason.is_string())
+                reasons.append(utf8ToQString(reason.get_ref<const std::string &>()));
         }
-        return parts.join(QStringLiteral("; "));
+        parts.append(utf8ToQString(field) + QStringLiteral(": ") +
+                     reasons.join(QStringLiteral(", ")));
     }
-    return {};
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -161,7 +153,9 @@ HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
         body["description"] = action.description.toStdString();
     if (!labels.isEmpty())
         body["labels"] = labels.join(QLatin1Char(',')).toStdString();
-    return makeJsonRequest("POST", m_issuesPath, body);
+    HttpRequest request = makeRequest(m_issuesPath);
+    setJsonBody(&request, body);
+    return request;
 }
 
 WriteOutcome GitLabConnector::parseWriteResult(const WriteAction &action,

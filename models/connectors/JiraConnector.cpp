@@ -2,8 +2,9 @@
 #include "JiraConnector.h"
 
 #include "ConfigError.h"
-#include "IssueTracker.h"
 #include "FieldReader.h"
+#include "IssueTracker.h"
+#include "JsonWrite.h"
 #include "ResponseCheck.h"
 #include "SourceKeys.h"
 #include "UrlJoin.h"
@@ -46,14 +47,14 @@ QString jiraMessages(const HttpResult &result) {
     if (const auto it = root.find("errorMessages"); it != root.end() && it->is_array()) {
         for (const json &message : *it) {
             if (message.is_string())
-                parts.append(jsonText(message.get_ref<const std::string &>()));
+                parts.append(utf8ToQString(message.get_ref<const std::string &>()));
         }
     }
     if (const auto it = root.find("errors"); it != root.end() && it->is_object()) {
         for (const auto &[field, message] : it->items()) {
             if (message.is_string())
                 parts.append(QString::fromStdString(field) + QStringLiteral(": ") +
-                             jsonText(message.get_ref<const std::string &>()));
+                             utf8ToQString(message.get_ref<const std::string &>()));
         }
     }
     return parts.join(QStringLiteral("; "));
@@ -210,9 +211,10 @@ HttpRequest JiraConnector::writeRequest(const WriteAction &action) const {
     }
     if (!labels.empty())
         fields["labels"] = std::move(labels);
-    return makeJsonRequest("POST",
-                           m_flavor == Flavor::Cloud ? "/rest/api/3/issue" : "/rest/api/2/issue",
-                           {{"fields", std::move(fields)}});
+    HttpRequest request =
+        makeRequest(m_flavor == Flavor::Cloud ? "/rest/api/3/issue" : "/rest/api/2/issue");
+    setJsonBody(&request, {{"fields", std::move(fields)}});
+    return request;
 }
 
 WriteOutcome JiraConnector::parseWriteResult(const WriteAction &action,

@@ -12,7 +12,9 @@ constexpr qsizetype maxErrorChars = 200;
 void setJsonBody(HttpRequest *request, const json &body, const QByteArray &method,
                  const QByteArray &contentType) {
     request->method = method;
-    request->body = QByteArray::fromStdString(body.dump());
+    // Replace rather than throw on text that is not UTF-8: a write must not crash the outbox.
+    request->body = QByteArray::fromStdString(
+        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     request->conditional = false;
     request->headers.append({QByteArrayLiteral("Content-Type"), contentType});
 }
