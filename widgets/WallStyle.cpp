@@ -26,7 +26,7 @@ WallMetrics wallMetrics(int heightPx) {
     m.bannerPx = share(h, 0.034, 13, 210);
     m.clockPx = share(h, 0.055, 18, 340);
     m.heroPx = share(h, 0.100, 24, 600);
-    m.calloutPx = share(h, 0.045, 14, 280);
+    m.calloutPx = share(h, 0.05, 14, 300);
     m.gap = share(h, 0.009, 4, 60);
     m.pad = share(h, 0.008, 4, 50);
     return m;
