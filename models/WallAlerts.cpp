@@ -42,24 +42,22 @@ WallAlerts::WallAlerts(Board *board, QObject *parent)
             [this](const QModelIndex &, int first, int last) { onIncidentsInserted(first, last); });
 }
 
-Items WallAlerts::takeoverAndons() const {
+Items WallAlerts::andons(bool acknowledged) const {
     Items out;
     for (const Item &item : m_andons->items()) {
-        if (!m_acked.contains(keyOf(item)))
+        if (m_acked.contains(keyOf(item)) == acknowledged)
             out.push_back(item);
     }
     newestFirst(out);
     return out;
 }
 
+Items WallAlerts::takeoverAndons() const {
+    return andons(false);
+}
+
 Items WallAlerts::acknowledgedAndons() const {
-    Items out;
-    for (const Item &item : m_andons->items()) {
-        if (m_acked.contains(keyOf(item)))
-            out.push_back(item);
-    }
-    newestFirst(out);
-    return out;
+    return andons(true);
 }
 
 Items WallAlerts::incidentBanners() const {

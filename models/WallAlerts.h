@@ -38,6 +38,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    Items andons(bool acknowledged) const;
     void onIncidentsInserted(int first, int last);
     void prune();
 

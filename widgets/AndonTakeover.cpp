@@ -3,6 +3,7 @@
 
 #include "Clock.h"
 #include "RelativeTime.h"
+#include "Theme.h"
 
 #include <QPainter>
 #include <QTextLayout>
@@ -16,12 +17,6 @@ constexpr int pulsePeriodMs = 1800;
 // About 12 frames a second: smooth enough for a glow, cheap on a 4K software-rendered wall.
 constexpr int pulseFrameMs = 80;
 constexpr qsizetype maxOtherLines = 4;
-
-QColor mix(const QColor &a, const QColor &b, qreal t) {
-    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
-                            a.greenF() * (1 - t) + b.greenF() * t,
-                            a.blueF() * (1 - t) + b.blueF() * t);
-}
 
 // At most `maxLines` lines of `text` wrapped to `width`; the last one elided when cut.
 QString wrapped(const QString &text, const QFont &font, int width, int maxLines) {
@@ -151,7 +146,7 @@ int AndonTakeover::margin() const {
 
 void AndonTakeover::paintEvent(QPaintEvent *) {
     QPainter p(this);
-    p.fillRect(rect(), mix(WallColors::andon(), WallColors::andonDeep(), m_level * 0.6));
+    p.fillRect(rect(), Theme::mix(WallColors::andon(), WallColors::andonDeep(), m_level * 0.6));
     const int gap = m_metrics.gap;
     const int margin = this->margin();
     const QFont head = wallFont(font(), m_metrics.calloutPx, QFont::Black);

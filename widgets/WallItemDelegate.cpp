@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "WallItemDelegate.h"
 
+#include "ItemText.h"
 #include "PanelModel.h"
 #include "Theme.h"
 
 #include <QPainter>
 
 namespace {
-
-QString joinNonEmpty(const QStringList &parts, const QString &separator) {
-    QStringList kept;
-    for (const QString &p : parts) {
-        if (!p.trimmed().isEmpty())
-            kept.append(p.trimmed());
-    }
-    return kept.join(separator);
-}
 
 SeverityLevel levelOf(const QModelIndex &index) {
     return static_cast<SeverityLevel>(index.data(PanelModel::SeverityRankRole).toInt());
@@ -130,7 +122,7 @@ void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setBrush(fill);
         painter->drawRoundedRect(box, 4, 4);
         painter->setFont(m_chip);
-        painter->setPen(WallColors::textOn(fill));
+        painter->setPen(Theme::textOn(fill));
         painter->drawText(box, Qt::AlignCenter,
                           mChip.elidedText(chip, Qt::ElideRight, box.width()));
         x = box.right() + 1 + pad;

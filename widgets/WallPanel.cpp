@@ -147,7 +147,7 @@ void WallPanel::refresh() {
         else if (f.state == HealthState::Pending)
             fill = WallColors::rule();
         m_band->setContent(bandText(f, *m_board->health(), m_board->clock().now()), fill,
-                           WallColors::textOn(fill));
+                           Theme::textOn(fill));
     }
     m_band->setVisible(loud);
 

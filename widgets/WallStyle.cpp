@@ -72,12 +72,6 @@ QColor andonDeep() {
     return QColor(0x6E, 0x06, 0x06);
 }
 
-QColor textOn(const QColor &background) {
-    const qreal luminance =
-        0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF();
-    return luminance > 0.55 ? QColor(0x10, 0x10, 0x10) : QColor(Qt::white);
-}
-
 QPalette palette() {
     QPalette p;
     for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {

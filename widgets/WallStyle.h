@@ -42,8 +42,6 @@ QColor dimText();    // secondary text, still above 7:1 on panel()
 QColor staleText();  // rows whose source is failing
 QColor andon();      // takeover and band red
 QColor andonDeep();  // the takeover's pulse low
-// Black or white, whichever reads better on `background`.
-QColor textOn(const QColor &background);
 // The dark palette the wall's widgets inherit.
 QPalette palette();
 } // namespace WallColors

@@ -185,7 +185,7 @@ void WallView::refreshAlerts() {
                 .arg(Theme::severityGlyph(i.severity.level), i.severity.label(),
                      age.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(age), i.title,
                      moreCount(banners.size())),
-            fill, WallColors::textOn(fill));
+            fill, Theme::textOn(fill));
     }
     m_banner->setVisible(!banners.empty());
 }
