@@ -6,6 +6,7 @@
 #include "AndonTakeover.h"
 #include "AppConfig.h"
 #include "Dashboard.h"
+#include "DutyboardRun.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
 #include "WallBand.h"
@@ -17,7 +18,6 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMenu>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,19 +34,6 @@ QByteArray andonAlert(const QDateTime &endsAt) {
            QDateTime::currentDateTimeUtc().addSecs(-120).toString(Qt::ISODateWithMs).toStdString()},
           {"endsAt", endsAt.toString(Qt::ISODateWithMs).toStdString()}}});
     return QByteArray::fromStdString(alerts.dump());
-}
-
-int runDutyboard(const QStringList &arguments, const QProcessEnvironment &env, QByteArray *err) {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(DUTYBOARD_BINARY), arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return -1;
-    }
-    *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
 bool isAndonRed(QRgb pixel) {
@@ -79,13 +66,22 @@ private Q_SLOTS:
         QVERIFY(!takeover->isVisible());
 
         // Pulled from anywhere: it lands in Alertmanager, and the wall follows.
+        // Counted in refreshes, not milliseconds (a loaded CI machine is slow): a poll already
+        // in flight may miss it, the next one must bring it.
+        const int before = static_cast<int>(answered.count());
+        int shownAt = -1;
+        connect(dashboard.poller(), &Poller::sourceAnswered, takeover, [&] {
+            if (shownAt < 0 && takeover->isVisible())
+                shownAt = static_cast<int>(answered.count());
+        });
         QElapsedTimer raised;
         raised.start();
         QVERIFY(am.postAlerts(andonAlert(QDateTime::currentDateTimeUtc().addSecs(3600))));
-        QTRY_VERIFY_WITH_TIMEOUT(takeover->isVisible(), 10000);
-        // Within one refresh interval (±10 % jitter), plus the request itself.
-        QVERIFY2(raised.elapsed() < intervalS * 1100 + 900,
-                 qPrintable(QString::number(raised.elapsed())));
+        QTRY_VERIFY_WITH_TIMEOUT(shownAt > 0, 10000);
+        QVERIFY2(shownAt - before <= 2,
+                 qPrintable(QStringLiteral("after %1 refreshes").arg(shownAt - before)));
+        qInfo("andon raised -> takeover after %lld ms (interval %d s)", raised.elapsed(),
+              intervalS);
         QCOMPARE(takeover->projectText(), QStringLiteral("ledger-migration"));
         QCOMPARE(takeover->reasonText(), QStringLiteral("rollback path untested"));
         QVERIFY(takeover->whoText().startsWith(QStringLiteral("raised by chloe")));
@@ -147,12 +143,11 @@ private Q_SLOTS:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("QT_SCALE_FACTOR"), QString::fromLatin1(scale));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
-        QByteArray err;
-        const int code =
+        const DutyboardRun run =
             runDutyboard({QStringLiteral("--demo"), QStringLiteral("--wall"),
                           QStringLiteral("--screenshot"), path, QStringLiteral("--size"), size},
-                         env, &err);
-        QVERIFY2(code == 0, err.constData());
+                         env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         const QImage image(path);
         QCOMPARE(image.size(), pixels);
         // The demo has an andon pulled: the picture is the takeover, red edge to edge.
