@@ -357,7 +357,9 @@ void TestWall::rotationAdvancesOnTheFakeClock() {
     config.pages = {
         {ItemKind::Incident, ItemKind::Andon}, {ItemKind::Request, ItemKind::Bug}, {ItemKind::Bug}};
     config.pageIntervalS = 20;
-    WallView view(&b.board, config, QString());
+    fillSampleBoard(b.board, start);
+    WallView view(&b.board, config, QStringLiteral("Victor"));
+    view.acknowledge(); // the sample's andon: a band, so the pages show
     view.resize(1280, 720);
     view.show();
     QCOMPARE(view.pageCount(), 3);
@@ -374,6 +376,8 @@ void TestWall::rotationAdvancesOnTheFakeClock() {
     view.rotationTick();
     QCOMPARE(view.currentPage(), 1);
     QCOMPARE(view.header()->pageText(), QStringLiteral("\u25CB\u25CF\u25CB  2/3"));
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.grab().save(QStringLiteral("/tmp/dutyboard-wall-pages.png")));
     QVERIFY(view.findChild<QWidget *>(QStringLiteral("wall-page-1"))->isVisible());
     QVERIFY(!view.findChild<QWidget *>(QStringLiteral("wall-page-0"))->isVisible());
     b.clock.advanceSecs(40);
