@@ -176,7 +176,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }
-    if (cl.demo || cl.print || !cl.screenshotPath.isEmpty()) {
+    if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty()) {
         cl.error = QStringLiteral("%1 goes with --config (or the default config) only").arg(verb);
         return cl;
     }

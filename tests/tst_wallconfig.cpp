@@ -230,6 +230,9 @@ private Q_SLOTS:
                      .error,
                  QStringLiteral("--screen expects a monitor name or an index from 0"));
         QVERIFY(parse({QStringLiteral("--wall")}).error.isEmpty());
+        // An action is a one-shot command, not a screen.
+        QVERIFY(parse({QStringLiteral("--wall"), QStringLiteral("andon"), QStringLiteral("raise")})
+                    .error.contains(QStringLiteral("goes with --config")));
     }
 };
 

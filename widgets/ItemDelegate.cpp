@@ -132,7 +132,8 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const RowMark mark = markOf(index);
     if (mark.highlight && !stale) {
         if (!selected)
-            painter->fillRect(opt.rect.adjusted(0, 0, 0, -1), mix(background, mark.color, 0.12));
+            painter->fillRect(opt.rect.adjusted(0, 0, 0, -1),
+                              Theme::mix(background, mark.color, 0.12));
         painter->fillRect(
             QRect(opt.rect.left(), opt.rect.top(), accentWidth, opt.rect.height() - 1), mark.color);
         r.setLeft(r.left() + accentWidth);
@@ -208,7 +209,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setBrush(mark.color);
         painter->drawRoundedRect(pill, 3, 3);
         painter->setFont(fMark);
-        painter->setPen(textOn(mark.color));
+        painter->setPen(Theme::textOn(mark.color));
         painter->drawText(pill, Qt::AlignCenter, mark.text);
         painter->setFont(fDetail);
         staleWidth += w + 8;
