@@ -93,16 +93,26 @@ CommandLine parseCommandLine(const QStringList &arguments) {
                                         QStringLiteral("Open the window, wait for every source "
                                                        "(at most 20 s), save a PNG, exit."),
                                         QStringLiteral("PATH"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size for --screenshot, e.g. 1920x1080."),
-                                  QStringLiteral("WxH"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("Window (or wall) size for --screenshot, e.g. 1920x1080."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption wall(QStringLiteral("wall"),
+                                  QStringLiteral("Open the wall screen: full screen, no chrome, "
+                                                 "for a TV. Leave with Esc twice, quit with "
+                                                 "Ctrl+Q."));
+    const QCommandLineOption screen(
+        QStringLiteral("screen"),
+        QStringLiteral("Monitor for --wall: a name (HDMI-1) or an index from 0. Remembered."),
+        QStringLiteral("N|NAME"));
     const QCommandLineOption stallReport(
         QStringLiteral("stall-report"),
         QStringLiteral("Measure UI-thread stalls; print the longest at exit."));
     const QCommandLineOption state(QStringLiteral("state"),
                                    QStringLiteral("Keep local state (outbox, clocks) in FILE."),
                                    QStringLiteral("FILE"));
-    parser.addOptions({version, config, demo, print, screenshot, size, state, stallReport});
+    parser.addOptions(
+        {version, config, demo, print, screenshot, size, state, stallReport, wall, screen});
     for (const ActionOption &option : actionOptions)
         parser.addOption(QCommandLineOption(QLatin1String(option.name), QLatin1String(option.help),
                                             QStringLiteral("VALUE")));
@@ -127,6 +137,8 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     cl.demo = parser.isSet(demo);
     cl.print = parser.isSet(print);
     cl.stallReport = parser.isSet(stallReport);
+    cl.wall = parser.isSet(wall);
+    cl.screen = parser.value(screen).trimmed();
     cl.configPath = parser.value(config);
     cl.screenshotPath = parser.value(screenshot);
     cl.statePath = parser.value(state);
@@ -139,6 +151,12 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         }
         cl.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     }
+    if (parser.isSet(screen) && !cl.wall)
+        cl.error = QStringLiteral("--screen only applies to --wall");
+    else if (parser.isSet(screen) && cl.screen.isEmpty())
+        cl.error = QStringLiteral("--screen expects a monitor name or an index from 0");
+    if (cl.wall && cl.print)
+        cl.error = QStringLiteral("--wall and --print cannot be used together");
     if (cl.demo && !cl.configPath.isEmpty())
         cl.error = QStringLiteral("--demo and --config cannot be used together");
     const QStringList positional = parser.positionalArguments();
@@ -158,7 +176,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }
-    if (cl.demo || cl.print || !cl.screenshotPath.isEmpty()) {
+    if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty()) {
         cl.error = QStringLiteral("%1 goes with --config (or the default config) only").arg(verb);
         return cl;
     }

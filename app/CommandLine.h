@@ -25,6 +25,8 @@ struct CommandLine {
     bool demo = false;
     bool print = false;
     bool stallReport = false;
+    bool wall = false;  // --wall: the wall screen instead of the desktop window
+    QString screen;     // --screen N|NAME (with --wall)
     QString configPath; // empty: the default path
     QString screenshotPath;
     QSize size;        // --size WxH; invalid when not given

@@ -28,6 +28,15 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
             throw;
         }
     }
+    NotificationConfig notifications;
+    try {
+        m_wall = parseWallConfig(m_config.raw);
+        notifications = parseNotificationConfig(m_config.raw);
+    } catch (ConfigError &e) {
+        e.setFile(m_config.file);
+        throw;
+    }
+    m_notifier = new Notifier(m_board, notifications, this);
     for (auto &connector : connectors)
         m_poller->addSource(std::move(connector));
     m_lean = parseLeanConfig(m_config,

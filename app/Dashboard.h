@@ -11,10 +11,12 @@
 #include "InvestigationClocks.h"
 #include "LeanConfig.h"
 #include "LocalStore.h"
+#include "Notifier.h"
 #include "Objectives.h"
 #include "Outbox.h"
 #include "Poller.h"
 #include "TriageStore.h"
+#include "WallConfig.h"
 
 #include <QObject>
 
@@ -34,6 +36,10 @@ public:
     Board *board() const { return m_board; }
     Poller *poller() const { return m_poller; }
     const AppConfig &config() const { return m_config; }
+    // The config's "wall" and "notifications" sections, checked at construction.
+    const WallConfig &wallConfig() const { return m_wall; }
+    // Decides the desktop notifications; reportBreach() is the 15-minute rule's way in.
+    Notifier *notifier() const { return m_notifier; }
     void keepDemoServer(std::unique_ptr<DemoServer> server) { m_demo = std::move(server); }
     DemoServer *demoServer() const { return m_demo.get(); }
 
@@ -62,6 +68,7 @@ private:
     AppConfig m_config;
     Objectives m_objectives;
     History *m_history = nullptr;
+    WallConfig m_wall;
     std::unique_ptr<DemoServer> m_demo; // declared first among owners: outlives the poller
     HttpClient *m_http;
     Board *m_board;
@@ -71,4 +78,5 @@ private:
     Outbox *m_outbox = nullptr;
     InvestigationClocks *m_clocks = nullptr;
     TriageStore *m_triage = nullptr;
+    Notifier *m_notifier = nullptr;
 };

@@ -10,6 +10,7 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -17,7 +18,9 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     : QMainWindow(parent)
     , m_boardView(new BoardView(board, this))
     , m_toolBar(new QToolBar(QStringLiteral("Main toolbar"), this))
-    , m_viewMenu(nullptr) {
+    , m_viewMenu(nullptr)
+    , m_screenMenu(nullptr)
+    , m_wallAction(nullptr) {
     setObjectName(QStringLiteral("main-window"));
     setWindowTitle(QStringLiteral("dutyboard"));
     // Pages: the duty board first; the team's Kanban board beside it when a source feeds one
@@ -40,6 +43,16 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
 
     m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
+    m_wallAction = m_viewMenu->addAction(QStringLiteral("&Wall Screen"));
+    m_wallAction->setObjectName(QStringLiteral("action-wall"));
+    m_wallAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_wallAction->setToolTip(
+        QStringLiteral("Full screen for a TV: leave with Esc twice, quit with Ctrl+Q"));
+    connect(m_wallAction, &QAction::triggered, this, [this] { Q_EMIT wallScreenRequested({}); });
+    m_screenMenu = m_viewMenu->addMenu(QStringLiteral("Wall Screen &On"));
+    m_screenMenu->setObjectName(QStringLiteral("menu-wall-screen"));
+    // Monitors come and go: the list is read when the menu opens.
+    connect(m_screenMenu, &QMenu::aboutToShow, this, &MainWindow::fillScreenMenu);
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     QAction *about = help->addAction(QStringLiteral("&About dutyboard"));
@@ -57,6 +70,20 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
 
 void MainWindow::addPage(QWidget *page, const QString &title) {
     m_pages->addTab(page, title);
+}
+
+void MainWindow::fillScreenMenu() {
+    m_screenMenu->clear();
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    for (int i = 0; i < screens.size(); ++i) {
+        const QScreen *screen = screens[i];
+        const QString name = screen->name();
+        const QSize size = screen->size();
+        QAction *action = m_screenMenu->addAction(
+            QStringLiteral("%1 (%2\u00D7%3)").arg(name).arg(size.width()).arg(size.height()));
+        connect(action, &QAction::triggered, this,
+                [this, name] { Q_EMIT wallScreenRequested(name); });
+    }
 }
 
 void MainWindow::showAbout() {

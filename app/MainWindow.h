@@ -7,6 +7,7 @@
 
 class Board;
 class BoardView;
+class QAction;
 class QMenu;
 class QTabWidget;
 class QToolBar;
@@ -19,16 +20,27 @@ public:
     BoardView *boardView() const { return m_boardView; }
     // objectName "main-toolbar": actions are added here by the features that own them.
     QToolBar *mainToolBar() const { return m_toolBar; }
-    // The View menu, empty for now: wall-screen mode and panel toggles go here.
+    // The View menu: wall-screen mode, and panel toggles later.
     QMenu *viewMenu() const { return m_viewMenu; }
     // Adds a page after the duty board (and the Kanban board): trends, for instance.
     void addPage(QWidget *page, const QString &title);
 
+    // "action-wall" (F11): asks for the wall screen on its default monitor.
+    QAction *wallAction() const { return m_wallAction; }
+
+Q_SIGNALS:
+    // The wall screen was asked for: on `screen` (a monitor name, from the "Wall Screen On"
+    // submenu), or empty for the default choice.
+    void wallScreenRequested(const QString &screen);
+
 private:
     void showAbout();
+    void fillScreenMenu();
 
     BoardView *m_boardView;
     QTabWidget *m_pages;
     QToolBar *m_toolBar;
     QMenu *m_viewMenu;
+    QMenu *m_screenMenu;
+    QAction *m_wallAction;
 };

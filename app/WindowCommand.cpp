@@ -2,12 +2,17 @@
 #include "WindowCommand.h"
 
 #include "Dashboard.h"
+#include "DesktopTray.h"
 #include "LeanController.h"
 #include "LeanUi.h"
 #include "MainWindow.h"
 #include "TrendsView.h"
+#include "WallMode.h"
+#include "WallWindow.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdio>
@@ -16,7 +21,7 @@ namespace {
 
 constexpr int screenshotDeadlineMs = 20000;
 
-void saveAndQuit(MainWindow *window, const QString &path) {
+void saveAndQuit(QWidget *window, const QString &path) {
     const bool saved = window->grab().save(path, "PNG");
     if (!saved)
         std::fprintf(stderr, "dutyboard: could not write %s\n", qPrintable(path));
@@ -47,31 +52,54 @@ void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
 
 } // namespace
 
-void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size) {
+void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size,
+                        const WallRequest &wall) {
     auto *window = new MainWindow(dashboard->board());
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dashboard, &QObject::destroyed, window, &QWidget::close);
+    auto *wallMode = new WallMode(dashboard, window, window);
+    QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
+                     [wallMode](const QString &screen) { wallMode->enter(screen); });
+    auto *tray = new DesktopTray(dashboard->board(), dashboard->notifier(), window, window);
+    tray->addMenuAction(window->wallAction());
+    // With a tray icon, closing the window hides it (the icon brings it back); without one,
+    // closing it ends the run. Either way it goes before the board it shows.
+    window->setAttribute(Qt::WA_DeleteOnClose, !tray->hasIcon());
+    const QPointer<MainWindow> guard(window);
+    QObject::connect(dashboard, &QObject::destroyed, qApp, [guard] { delete guard.data(); });
     if (dashboard->outbox()) {
         auto *controller = new LeanController(dashboard, window);
         new LeanUi(window, controller);
+        // The 15-minute rule also reaches the desktop, where notifications are on.
+        QObject::connect(controller, &LeanController::breached, dashboard->notifier(),
+                         [dashboard](const Item &request) {
+                             dashboard->notifier()->reportBreach(
+                                 request.title,
+                                 QStringLiteral("Investigating for 15 minutes: escalate it to a "
+                                                "bug, or ask for help."));
+                         });
     }
-    if (size.isValid())
+
+    if (size.isValid() && !wall.enabled)
         window->resize(size);
     addTrendsPage(dashboard, window);
-    window->show();
+    if (wall.enabled)
+        wallMode->enter(wall.screen, screenshotPath.isEmpty() ? QSize() : size);
+    else
+        window->show();
     dashboard->poller()->start();
     if (screenshotPath.isEmpty())
         return;
 
+    QWidget *shot = wall.enabled ? static_cast<QWidget *>(wallMode->wallWindow())
+                                 : static_cast<QWidget *>(window);
     // Shoot once every source answered (and the window repainted), or at the deadline.
-    auto shoot = [window, screenshotPath]() {
-        QTimer::singleShot(250, window,
-                           [window, screenshotPath]() { saveAndQuit(window, screenshotPath); });
+    auto shoot = [shot, screenshotPath]() {
+        QTimer::singleShot(250, shot,
+                           [shot, screenshotPath]() { saveAndQuit(shot, screenshotPath); });
     };
     if (dashboard->poller()->everySourceAnswered())
         shoot();
     else
-        QObject::connect(dashboard->poller(), &Poller::allAnswered, window, shoot);
-    QTimer::singleShot(screenshotDeadlineMs, window,
-                       [window, screenshotPath]() { saveAndQuit(window, screenshotPath); });
+        QObject::connect(dashboard->poller(), &Poller::allAnswered, shot, shoot);
+    QTimer::singleShot(screenshotDeadlineMs, shot,
+                       [shot, screenshotPath]() { saveAndQuit(shot, screenshotPath); });
 }

@@ -6,6 +6,15 @@
 
 class Dashboard;
 
-// Opens the main window and starts polling. With a screenshot path: waits until every source
-// answered once (at most 20 s), saves the window as a PNG and quits (0 saved, 1 not).
-void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size);
+// What --wall asked for.
+struct WallRequest {
+    bool enabled = false;
+    QString screen; // --screen: a monitor name or index; empty for the default choice
+};
+
+// Opens the main window (or, with `wall.enabled`, the wall screen, the main window hidden
+// behind it), the tray icon where there is a tray, and starts polling. With a screenshot path:
+// waits until every source answered once (at most 20 s), saves the window or wall as a PNG
+// and quits (0 saved, 1 not). `size` sets the window's or the wall's size for the picture.
+void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size,
+                        const WallRequest &wall = {});

@@ -132,7 +132,7 @@ int main(int argc, char *argv[]) {
     else if (cl.print)
         startPrintCommand(dashboard.get());
     else
-        startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size);
+        startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen});
     const int code = QCoreApplication::exec();
     dashboard.reset();
     return code;

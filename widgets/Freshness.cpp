@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Freshness.h"
 
+#include "Board.h"
 #include "RelativeTime.h"
 #include "Theme.h"
 
@@ -60,6 +61,15 @@ QColor healthColor(HealthState state) {
     return Theme::staleColor().lighter(120);
 }
 
+QStringList feedingSources(const Board &board, ItemKind kind) {
+    QStringList names = board.health()->sourcesOfPanel(itemKindPanelName(kind));
+    for (const Item &item : board.panel(kind)->items()) {
+        if (!names.contains(item.source))
+            names.append(item.source);
+    }
+    return names;
+}
+
 Freshness panelFreshness(const SourceHealthModel &health, const QStringList &sources,
                          const QDateTime &now) {
     Freshness result;
@@ -85,6 +95,9 @@ Freshness panelFreshness(const SourceHealthModel &health, const QStringList &sou
     }
     result.hasSources = true;
     result.state = worst->health.state;
+    result.worstSource = worst->name;
+    result.reason = worst->health.error.simplified();
+    result.failing = failing;
     // Name the source only when the panel has several: otherwise it is noise.
     const QString who = lines.size() > 1 ? worst->name + QStringLiteral(": ") : QString();
     const QString more = failing > 1 ? QStringLiteral(" (+%1)").arg(failing - 1) : QString();

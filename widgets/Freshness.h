@@ -3,6 +3,7 @@
 // Pure: no widget involved, so the wording is testable and shared by the desktop and the wall.
 #pragma once
 
+#include "Item.h"
 #include "SourceHealthModel.h"
 
 #include <QColor>
@@ -19,7 +20,17 @@ struct Freshness {
     bool hasSources = false;
     QString text;    // "fresh", "stale 3 min: timeout…", "failed: …", "waiting for first data"
     QString toolTip; // one line per source, in full
+    // The worst source and its reason unabridged, for the wall's band (which has room).
+    QString worstSource;
+    QString reason;
+    int failing = 0; // sources stale or failed
 };
+
+class Board;
+
+// The sources a panel's freshness sums up: the configured ones, and any other that
+// contributes items there (one Alertmanager can feed incidents and andons).
+QStringList feedingSources(const Board &board, ItemKind kind);
 
 // Worst first: failed, stale, pending, ok. Unknown names are ignored.
 Freshness panelFreshness(const SourceHealthModel &health, const QStringList &sources,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ItemDelegate.h"
 
+#include "ItemText.h"
 #include "PanelModel.h"
 #include "Theme.h"
 
@@ -36,28 +37,6 @@ QFont detailFont(const QFont &base) {
 }
 QFont chipFont(const QFont &base) {
     return scaledFont(base, 0.82, QFont::Bold);
-}
-
-QColor mix(const QColor &a, const QColor &b, qreal t) {
-    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
-                            a.greenF() * (1 - t) + b.greenF() * t,
-                            a.blueF() * (1 - t) + b.blueF() * t);
-}
-
-// Black or white, whichever reads better on `background` (the yellow chip needs black).
-QColor textOn(const QColor &background) {
-    const qreal luminance =
-        0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF();
-    return luminance > 0.6 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
-}
-
-QString joinNonEmpty(const QStringList &parts, const QString &separator) {
-    QStringList kept;
-    for (const QString &p : parts) {
-        if (!p.trimmed().isEmpty())
-            kept.append(p.trimmed());
-    }
-    return kept.join(separator);
 }
 
 } // namespace
@@ -139,21 +118,22 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     if (stale && !selected)
         text = Theme::staleColor();
-    const QColor dim = mix(text, background, stale ? 0.15 : 0.4);
+    const QColor dim = Theme::mix(text, background, stale ? 0.15 : 0.4);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
 
     // A hairline between rows keeps dense lists scannable without zebra stripes.
-    painter->setPen(mix(opt.palette.color(group, QPalette::Base),
-                        opt.palette.color(group, QPalette::Text), 0.1));
+    painter->setPen(Theme::mix(opt.palette.color(group, QPalette::Base),
+                               opt.palette.color(group, QPalette::Text), 0.1));
     painter->drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight());
 
     QRect r = opt.rect.adjusted(padH, padV, -padH, -padV - 1);
     const RowMark mark = markOf(index);
     if (mark.highlight && !stale) {
         if (!selected)
-            painter->fillRect(opt.rect.adjusted(0, 0, 0, -1), mix(background, mark.color, 0.12));
+            painter->fillRect(opt.rect.adjusted(0, 0, 0, -1),
+                              Theme::mix(background, mark.color, 0.12));
         painter->fillRect(
             QRect(opt.rect.left(), opt.rect.top(), accentWidth, opt.rect.height() - 1), mark.color);
         r.setLeft(r.left() + accentWidth);
@@ -180,7 +160,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             fill = Theme::severityColor(
                 static_cast<SeverityLevel>(index.data(PanelModel::SeverityRankRole).toInt()));
         if (stale)
-            fill = mix(fill, Theme::staleColor(), 0.75);
+            fill = Theme::mix(fill, Theme::staleColor(), 0.75);
         // One width for every chip, so titles line up in a column.
         int chipText = 0;
         for (const QString &widest : {QStringLiteral("\u25C6 SEV-4"), QStringLiteral("? unknown"),
@@ -193,7 +173,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setBrush(fill);
         painter->drawRoundedRect(chip, 3, 3);
         painter->setFont(fChip);
-        painter->setPen(textOn(fill));
+        painter->setPen(Theme::textOn(fill));
         painter->drawText(chip, Qt::AlignCenter,
                           mChip.elidedText(chipLabel(index), Qt::ElideRight, chipWidth - chipPad));
         x = chip.right() + 1 + 8;
@@ -229,7 +209,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setBrush(mark.color);
         painter->drawRoundedRect(pill, 3, 3);
         painter->setFont(fMark);
-        painter->setPen(textOn(mark.color));
+        painter->setPen(Theme::textOn(mark.color));
         painter->drawText(pill, Qt::AlignCenter, mark.text);
         painter->setFont(fDetail);
         staleWidth += w + 8;

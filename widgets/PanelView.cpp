@@ -159,12 +159,7 @@ void PanelView::addFooterWidget(QWidget *widget) {
 }
 
 QStringList PanelView::feedingSources() const {
-    QStringList names = m_board->health()->sourcesOfPanel(itemKindPanelName(m_kind));
-    for (const Item &item : m_model->items()) {
-        if (!names.contains(item.source))
-            names.append(item.source);
-    }
-    return names;
+    return ::feedingSources(*m_board, m_kind);
 }
 
 void PanelView::updateCount() {

@@ -52,4 +52,16 @@ QColor andonColor() {
     return QColor(0xC0, 0x10, 0x10);
 }
 
+QColor mix(const QColor &a, const QColor &b, qreal t) {
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
+                            a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+
+QColor textOn(const QColor &background) {
+    const qreal luminance =
+        0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF();
+    return luminance > 0.6 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+}
+
 } // namespace Theme

@@ -17,4 +17,8 @@ QColor okColor();
 QColor failedColor();
 QColor amberColor();
 QColor andonColor();
+// `a` blended towards `b` by `t` (0: a, 1: b).
+QColor mix(const QColor &a, const QColor &b, qreal t);
+// Black or white, whichever reads better on `background` (the yellow chip needs black).
+QColor textOn(const QColor &background);
 } // namespace Theme
