@@ -19,6 +19,10 @@ ItemKind panelAt(const json &value, const QString &pointer) {
     if (!value.is_string() ||
         !itemKindFromPanelName(QString::fromStdString(value.get<std::string>()), &kind))
         throw ConfigError(pointer, panelNames);
+    // Cards need their columns: the Kanban board has its own view, not a wall panel yet.
+    if (kind == ItemKind::Card)
+        throw ConfigError(pointer, QStringLiteral("the Kanban board cannot be a wall panel yet; ") +
+                                       panelNames);
     return kind;
 }
 

@@ -90,9 +90,13 @@ private Q_SLOTS:
             << QStringLiteral("expected a non-empty array of panel names");
         QTest::newRow("unknown panel")
             << QByteArray(
-                   R"({"wall":{"layout":"pages","pages":[["incidents"],["requests","kanban"]]}})")
+                   R"({"wall":{"layout":"pages","pages":[["incidents"],["requests","kanbn"]]}})")
             << QStringLiteral("/wall/pages/1/1")
             << QStringLiteral("expected one of requests, bugs, incidents, andons");
+        QTest::newRow("kanban is not a wall panel")
+            << QByteArray(R"({"wall":{"tiles":["incidents","kanban"]}})")
+            << QStringLiteral("/wall/tiles/1")
+            << QStringLiteral("the Kanban board cannot be a wall panel yet; expected one of");
         QTest::newRow("panel twice")
             << QByteArray(R"({"wall":{"tiles":["bugs","bugs"]}})")
             << QStringLiteral("/wall/tiles/1") << QStringLiteral("listed twice");
