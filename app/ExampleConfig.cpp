@@ -28,7 +28,14 @@ const char exampleConfig[] = R"({
      "auth": {"token_env": "SLACK_TOKEN"}},
     {"name": "prod-alerts-tls", "type": "alertmanager", "url": "https://alertmanager.example.com",
      "panel": "incidents", "auth": {"type": "basic", "user": "dutyboard", "password_file": "~/.config/dutyboard/am.secret"},
-     "tls": {"ca_file": "/etc/ssl/internal-ca.pem", "client_cert": "/etc/dutyboard/client.pem", "client_key": "/etc/dutyboard/client.key"}}
+     "tls": {"ca_file": "/etc/ssl/internal-ca.pem", "client_cert": "/etc/dutyboard/client.pem", "client_key": "/etc/dutyboard/client.key"}},
+    {"name": "pd", "type": "pagerduty", "panel": "incidents", "url": "https://api.pagerduty.com",
+     "auth": {"token_env": "PD_TOKEN"}, "service_id": "PXXXXXX", "from": "oncall@example.com"},
+    {"name": "og", "type": "opsgenie", "panel": "incidents", "url": "https://api.opsgenie.com",
+     "auth": {"token_env": "OPSGENIE_KEY"}, "ui_url": "https://example.app.opsgenie.com"},
+    {"name": "iio", "type": "incidentio", "panel": "incidents", "url": "https://api.incident.io",
+     "auth": {"token_env": "INCIDENTIO_KEY"}, "include_learning": true,
+     "severity_ids": {"SEV-1": "01HXXXXXXXXXXXXXXXXXXXXXXX", "SEV-2": "01HYYYYYYYYYYYYYYYYYYYYYYY"}}
   ]
 }
 )";

@@ -4,6 +4,9 @@
 #include "AlertmanagerConnector.h"
 #include "ConfigError.h"
 #include "GenericConnector.h"
+#include "IncidentIoConnector.h"
+#include "OpsgenieConnector.h"
+#include "PagerDutyConnector.h"
 #include "SlackConnector.h"
 #include "GitHubConnector.h"
 #include "GitLabConnector.h"
@@ -22,6 +25,9 @@ const ConnectorRegistry &ConnectorRegistry::builtin() {
         ConnectorRegistry r;
         r.add(QStringLiteral("alertmanager"), factoryOf<AlertmanagerConnector>());
         r.add(QStringLiteral("generic"), factoryOf<GenericConnector>());
+        r.add(QStringLiteral("incidentio"), factoryOf<IncidentIoConnector>());
+        r.add(QStringLiteral("opsgenie"), factoryOf<OpsgenieConnector>());
+        r.add(QStringLiteral("pagerduty"), factoryOf<PagerDutyConnector>());
         r.add(QStringLiteral("slack"), factoryOf<SlackConnector>());
         r.add(QStringLiteral("github"), factoryOf<GitHubConnector>());
         r.add(QStringLiteral("gitlab"), factoryOf<GitLabConnector>());

@@ -3,6 +3,8 @@
 
 #include "TimeParse.h"
 
+#include <cmath>
+
 namespace {
 
 // Epoch seconds are large; a delta is small. Anything after 2001 is an epoch.
@@ -12,6 +14,9 @@ QDateTime fromNumberOrDate(const QByteArray &value, const QDateTime &now, bool p
     bool isNumber = false;
     const double number = value.trimmed().toDouble(&isNumber);
     if (isNumber) {
+        // Nonsense (negative, inf, nan) says nothing; the cast below needs a sane number.
+        if (!std::isfinite(number) || number < 0)
+            return {};
         if (!preferDelta || number > epochThreshold)
             return number > epochThreshold ? parseEpoch(number)
                                            : now.addMSecs(qint64(number * 1000));
@@ -20,8 +25,11 @@ QDateTime fromNumberOrDate(const QByteArray &value, const QDateTime &now, bool p
     const QDateTime iso = parseIsoUtc(std::string_view(value.constData(), size_t(value.size())));
     if (iso.isValid())
         return iso;
-    const QDateTime http =
-        QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    QString text = QString::fromLatin1(value.trimmed());
+    // Qt reads numeric zones; servers write GMT (RFC 9110) or UTC (incident.io).
+    if (text.endsWith(QLatin1String(" GMT")) || text.endsWith(QLatin1String(" UTC")))
+        text = text.chopped(3) + QLatin1String("+0000");
+    const QDateTime http = QDateTime::fromString(text, Qt::RFC2822Date);
     return http.isValid() ? http.toUTC() : QDateTime();
 }
 
@@ -46,9 +54,17 @@ QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now) {
         until = fromNumberOrDate(v, now, false);
     else if (const QByteArray v = result.header("ratelimit-reset"); !v.isEmpty())
         until = fromNumberOrDate(v, now, true);
+    return boundedRetryTime(until, now);
+}
+
+QDateTime retryTimeFromText(const QByteArray &value, const QDateTime &now) {
+    return fromNumberOrDate(value, now, true);
+}
+
+QDateTime boundedRetryTime(const QDateTime &until, const QDateTime &now) {
     // Told nothing: wait one minute rather than hammering.
     if (!until.isValid() || until < now)
-        until = now.addSecs(60);
+        return now.addSecs(60);
     // A server asking for more than a day is wrong; check again in an hour.
     return qMin(until, now.addSecs(3600));
 }

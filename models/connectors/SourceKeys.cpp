@@ -58,3 +58,30 @@ QStringList sourceStringList(const SourceConfig &config, const char *key, const 
     }
     return list;
 }
+
+bool sourceBool(const SourceConfig &config, const char *key, bool fallback) {
+    const json *value = findKey(config, key);
+    if (!value)
+        return fallback;
+    if (!value->is_boolean())
+        throw ConfigError(keyPointer(config, key), QStringLiteral("expected true or false"));
+    return value->get<bool>();
+}
+
+QHash<QString, QString> sourceStringMap(const SourceConfig &config, const char *key,
+                                        const QString &expected) {
+    QHash<QString, QString> map;
+    const json *value = findKey(config, key);
+    if (!value)
+        return map;
+    if (!value->is_object())
+        throw ConfigError(keyPointer(config, key), QStringLiteral("expected %1").arg(expected));
+    for (const auto &[name, entry] : value->items()) {
+        if (!entry.is_string() || entry.get_ref<const std::string &>().empty())
+            throw ConfigError(keyPointer(config, key) + QLatin1Char('/') +
+                                  QString::fromStdString(name),
+                              QStringLiteral("expected %1").arg(expected));
+        map.insert(QString::fromStdString(name), QString::fromStdString(entry.get<std::string>()));
+    }
+    return map;
+}

@@ -5,6 +5,7 @@
 
 #include "SourceConfig.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -19,3 +20,12 @@ QString sourceString(const SourceConfig &config, const char *key, const QString 
 // key or at the offending entry.
 QStringList sourceStringList(const SourceConfig &config, const char *key, const QString &expected,
                              const QString &forbidden = {});
+
+// An optional boolean at `key`; `fallback` when absent. Throws ConfigError at <pointer>/<key>
+// with "expected true or false" when it is of another type.
+bool sourceBool(const SourceConfig &config, const char *key, bool fallback);
+
+// An optional object of non-empty strings at `key` ({"SEV-1": "01H…"}); empty when absent.
+// Throws ConfigError at the key, or at the offending entry, with "expected <expected>".
+QHash<QString, QString> sourceStringMap(const SourceConfig &config, const char *key,
+                                        const QString &expected);

@@ -73,3 +73,12 @@ nlohmann::json FixtureServer::slice(const nlohmann::json &array, int from, int c
 QUrlQuery FixtureServer::queryOf(const HttpServerRequest &request) {
     return QUrlQuery(QString::fromUtf8(request.query));
 }
+
+QStringList FixtureServer::queryValues(const HttpServerRequest &request, const QString &name) {
+    QStringList values;
+    for (const auto &[key, value] : queryOf(request).queryItems(QUrl::FullyDecoded)) {
+        if (key == name)
+            values.append(value);
+    }
+    return values;
+}

@@ -53,6 +53,9 @@ public:
     // `count` entries of `array` from `from` (fewer at the end).
     static nlohmann::json slice(const nlohmann::json &array, int from, int count);
     static QUrlQuery queryOf(const HttpServerRequest &request);
+    // Every value of the query parameter `name`, both compared decoded ("statuses[]" matches
+    // "statuses%5B%5D", as servers read it).
+    static QStringList queryValues(const HttpServerRequest &request, const QString &name);
 
 private:
     Answer m_answer;

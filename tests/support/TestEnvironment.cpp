@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "TestEnvironment.h"
 
+#include <QFile>
 #include <QLocale>
 #include <QStandardPaths>
 
@@ -17,4 +18,11 @@ void prepareTestEnvironment() {
 
 QString testDataPath(const QString &relative) {
     return QStringLiteral(DUTYBOARD_TEST_DATA "/") + relative;
+}
+
+QByteArray readTestData(const QString &relative) {
+    QFile file(testDataPath(relative));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(file.fileName()));
+    return file.readAll();
 }

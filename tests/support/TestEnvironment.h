@@ -7,3 +7,5 @@
 void prepareTestEnvironment();
 // Path of a file under tests/data.
 QString testDataPath(const QString &relative);
+// The bytes of a file under tests/data; aborts the test run when it is missing.
+QByteArray readTestData(const QString &relative);

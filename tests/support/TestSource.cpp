@@ -58,3 +58,14 @@ WriteAction sampleBugAction() {
     action.labels = {QStringLiteral("needs triage"), QStringLiteral("bug")};
     return action;
 }
+
+WriteAction sampleIncidentAction(const QString &idempotencyKey) {
+    WriteAction action;
+    action.kind = WriteKind::CreateIncident;
+    action.idempotencyKey = idempotencyKey;
+    action.title = QStringLiteral("Checkout down");
+    action.description = QStringLiteral("5xx on /pay");
+    action.severity = QStringLiteral("SEV-2");
+    action.customerImpact = QStringLiteral("EU customers cannot pay");
+    return action;
+}

@@ -25,5 +25,9 @@ nlohmann::json withPatch(nlohmann::json base, const nlohmann::json &patch);
 // line, labels "needs triage" and "bug".
 WriteAction sampleBugAction();
 
+// A CreateIncident as the lean workflow's declare form sends it: "Checkout down", "5xx on
+// /pay", SEV-2, customer impact "EU customers cannot pay", with that idempotency key.
+WriteAction sampleIncidentAction(const QString &idempotencyKey);
+
 // The first header of that name (case-insensitively), or empty.
 QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name);
