@@ -58,15 +58,12 @@ const json writeKeys = {
      {{"SEV-1", IncidentIoFixture::criticalId}, {"SEV-2", IncidentIoFixture::majorId}}}};
 
 std::unique_ptr<Connector> connectorAt(const QByteArray &url, const json &patch = nullptr) {
-    return makeTestConnector(
-        withPatch(withPatch(baseSource(), {{"url", url.toStdString()}}), patch));
+    return makeTestConnectorAt(baseSource(), url, patch);
 }
 
+// The source as a user writes it, the token from the environment.
 QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    const json source = withPatch(
-        withPatch(baseSource(), {{"url", url.toStdString()}, {"auth", {{"token_env", tokenEnv}}}}),
-        patch);
-    return QByteArray::fromStdString(source.dump());
+    return probeSourceJson(baseSource(), url, tokenEnv, patch);
 }
 
 } // namespace
@@ -122,10 +119,8 @@ void TestIncidentIo::parse() {
     QFETCH(QByteArray, patch);
     QFETCH(QByteArray, expected);
     const auto connector = makeTestConnector(withPatch(baseSource(), json::parse(patch)));
-    HttpResult result;
-    result.status = 200;
-    result.body = readTestData(QStringLiteral("incidentio/") + file);
-    const QString problems = matchPage(connector->parsePage(result), json::parse(expected));
+    const QString problems = matchPage(
+        parseTestData(*connector, QStringLiteral("incidentio/") + file), json::parse(expected));
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 

@@ -52,16 +52,12 @@ json baseSource() {
 const json writeKeys = {{"service_id", "PSVC001"}, {"from", "oncall@acme.io"}};
 
 std::unique_ptr<Connector> connectorAt(const QByteArray &url, const json &patch = nullptr) {
-    return makeTestConnector(
-        withPatch(withPatch(baseSource(), {{"url", url.toStdString()}}), patch));
+    return makeTestConnectorAt(baseSource(), url, patch);
 }
 
 // The source as a user writes it, the token from the environment.
 QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    const json source = withPatch(
-        withPatch(baseSource(), {{"url", url.toStdString()}, {"auth", {{"token_env", tokenEnv}}}}),
-        patch);
-    return QByteArray::fromStdString(source.dump());
+    return probeSourceJson(baseSource(), url, tokenEnv, patch);
 }
 
 } // namespace
@@ -117,10 +113,7 @@ void TestPagerDuty::parse() {
     QFETCH(QByteArray, patch);
     QFETCH(QByteArray, expected);
     const auto connector = makeTestConnector(withPatch(baseSource(), json::parse(patch)));
-    HttpResult result;
-    result.status = 200;
-    result.body = readTestData(QStringLiteral("pagerduty/") + file);
-    const ParsedPage page = connector->parsePage(result);
+    const ParsedPage page = parseTestData(*connector, QStringLiteral("pagerduty/") + file);
     const QString problems = matchPage(page, json::parse(expected));
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
     if (page.next) // the next page carries PagerDuty's headers as the first does

@@ -4,6 +4,7 @@
 #include "AppConfig.h"
 #include "ConfigError.h"
 #include "ConnectorRegistry.h"
+#include "TestEnvironment.h"
 
 using nlohmann::json;
 
@@ -22,6 +23,25 @@ std::unique_ptr<Connector> makeTestConnector(const json &source) {
     config.auth.user = QString::fromStdString(auth.value("user", std::string()));
     config.auth.secret = QByteArray::fromStdString(auth.value("secret", std::string()));
     return ConnectorRegistry::builtin().create(config);
+}
+
+std::unique_ptr<Connector> makeTestConnectorAt(const json &source, const QByteArray &url,
+                                               const json &patch) {
+    return makeTestConnector(withPatch(withPatch(source, {{"url", url.toStdString()}}), patch));
+}
+
+QByteArray probeSourceJson(const json &source, const QByteArray &url, const char *tokenEnv,
+                           const json &patch) {
+    const json located =
+        withPatch(source, {{"url", url.toStdString()}, {"auth", {{"token_env", tokenEnv}}}});
+    return QByteArray::fromStdString(withPatch(located, patch).dump());
+}
+
+ParsedPage parseTestData(const Connector &connector, const QString &relative) {
+    HttpResult result;
+    result.status = 200;
+    result.body = readTestData(relative);
+    return connector.parsePage(result);
 }
 
 QString configErrorOf(const json &source) {

@@ -13,6 +13,18 @@
 // Throws ConfigError as the connector's constructor does.
 std::unique_ptr<Connector> makeTestConnector(const nlohmann::json &source);
 
+// makeTestConnector() of `source` pointed at `url`, with `patch` merged in.
+std::unique_ptr<Connector> makeTestConnectorAt(const nlohmann::json &source, const QByteArray &url,
+                                               const nlohmann::json &patch = nullptr);
+
+// `source` pointed at `url`, its token read from the environment variable `tokenEnv` as a user
+// configures it, with `patch` merged in: the JSON SourceProbe takes.
+QByteArray probeSourceJson(const nlohmann::json &source, const QByteArray &url,
+                           const char *tokenEnv, const nlohmann::json &patch = nullptr);
+
+// `connector`'s page from the canned 200 answer in tests/data/<relative>.
+ParsedPage parseTestData(const Connector &connector, const QString &relative);
+
 // What loading `source` as the only source of a config file says: ConfigError::describe()
 // without the file name, or empty when it loads and the connector accepts it.
 QString configErrorOf(const nlohmann::json &source);
