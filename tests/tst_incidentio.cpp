@@ -266,17 +266,8 @@ void TestIncidentIo::pageCapStopsTheWalk() {
 }
 
 void TestIncidentIo::failures_data() {
-    QTest::addColumn<int>("fault");
-    QTest::addColumn<QString>("error");   // exact, or a prefix ending in "…"
-    QTest::addColumn<int>("retryAfterS"); // -1: not rate limited
-    QTest::newRow("401") << int(FixtureFault::Unauthorized)
-                         << QStringLiteral(
-                                "token refused (HTTP 401): The API key provided is not valid")
-                         << -1;
-    QTest::newRow("html login page") << int(FixtureFault::HtmlLogin)
-                                     << QStringLiteral("not JSON (got an HTML page: login?)") << -1;
-    QTest::newRow("malformed json")
-        << int(FixtureFault::Malformed) << QStringLiteral("not JSON (parse error at byte …") << -1;
+    addFailureColumnsAndCommonRows(
+        QStringLiteral("token refused (HTTP 401): The API key provided is not valid"));
     // Only the body says when (90 s ahead; no Retry-After): the default would be 60 s.
     QTest::newRow("429, rate_limit.retry_after")
         << int(FixtureFault::RateLimited) << QStringLiteral("rate-limited until …") << 90;
@@ -290,11 +281,8 @@ void TestIncidentIo::failures() {
     QFETCH(int, retryAfterS);
     IncidentIoFixture fixture;
     QVERIFY(fixture.start());
-    fixture.server().setFault(FixtureFault(fault));
-    SourceProbe probe(probeSource(fixture.baseUrl()));
-    QVERIFY(probe.fetchOnce());
-    const QString problems =
-        healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());
+    const QString problems = probeFailure(fixture.server(), probeSource(fixture.baseUrl()),
+                                          FixtureFault(fault), error, retryAfterS);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 

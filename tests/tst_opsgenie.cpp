@@ -259,16 +259,8 @@ void TestOpsgenie::refusesNextPageElsewhere() {
 }
 
 void TestOpsgenie::failures_data() {
-    QTest::addColumn<int>("fault");
-    QTest::addColumn<QString>("error");   // exact, or a prefix ending in "…"
-    QTest::addColumn<int>("retryAfterS"); // -1: not rate limited
-    QTest::newRow("401") << int(FixtureFault::Unauthorized)
-                         << QStringLiteral("token refused (HTTP 401): Could not authenticate")
-                         << -1;
-    QTest::newRow("html login page") << int(FixtureFault::HtmlLogin)
-                                     << QStringLiteral("not JSON (got an HTML page: login?)") << -1;
-    QTest::newRow("malformed json")
-        << int(FixtureFault::Malformed) << QStringLiteral("not JSON (parse error at byte …") << -1;
+    addFailureColumnsAndCommonRows(
+        QStringLiteral("token refused (HTTP 401): Could not authenticate"));
     // Opsgenie says only "X-RateLimit-State: THROTTLED": one minute.
     QTest::newRow("429 throttled")
         << int(FixtureFault::RateLimited) << QStringLiteral("rate-limited until …") << 60;
@@ -280,11 +272,8 @@ void TestOpsgenie::failures() {
     QFETCH(int, retryAfterS);
     OpsgenieFixture fixture;
     QVERIFY(fixture.start());
-    fixture.server().setFault(FixtureFault(fault));
-    SourceProbe probe(probeSource(fixture.baseUrl()));
-    QVERIFY(probe.fetchOnce());
-    const QString problems =
-        healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());
+    const QString problems = probeFailure(fixture.server(), probeSource(fixture.baseUrl()),
+                                          FixtureFault(fault), error, retryAfterS);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 

@@ -237,15 +237,8 @@ void TestPagerDuty::pageCapStopsTheWalk() {
 }
 
 void TestPagerDuty::failures_data() {
-    QTest::addColumn<int>("fault");
-    QTest::addColumn<QString>("error");   // exact, or a prefix ending in "…"
-    QTest::addColumn<int>("retryAfterS"); // -1: not rate limited
-    QTest::newRow("401") << int(FixtureFault::Unauthorized)
-                         << QStringLiteral("token refused (HTTP 401): Authentication failed") << -1;
-    QTest::newRow("html login page") << int(FixtureFault::HtmlLogin)
-                                     << QStringLiteral("not JSON (got an HTML page: login?)") << -1;
-    QTest::newRow("malformed json")
-        << int(FixtureFault::Malformed) << QStringLiteral("not JSON (parse error at byte …") << -1;
+    addFailureColumnsAndCommonRows(
+        QStringLiteral("token refused (HTTP 401): Authentication failed"));
     QTest::newRow("429, ratelimit-reset 42")
         << int(FixtureFault::RateLimited) << QStringLiteral("rate-limited until …") << 42;
     QTest::newRow("bare 429: a minute")
@@ -258,11 +251,8 @@ void TestPagerDuty::failures() {
     QFETCH(int, retryAfterS);
     PagerDutyFixture fixture;
     QVERIFY(fixture.start());
-    fixture.server().setFault(FixtureFault(fault));
-    SourceProbe probe(probeSource(fixture.baseUrl()));
-    QVERIFY(probe.fetchOnce());
-    const QString problems =
-        healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());
+    const QString problems = probeFailure(fixture.server(), probeSource(fixture.baseUrl()),
+                                          FixtureFault(fault), error, retryAfterS);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 

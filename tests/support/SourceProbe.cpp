@@ -74,3 +74,25 @@ QString healthMismatch(const SourceHealth &health, const QString &error, int ret
     }
     return problems.join(QStringLiteral("; "));
 }
+
+void addFailureColumnsAndCommonRows(const QString &unauthorizedError) {
+    QTest::addColumn<int>("fault");
+    QTest::addColumn<QString>("error");   // exact, or a prefix ending in "…"
+    QTest::addColumn<int>("retryAfterS"); // -1: not rate limited
+    QTest::newRow("401") << int(FixtureFault::Unauthorized) << unauthorizedError << -1;
+    QTest::newRow("html login page") << int(FixtureFault::HtmlLogin)
+                                     << QStringLiteral("not JSON (got an HTML page: login?)") << -1;
+    QTest::newRow("malformed json")
+        << int(FixtureFault::Malformed) << QStringLiteral("not JSON (parse error at byte …") << -1;
+}
+
+QString probeFailure(FixtureServer &server, const QByteArray &sourceJson, FixtureFault fault,
+                     const QString &error, int retryAfterS) {
+    server.setFault(fault);
+    SourceProbe probe(sourceJson);
+    const bool answered = probe.fetchOnce();
+    server.setFault(FixtureFault::None);
+    if (!answered)
+        return QStringLiteral("no answer");
+    return healthMismatch(probe.health(), error, retryAfterS, server.resetAt());
+}

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Board.h"
+#include "FixtureServer.h"
 #include "HttpClient.h"
 #include "Poller.h"
 
@@ -40,3 +41,12 @@ WriteOutcome sendWrite(const Connector &connector, const WriteAction &action);
 // or exactly `resetAt` when 0.
 QString healthMismatch(const SourceHealth &health, const QString &error, int retryAfterS,
                        const QDateTime &resetAt);
+
+// The columns of a failure table (fault as int, error, retryAfterS as healthMismatch takes
+// them) and the rows every vendor has: its 401 (`unauthorizedError` in full), an HTML login
+// page, broken JSON. Callers add their rate-limit rows.
+void addFailureColumnsAndCommonRows(const QString &unauthorizedError);
+
+// One fetch of `sourceJson` while `server` answers `fault`: healthMismatch() of the result.
+QString probeFailure(FixtureServer &server, const QByteArray &sourceJson, FixtureFault fault,
+                     const QString &error, int retryAfterS);
