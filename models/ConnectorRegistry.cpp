@@ -4,13 +4,13 @@
 #include "AlertmanagerConnector.h"
 #include "ConfigError.h"
 #include "GenericConnector.h"
+#include "GitHubConnector.h"
+#include "GitLabConnector.h"
 #include "IncidentIoConnector.h"
+#include "JiraConnector.h"
 #include "OpsgenieConnector.h"
 #include "PagerDutyConnector.h"
 #include "SlackConnector.h"
-#include "GitHubConnector.h"
-#include "GitLabConnector.h"
-#include "JiraConnector.h"
 
 namespace {
 
