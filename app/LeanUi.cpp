@@ -68,8 +68,7 @@ LeanUi::LeanUi(MainWindow *window, LeanController *controller)
     connect(controller, &LeanController::breached, this, [this](const Item &request) {
         QApplication::alert(m_window);
         m_window->statusBar()->showMessage(
-            QStringLiteral("15 minutes on \"%1\": escalate it to a bug (B)")
-                .arg(request.title),
+            QStringLiteral("15 minutes on \"%1\": escalate it to a bug (B)").arg(request.title),
             30000);
     });
     connect(controller, &LeanController::notice, this,
@@ -313,13 +312,11 @@ RowMark LeanUi::requestMark(const Item &item) const {
                     .arg(formatClock(clocks->elapsedS(item.source, item.id))),
                 Theme::failedColor(), true};
     case ClockLevel::Amber:
-        return {
-            QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
-            Theme::amberColor()};
+        return {QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
+                Theme::amberColor()};
     case ClockLevel::Running:
-        return {
-            QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
-            Theme::okColor()};
+        return {QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
+                Theme::okColor()};
     case ClockLevel::None:
         break;
     }

@@ -118,8 +118,9 @@ SourceConfig parseSource(const json &source, const QString &pointer) {
                           QStringLiteral("expected an http:// or https:// URL"));
     const QString panel = requiredString(source, "panel", pointer);
     if (!itemKindFromPanelName(panel, &config.panel))
-        throw ConfigError(at(pointer, "panel"),
-                          QStringLiteral("expected one of requests, bugs, incidents, andons, kanban"));
+        throw ConfigError(
+            at(pointer, "panel"),
+            QStringLiteral("expected one of requests, bugs, incidents, andons, kanban"));
     config.intervalS = optionalInt(source, "interval_s", pointer, 30, 1, 86400);
     config.timeoutS = optionalInt(source, "timeout_s", pointer, 20, 1, 600);
     config.maxPages = optionalInt(source, "max_pages", pointer, 20, 1, 1000);

@@ -15,8 +15,7 @@ class TestMainWindow final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void demoFillsEveryPanel()
-    {
+    void demoFillsEveryPanel() {
         std::unique_ptr<DemoServer> demo;
         const QByteArray config = Dashboard::startDemo(&demo);
         QVERIFY(!config.isEmpty());
@@ -30,7 +29,8 @@ private Q_SLOTS:
         dashboard.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
 
-        for (const char *name : {"panel-requests", "panel-bugs", "panel-incidents", "panel-andons"}) {
+        for (const char *name :
+             {"panel-requests", "panel-bugs", "panel-incidents", "panel-andons"}) {
             QWidget *panel = window.findChild<QWidget *>(QLatin1String(name));
             QVERIFY2(panel, name);
             auto *list = panel->findChild<QListView *>(QStringLiteral("items"));
@@ -40,11 +40,14 @@ private Q_SLOTS:
             auto *count = panel->findChild<QLabel *>(QStringLiteral("count"));
             QCOMPARE(count->text().toInt(), list->model()->rowCount());
             auto *freshness = panel->findChild<QLabel *>(QStringLiteral("freshness"));
-            QVERIFY2(freshness->text().contains(QStringLiteral("fresh")), qPrintable(freshness->text()));
+            QVERIFY2(freshness->text().contains(QStringLiteral("fresh")),
+                     qPrintable(freshness->text()));
         }
         // The incidents panel puts the SEV-1 first.
-        auto *incidents = window.findChild<QWidget *>(QStringLiteral("panel-incidents"))->findChild<QListView *>(QStringLiteral("items"));
-        QCOMPARE(incidents->model()->index(0, 0).data(PanelModel::SeverityLabelRole).toString(), QStringLiteral("SEV-1"));
+        auto *incidents = window.findChild<QWidget *>(QStringLiteral("panel-incidents"))
+                              ->findChild<QListView *>(QStringLiteral("items"));
+        QCOMPARE(incidents->model()->index(0, 0).data(PanelModel::SeverityLabelRole).toString(),
+                 QStringLiteral("SEV-1"));
         // Every source is listed in the bar, healthy.
         for (const char *source : {"source-prod-alerts", "source-sre-desk", "source-bug-tracker"}) {
             auto *label = window.findChild<QLabel *>(QLatin1String(source));

@@ -38,7 +38,8 @@ private:
             QMutexLocker lock(&m_mutex);
             if (alerts.is_array())
                 for (const auto &alert : alerts)
-                    m_projects.insert(QString::fromStdString(alert["labels"].value("project", std::string())));
+                    m_projects.insert(
+                        QString::fromStdString(alert["labels"].value("project", std::string())));
         }
         HttpServerResponse response = HttpServerResponse::json(r.method == "POST" ? "" : "[]");
         response.delayMs = QRandomGenerator::global()->bounded(120);
@@ -61,12 +62,15 @@ private Q_SLOTS:
         SlowAlertmanager am;
         QVERIFY(am.start());
         QTemporaryDir dir;
-        const QByteArray config = "{\"sources\":[{\"name\":\"am0\",\"type\":\"alertmanager\",\"url\":\"http:"
-                                  "//127.0.0.1:" + QByteArray::number(am.port()) +
-                                  "\",\"panel\":\"incidents\",\"timeout_s\":5}],\"actions\":{\"andon\":[\"am0\"]}}";
+        const QByteArray config =
+            "{\"sources\":[{\"name\":\"am0\",\"type\":\"alertmanager\",\"url\":\"http:"
+            "//127.0.0.1:" +
+            QByteArray::number(am.port()) +
+            "\",\"panel\":\"incidents\",\"timeout_s\":5}],\"actions\":{\"andon\":[\"am0\"]}}";
         const QString configPath = writeConfig(dir, config);
         const QString state = dir.filePath(QStringLiteral("state.sqlite"));
-        const QStringList common{QStringLiteral("--config"), configPath, QStringLiteral("--state"), state};
+        const QStringList common{QStringLiteral("--config"), configPath, QStringLiteral("--state"),
+                                 state};
 
         constexpr int runs = 16;
         QSet<QString> confirmed;
@@ -75,8 +79,10 @@ private Q_SLOTS:
             const QString project = QStringLiteral("p%1").arg(i);
             QProcess process;
             process.start(QStringLiteral(DUTYBOARD_BINARY),
-                          common + QStringList{QStringLiteral("andon"), QStringLiteral("raise"), QStringLiteral("--project"),
-                                               project, QStringLiteral("--reason"), QStringLiteral("kill test")});
+                          common + QStringList{QStringLiteral("andon"), QStringLiteral("raise"),
+                                               QStringLiteral("--project"), project,
+                                               QStringLiteral("--reason"),
+                                               QStringLiteral("kill test")});
             QVERIFY(process.waitForStarted());
             // Anywhere from start-up to after the send.
             const int killAfterMs = QRandomGenerator::global()->bounded(400);
@@ -89,17 +95,20 @@ private Q_SLOTS:
                 confirmed.insert(project);
             }
         }
-        qInfo("%d of %d runs killed, %d confirmed before the kill came", killed, runs, int(confirmed.size()));
+        qInfo("%d of %d runs killed, %d confirmed before the kill came", killed, runs,
+              int(confirmed.size()));
         QVERIFY2(killed > 0, "no run was killed: the test proved nothing");
 
         // Any later run delivers the queue first.
         const DutyboardRun print = runDutyboard(common + QStringList{QStringLiteral("--print")});
         QVERIFY2(print.exitCode == 0, print.err.constData());
-        QVERIFY2(!print.err.contains("moved to"), print.err.constData()); // the file was never broken
+        QVERIFY2(!print.err.contains("moved to"),
+                 print.err.constData()); // the file was never broken
         QVERIFY(QDir(dir.path()).entryList({QStringLiteral("state.sqlite.corrupt-*")}).isEmpty());
         const QSet<QString> delivered = am.projects();
         for (const QString &project : confirmed)
-            QVERIFY2(delivered.contains(project), qPrintable(project + QStringLiteral(" was confirmed but never delivered")));
+            QVERIFY2(delivered.contains(project),
+                     qPrintable(project + QStringLiteral(" was confirmed but never delivered")));
         // Nothing left behind: a second run sends nothing new and reports nothing queued.
         const DutyboardRun again = runDutyboard(common + QStringList{QStringLiteral("--print")});
         QCOMPARE(again.exitCode, 0);

@@ -16,8 +16,7 @@ namespace {
 
 const QString appId = QStringLiteral("dev.dutyboard.Dutyboard");
 
-QString packagingPath(const QString &relative)
-{
+QString packagingPath(const QString &relative) {
     return QDir::cleanPath(QStringLiteral(DUTYBOARD_TEST_DATA "/../../packaging/") + relative);
 }
 
@@ -28,8 +27,7 @@ struct Run {
 };
 
 // Runs a validator; fails the calling test when the program is not installed.
-Run run(const QString &program, const QStringList &arguments)
-{
+Run run(const QString &program, const QStringList &arguments) {
     Run result;
     const QString path = QStandardPaths::findExecutable(program);
     if (path.isEmpty()) {
@@ -50,8 +48,7 @@ Run run(const QString &program, const QStringList &arguments)
     return result;
 }
 
-QString readText(const QString &path)
-{
+QString readText(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -65,8 +62,7 @@ class TestPackaging final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void desktopEntries_data()
-    {
+    void desktopEntries_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("exec");
         QTest::newRow("window") << appId + QStringLiteral(".desktop")
@@ -74,8 +70,7 @@ private Q_SLOTS:
         QTest::newRow("wall") << appId + QStringLiteral(".Wall.desktop")
                               << QStringLiteral("dutyboard --wall");
     }
-    void desktopEntries()
-    {
+    void desktopEntries() {
         QFETCH(QString, file);
         QFETCH(QString, exec);
         const QString path = packagingPath(file);
@@ -90,8 +85,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("\nIcon=") + appId + QLatin1Char('\n')));
     }
 
-    void metainfo()
-    {
+    void metainfo() {
         const QString path = packagingPath(appId + QStringLiteral(".metainfo.xml"));
         QVERIFY2(QFile::exists(path), qPrintable(path));
         // --strict fails on warnings and infos too; only pedantic hints (the upper case in the
@@ -107,18 +101,17 @@ private Q_SLOTS:
         const auto match = release.match(text);
         QVERIFY(match.hasMatch());
         QCOMPARE(match.captured(1), QStringLiteral(DUTYBOARD_VERSION));
-        QVERIFY(text.contains(QStringLiteral("<launchable type=\"desktop-id\">") + appId
-                              + QStringLiteral(".desktop</launchable>")));
+        QVERIFY(text.contains(QStringLiteral("<launchable type=\"desktop-id\">") + appId +
+                              QStringLiteral(".desktop</launchable>")));
     }
 
-    void manPage()
-    {
+    void manPage() {
         const QString path = packagingPath(QStringLiteral("dutyboard.1"));
         QVERIFY2(QFile::exists(path), qPrintable(path));
         // -ww: every warning; -z: format without output. groff prints warnings on stderr only.
-        const Run r = run(QStringLiteral("groff"),
-                          {QStringLiteral("-man"), QStringLiteral("-Tutf8"), QStringLiteral("-ww"),
-                           QStringLiteral("-z"), path});
+        const Run r =
+            run(QStringLiteral("groff"), {QStringLiteral("-man"), QStringLiteral("-Tutf8"),
+                                          QStringLiteral("-ww"), QStringLiteral("-z"), path});
         QVERIFY2(r.exitCode == 0, qPrintable(r.output));
         QVERIFY2(r.errors.trimmed().isEmpty(), qPrintable(r.errors));
 
@@ -129,41 +122,36 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QStringLiteral("\\-\\-") + QLatin1String(option)), option);
     }
 
-    void debianChangelog()
-    {
+    void debianChangelog() {
         // dpkg and lintian read the newest entry: the version being built, in Debian's format.
         const QString text = readText(packagingPath(QStringLiteral("changelog")));
         QVERIFY(text.startsWith(QStringLiteral("dutyboard (" DUTYBOARD_VERSION ") ")));
         QVERIFY(text.contains(QStringLiteral("\n -- ")));
     }
 
-    void wallUnit()
-    {
+    void wallUnit() {
         const QString text = readText(packagingPath(QStringLiteral("dutyboard-wall.service")));
         QVERIFY(text.contains(QStringLiteral("\nExecStart=dutyboard --wall\n")));
         QVERIFY(text.contains(QStringLiteral("\nRestart=on-failure\n")));
         QVERIFY(text.contains(QStringLiteral("\nAfter=graphical-session.target\n")));
     }
 
-    void icons_data()
-    {
+    void icons_data() {
         QTest::addColumn<int>("size");
         for (int size : {16, 32, 48, 64, 128, 256})
             QTest::addRow("%dx%d", size, size) << size;
     }
-    void icons()
-    {
+    void icons() {
         QFETCH(int, size);
-        const QString path = packagingPath(QStringLiteral("icons/hicolor/%1x%1/apps/").arg(size)
-                                           + appId + QStringLiteral(".png"));
+        const QString path = packagingPath(QStringLiteral("icons/hicolor/%1x%1/apps/").arg(size) +
+                                           appId + QStringLiteral(".png"));
         const QImage image(path);
         QVERIFY2(!image.isNull(), qPrintable(path));
         QCOMPARE(image.size(), QSize(size, size));
         QVERIFY(image.hasAlphaChannel());
     }
 
-    void scalableIcon()
-    {
+    void scalableIcon() {
         const QString text =
             readText(packagingPath(QStringLiteral("icons/") + appId + QStringLiteral(".svg")));
         QVERIFY(text.contains(QStringLiteral("<svg")));

@@ -14,9 +14,9 @@ class TestPrint final : public QObject {
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
-    void demoPrintsEveryPanel()
-    {
-        const DutyboardRun run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
+    void demoPrintsEveryPanel() {
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
         for (const char *panel : {"requests", "bugs", "incidents", "andons"})
@@ -25,14 +25,15 @@ private Q_SLOTS:
         for (const auto &source : board.at("sources"))
             QCOMPARE(source.at("health").get<std::string>(), std::string("ok"));
         for (const auto &item : board.at("incidents")) {
-            for (const char *field : {"source", "id", "title", "state", "created_at", "url", "severity"})
+            for (const char *field :
+                 {"source", "id", "title", "state", "created_at", "url", "severity"})
                 QVERIFY2(item.contains(field), field);
         }
     }
 
-    void demoPrintsKanbanCardsAndColumns()
-    {
-        const DutyboardRun run = runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
+    void demoPrintsKanbanCardsAndColumns() {
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--demo"), QStringLiteral("--print")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
         const auto &columns = board.at("columns");
@@ -53,13 +54,15 @@ private Q_SLOTS:
         QCOMPARE(cards.size(), counted);
         int halted = 0;
         for (const auto &card : cards) {
-            for (const char *field : {"source", "id", "title", "column", "wip_exceeded", "halted", "due", "column_since", "people"})
+            for (const char *field : {"source", "id", "title", "column", "wip_exceeded", "halted",
+                                      "due", "column_since", "people"})
                 QVERIFY2(card.contains(field), field);
             QVERIFY(card.at("column").get<std::string>() != "Unmapped");
             if (card.at("halted").get<bool>()) {
                 ++halted;
                 // Halted because the demo's andon names this project.
-                QVERIFY(findItemBy(board.at("andons"), "project", card.at("project").get<std::string>()));
+                QVERIFY(findItemBy(board.at("andons"), "project",
+                                   card.at("project").get<std::string>()));
             }
         }
         QCOMPARE(halted, 1);
@@ -69,8 +72,7 @@ private Q_SLOTS:
         QVERIFY(wip->at("wip_exceeded").get<bool>());
     }
 
-    void realAlertmanagerAlertsAndAndons()
-    {
+    void realAlertmanagerAlertsAndAndons() {
         AlertmanagerProcess am;
         QVERIFY2(am.start(), qPrintable(am.errorString()));
         QVERIFY(am.postAlerts(R"([
@@ -80,12 +82,14 @@ private Q_SLOTS:
            "annotations":{"reason":"no backups decided","raised_by":"mathieu"}}])"));
         QTemporaryDir dir;
         const QString token = QStringLiteral("tok-7f3a9c1e5b2d4680");
-        const QString config = writeConfig(dir, R"({"sources":[{"name":"prod-alerts","type":"alertmanager","url":")"
-                                                    + am.baseUrl()
-                                                    + R"(","panel":"incidents","auth":{"type":"bearer","token_env":"DUTYBOARD_TEST_AM_TOKEN"}}]})");
+        const QString config = writeConfig(
+            dir,
+            R"({"sources":[{"name":"prod-alerts","type":"alertmanager","url":")" + am.baseUrl() +
+                R"(","panel":"incidents","auth":{"type":"bearer","token_env":"DUTYBOARD_TEST_AM_TOKEN"}}]})");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DUTYBOARD_TEST_AM_TOKEN"), token);
-        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")}, env);
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")}, env);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
         const auto &incidents = board.at("incidents");
@@ -107,12 +111,13 @@ private Q_SLOTS:
         QVERIFY(!run.err.contains(token.toUtf8()));
     }
 
-    void closedPortExitsTwoWithTheReason()
-    {
+    void closedPortExitsTwoWithTheReason() {
         QTemporaryDir dir;
         const QString config = writeConfig(
-            dir, QByteArray("{\"sources\":[{\"name\":\"gone\",\"type\":\"alertmanager\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
-        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+            dir, QByteArray("{\"sources\":[{\"name\":\"gone\",\"type\":\"alertmanager\",\"url\":"
+                            "\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("source gone failed: unreachable"), run.err.constData());
         const auto board = nlohmann::json::parse(run.out.toStdString());
@@ -120,29 +125,32 @@ private Q_SLOTS:
         QVERIFY(board.at("sources")[0].at("error").get<std::string>().find("unreachable") == 0);
     }
 
-    void badConfigExitsTwoNamingFileAndPointer()
-    {
+    void badConfigExitsTwoNamingFileAndPointer() {
         QTemporaryDir dir;
-        const QString config = writeConfig(
-            dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"alertmanager\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"alerts\"}]}"));
-        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        const QString config =
+            writeConfig(dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"alertmanager\","
+                                        "\"url\":\"http://127.0.0.1:1\",\"panel\":\"alerts\"}]}"));
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(config.toUtf8() + ": at /sources/0/panel: expected one of"), run.err.constData());
+        QVERIFY2(run.err.contains(config.toUtf8() + ": at /sources/0/panel: expected one of"),
+                 run.err.constData());
         QVERIFY(run.out.isEmpty()); // never half-configured: nothing printed
     }
 
-    void unknownTypeNamesTheKnownOnes()
-    {
+    void unknownTypeNamesTheKnownOnes() {
         QTemporaryDir dir;
-        const QString config = writeConfig(
-            dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"nagios\",\"url\":\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
-        const DutyboardRun run = runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        const QString config =
+            writeConfig(dir, QByteArray("{\"sources\":[{\"name\":\"x\",\"type\":\"nagios\",\"url\":"
+                                        "\"http://127.0.0.1:1\",\"panel\":\"incidents\"}]}"));
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains("/sources/0/type") && run.err.contains("alertmanager"), run.err.constData());
+        QVERIFY2(run.err.contains("/sources/0/type") && run.err.contains("alertmanager"),
+                 run.err.constData());
     }
 
-    void versionPrints()
-    {
+    void versionPrints() {
         const DutyboardRun run = runDutyboard({QStringLiteral("--version")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith("dutyboard "));
