@@ -72,6 +72,9 @@ QString Dashboard::actingPerson() const {
 }
 
 Dashboard::~Dashboard() {
+    // The last items go to disk with the writes still queued.
+    if (m_snapshots)
+        m_snapshots->saveNow();
     // The lean objects post to the store and the HTTP client: they go first.
     delete m_outbox;
     delete m_clocks;
@@ -89,6 +92,14 @@ QByteArray Dashboard::startDemo(std::unique_ptr<DemoServer> *server) {
     QByteArray config = demo->config();
     *server = std::move(demo);
     return config;
+}
+
+SnapshotCache *Dashboard::startSnapshotCache() {
+    if (!m_snapshots && m_store) {
+        m_snapshots = new SnapshotCache(m_store.get(), m_board, m_poller, this);
+        m_snapshots->load();
+    }
+    return m_snapshots;
 }
 
 History *Dashboard::startHistory() {

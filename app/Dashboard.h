@@ -15,6 +15,7 @@
 #include "Objectives.h"
 #include "Outbox.h"
 #include "Poller.h"
+#include "SnapshotCache.h"
 #include "TriageStore.h"
 #include "WallConfig.h"
 
@@ -64,10 +65,16 @@ public:
     History *startHistory();
     History *history() const { return m_history; }
 
+    // Shows the items saved by the last run at once (stale until their source answers) and
+    // keeps saving them: for the window and the wall screen, not for one-shot commands.
+    // nullptr while no state is open.
+    SnapshotCache *startSnapshotCache();
+
 private:
     AppConfig m_config;
     Objectives m_objectives;
     History *m_history = nullptr;
+    SnapshotCache *m_snapshots = nullptr;
     WallConfig m_wall;
     std::unique_ptr<DemoServer> m_demo; // declared first among owners: outlives the poller
     HttpClient *m_http;

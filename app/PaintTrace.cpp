@@ -2,6 +2,7 @@
 #include "PaintTrace.h"
 
 #include "Board.h"
+#include "Poller.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -19,37 +20,53 @@ int itemCount(const Board &board) {
     return count;
 }
 
-// Watches paint events application-wide; the first one delivered after items arrived ends a frame
-// that shows them (reported when the event loop next turns, i.e. after the paint finished).
+// Watches paint events application-wide; the first one delivered after items arrived ends a
+// frame that shows them (reported when the event loop next turns, i.e. after the paint
+// finished). Two moments: any items (a saved copy counts), and the first fresh answer's items.
 class FirstDataPaint final : public QObject {
 public:
-    explicit FirstDataPaint(Board *board)
+    FirstDataPaint(Board *board, Poller *poller)
         : QObject(board)
         , m_board(board) {
+        connect(poller, &Poller::sourceAnswered, this,
+                [this](const QString &, bool ok) { m_freshArrived = m_freshArrived || ok; });
         QCoreApplication::instance()->installEventFilter(this);
     }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override {
-        if (event->type() == QEvent::Paint && !m_reported && itemCount(*m_board) > 0) {
-            m_reported = true;
-            QTimer::singleShot(0, this, [this]() {
-                std::fprintf(stderr, "dutyboard-trace: first-data-painted epoch_ms=%lld items=%d\n",
-                             QDateTime::currentMSecsSinceEpoch(), itemCount(*m_board));
-                std::fflush(stderr);
-                QCoreApplication::instance()->removeEventFilter(this);
-            });
+        if (event->type() == QEvent::Paint && itemCount(*m_board) > 0) {
+            if (!m_anyReported) {
+                m_anyReported = true;
+                reportAfterPaint("first-data-painted");
+            }
+            if (m_freshArrived && !m_freshReported) {
+                m_freshReported = true;
+                reportAfterPaint("first-fresh-data-painted");
+            }
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
+    void reportAfterPaint(const char *what) {
+        QTimer::singleShot(0, this, [this, what]() {
+            std::fprintf(stderr, "dutyboard-trace: %s epoch_ms=%lld items=%d\n", what,
+                         QDateTime::currentMSecsSinceEpoch(), itemCount(*m_board));
+            std::fflush(stderr);
+            if (m_freshReported)
+                QCoreApplication::instance()->removeEventFilter(this);
+        });
+    }
+
     Board *m_board;
-    bool m_reported = false;
+    bool m_freshArrived = false;
+    bool m_anyReported = false;
+    bool m_freshReported = false;
 };
 
 } // namespace
 
-void traceFirstDataPaint(Board *board) {
-    new FirstDataPaint(board);
+void traceFirstDataPaint(Board *board, Poller *poller) {
+    new FirstDataPaint(board, poller);
 }

@@ -80,6 +80,9 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
 
     if (size.isValid() && !wall.enabled)
         window->resize(size);
+    // A screenshot shows what the sources say now, never a saved copy.
+    if (screenshotPath.isEmpty())
+        dashboard->startSnapshotCache();
     addTrendsPage(dashboard, window);
     if (wall.enabled)
         wallMode->enter(wall.screen, screenshotPath.isEmpty() ? QSize() : size);

@@ -107,7 +107,7 @@ int main(int argc, char *argv[]) {
     if (cl.stallReport)
         startStallReport();
     if (qEnvironmentVariableIsSet("DUTYBOARD_TRACE_PAINT"))
-        traceFirstDataPaint(dashboard->board());
+        traceFirstDataPaint(dashboard->board(), dashboard->poller());
 
     // Local state: the outbox first (what earlier runs left pending goes before anything else).
     // The demo keeps its own throwaway state, so it never mixes with real actions.

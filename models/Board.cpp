@@ -22,6 +22,11 @@ PanelModel *Board::panel(ItemKind kind) const {
 void Board::applySnapshot(const QString &source, Items items) {
     // One source may feed several panels (Alertmanager: incidents and andons).
     std::array<Items, itemKindCount> byKind;
+    std::array<size_t, itemKindCount> counts{};
+    for (const Item &item : items)
+        ++counts[slot(item.kind)];
+    for (ItemKind kind : allItemKinds)
+        byKind[slot(kind)].reserve(counts[slot(kind)]);
     for (Item &item : items) {
         if (item.kind == ItemKind::Card)
             item.column = kanbanColumnFor(m_kanban, item);

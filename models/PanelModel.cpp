@@ -174,7 +174,8 @@ SnapshotDiff PanelModel::applySnapshot(const QString &source, Items snapshot) {
         const int first = rowCount();
         const int last = first + static_cast<int>(diff.inserted.size()) - 1;
         beginInsertRows({}, first, last);
-        m_items.reserve(m_items.size() + diff.inserted.size());
+        // No exact reserve: with 20 sources arriving one after the other it would move every
+        // row once per source; the vector's own doubling moves each row about twice.
         for (size_t index : diff.inserted) {
             Item &incoming = snapshot[index];
             m_rowByKey.insert(itemKey(source, incoming.id), static_cast<int>(m_items.size()));

@@ -12,13 +12,24 @@
 
 namespace {
 constexpr int maxBackoffS = 300; // never wait more than five minutes to try a broken source again
-}
+constexpr int trimDelayMs = 300; // long enough for a cycle's answers to all be merged
+} // namespace
 
 Poller::Poller(Board *board, HttpClient *http, QObject *parent)
     : QObject(parent)
     , m_board(board)
     , m_http(http) {
     m_parsePool.setMaxThreadCount(2);
+    // The parses' buffers were freed on pool threads; hand those pages back to the system so a
+    // dashboard that runs for weeks stays small. Once, after a cycle's merges, not per source:
+    // a trim walks the whole heap.
+    m_trimTimer.setSingleShot(true);
+    m_trimTimer.setInterval(trimDelayMs);
+    connect(&m_trimTimer, &QTimer::timeout, this, []() {
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
+    });
 }
 
 Poller::~Poller() {
@@ -61,12 +72,31 @@ void Poller::fetchAllOnce() {
         Q_EMIT allAnswered();
 }
 
-const Connector *Poller::connector(const QString &source) const {
+Poller::Source *Poller::find(const QString &name) const {
     for (const auto &s : m_sources) {
-        if (s->fetcher->connector().config().name == source)
-            return &s->fetcher->connector();
+        if (s->fetcher->connector().config().name == name)
+            return s.get();
     }
     return nullptr;
+}
+
+const Connector *Poller::connector(const QString &source) const {
+    const Source *s = find(source);
+    return s ? &s->fetcher->connector() : nullptr;
+}
+
+bool Poller::seedFromCache(const QString &name, Items items, const QDateTime &savedAt) {
+    Source *source = find(name);
+    if (!source || source->health.lastSuccess.isValid())
+        return false;
+    // Stale from the start: if the first fetch fails, the panel keeps these items and says
+    // how old they are and why.
+    source->health.state = HealthState::Stale;
+    source->health.lastSuccess = savedAt;
+    source->health.error = QStringLiteral("saved copy from the last run, waiting for the source");
+    m_board->applySnapshot(name, std::move(items));
+    m_board->applyHealth(name, source->health);
+    return true;
 }
 
 bool Poller::everySourceAnswered() const {
@@ -93,11 +123,9 @@ void Poller::onFinished(Source &source, const FetchOutcome &outcome) {
         health.rateLimited = false;
         if (!outcome.unchanged) {
             m_board->applySnapshot(config.name, outcome.items);
-#ifdef __GLIBC__
-            // The parse's JSON tree was freed on a pool thread; hand those pages back to the
-            // system so a dashboard that runs for weeks stays small.
-            malloc_trim(0);
-#endif
+            if (!m_trimTimer.isActive())
+                m_trimTimer.start();
+            Q_EMIT snapshotApplied(config.name);
         }
     } else {
         ++source.failures;

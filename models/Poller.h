@@ -10,11 +10,10 @@
 
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
-
-class QTimer;
 
 class Poller final : public QObject {
     Q_OBJECT
@@ -32,11 +31,16 @@ public:
     void setSpeedup(double factor) { m_speedup = factor; }
     bool everySourceAnswered() const;
     int sourceCount() const { return static_cast<int>(m_sources.size()); }
+    // Shows a source's items saved by an earlier run, marked stale since `savedAt`, until the
+    // source answers. False (nothing done) when the source is unknown or has answered already.
+    bool seedFromCache(const QString &source, Items items, const QDateTime &savedAt);
     // The connector of the source of that name, or nullptr: the outbox makes its write calls.
     const Connector *connector(const QString &source) const;
 
 Q_SIGNALS:
     void sourceAnswered(const QString &name, bool ok);
+    // A source's items changed on the board (a fresh answer that differed from the last one).
+    void snapshotApplied(const QString &name);
     // Every source has answered at least once (well or not).
     void allAnswered();
 
@@ -51,10 +55,12 @@ private:
     void onFinished(Source &source, const FetchOutcome &outcome);
     void schedule(Source &source);
     int nextDelayMs(const Source &source) const;
+    Source *find(const QString &name) const;
 
     Board *m_board;
     HttpClient *m_http;
     QThreadPool m_parsePool;
+    QTimer m_trimTimer;
     std::vector<std::unique_ptr<Source>> m_sources;
     bool m_periodic = false;
     bool m_allAnsweredSent = false;

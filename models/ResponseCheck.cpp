@@ -9,9 +9,6 @@ bool looksLikeHtml(const QByteArray &body) {
            head.contains("<head") || head.contains("<body");
 }
 
-// Deeply nested JSON is never a real API answer; refusing it keeps the parser's memory bounded.
-constexpr int maxJsonDepth = 512;
-
 // One pass over the bytes, skipping strings. (nlohmann's parser callback would do it too, but
 // it rescans the parent container on every object end: quadratic on big arrays.)
 bool nestedTooDeep(const QByteArray &body) {
@@ -89,20 +86,32 @@ QString describeHttpFailure(const HttpResult &result) {
     return QStringLiteral("HTTP %1").arg(s);
 }
 
+QString htmlInsteadOfJson(const QByteArray &body) {
+    return looksLikeHtml(body) ? QStringLiteral("not JSON (got an HTML page: login?)") : QString();
+}
+
+QString jsonParseErrorText(std::size_t byte) {
+    return QStringLiteral("not JSON (parse error at byte %1)").arg(byte);
+}
+
+QString jsonTooDeepText() {
+    return QStringLiteral("not usable JSON (nested deeper than %1 levels)").arg(maxJsonDepth);
+}
+
 bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error) {
     const QByteArray &body = result.body;
-    if (looksLikeHtml(body)) {
-        *error = QStringLiteral("not JSON (got an HTML page: login?)");
+    if (const QString html = htmlInsteadOfJson(body); !html.isEmpty()) {
+        *error = html;
         return false;
     }
     if (nestedTooDeep(body)) {
-        *error = QStringLiteral("not usable JSON (nested deeper than %1 levels)").arg(maxJsonDepth);
+        *error = jsonTooDeepText();
         return false;
     }
     try {
         *out = nlohmann::json::parse(body.constData(), body.constData() + body.size());
     } catch (const nlohmann::json::parse_error &e) {
-        *error = QStringLiteral("not JSON (parse error at byte %1)").arg(e.byte);
+        *error = jsonParseErrorText(e.byte);
         return false;
     } catch (const nlohmann::json::exception &e) {
         // A number beyond a double's range is out_of_range, not parse_error (found by fuzzing).

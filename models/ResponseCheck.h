@@ -17,5 +17,12 @@ QString describeHttpFailure(const HttpResult &result);
 // "not JSON (got an HTML page: login?)", "not JSON (parse error at byte 17)".
 bool parseJsonBody(const HttpResult &result, nlohmann::json *out, QString *error);
 
+// Deeply nested JSON is never a real API answer; refusing it keeps the parser's memory bounded.
+inline constexpr int maxJsonDepth = 512;
+// The words parseJsonBody() uses, shared with the streaming reader (JsonStream.h).
+QString htmlInsteadOfJson(const QByteArray &body); // empty unless the body is an HTML page
+QString jsonParseErrorText(std::size_t byte);
+QString jsonTooDeepText();
+
 // "JSON of the wrong shape at /data/0/id: expected a string".
 QString wrongShape(const QString &pointer, const QString &expected);

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
     void parse_data();
     void parse();
+    void parseStreamed_data();
+    void parseStreamed();
     void firstRequest_data();
     void firstRequest();
     void badFilter_data();
@@ -44,6 +46,15 @@ QByteArray fixture(const QString &name) {
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(file.fileName()));
     return file.readAll();
+}
+
+// What differs between the page parsed from a 200 answer with `body` and `expected`.
+QString pageProblems(const QByteArray &body, const QByteArray &expected) {
+    const AlertmanagerConnector connector(amConfig());
+    HttpResult result;
+    result.status = 200;
+    result.body = body;
+    return matchPage(connector.parsePage(result), json::parse(expected.toStdString()));
 }
 
 const char *const uiFilter = "http://127.0.0.1:9093/#/alerts?silenced=true&inhibited=true&filter=";
@@ -97,11 +108,55 @@ void TestAlertmanagerConnector::parse_data() {
 void TestAlertmanagerConnector::parse() {
     QFETCH(QString, file);
     QFETCH(QByteArray, expected);
-    const AlertmanagerConnector connector(amConfig());
-    HttpResult result;
-    result.status = 200;
-    result.body = fixture(file);
-    const QString problems = matchPage(connector.parsePage(result), json::parse(expected));
+    const QString problems = pageProblems(fixture(file), expected);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+}
+
+// The streaming reader's edges: fields of another type, nesting, duplicates, broken bodies.
+void TestAlertmanagerConnector::parseStreamed_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray deep = QByteArray(600, '[') + QByteArray(600, ']');
+    QTest::newRow("fields of another type are absent")
+        << QByteArray(R"j([{"fingerprint":"f1","labels":{"severity":3,"alertname":["x"],
+              "team":{"a":"b"},"job":"node"},"annotations":["summary"],
+              "status":{"state":7,"silencedBy":{"id":"s"},"inhibitedBy":"i"}}])j")
+        << QByteArray(R"j({"items":[{"id":"f1","title":"alert f1","severity":"unknown",
+              "state":"unknown","people":[]}]})j");
+    QTest::newRow("status lists: strings and objects count, empty does not")
+        << QByteArray(R"j([{"fingerprint":"a","status":{"state":"suppressed","silencedBy":["s1"]}},
+              {"fingerprint":"b","status":{"inhibitedBy":[{"x":1}],"silencedBy":[]}},
+              {"fingerprint":"c","status":{"silencedBy":[],"inhibitedBy":[],"state":"active"}}])j")
+        << QByteArray(R"j({"items":[{"id":"a","state":"silenced"},{"id":"b","state":"inhibited"},
+              {"id":"c","state":"active"}]})j");
+    QTest::newRow("duplicate key: the last one wins, as in a document parse")
+        << QByteArray(R"j([{"fingerprint":"a","fingerprint":"b",
+              "annotations":{"summary":"old","summary":"new\nsecond line"}}])j")
+        << QByteArray(R"j({"items":[{"id":"b","title":"new"}]})j");
+    QTest::newRow("unknown members nested anywhere are skipped")
+        << QByteArray(R"j([{"receivers":[{"name":"x","labels":{"severity":"critical"}}],
+              "fingerprint":"a","labels":{"alertname":"Up","x":{"severity":"critical"}},
+              "startsAt":"2026-11-30T09:40:12Z"}])j")
+        << QByteArray(R"j({"items":[{"id":"a","title":"Up","severity":"unknown",
+              "created":"2026-11-30T09:40:12.000Z"}]})j");
+    QTest::newRow("nested deeper than the limit")
+        << QByteArray("[{\"fingerprint\":\"a\",\"labels\":{\"x\":" + deep + "}}]")
+        << QByteArray(R"j({"error":"not usable JSON (nested deeper than 512 levels)"})j");
+    QTest::newRow("truncated body")
+        << QByteArray(R"j([{"fingerprint":"a"},{"finger)j")
+        << QByteArray(R"j({"error":"not JSON (parse error at byte 30)"})j");
+    QTest::newRow("a scalar instead of the array")
+        << QByteArray(R"j("alerts")j")
+        << QByteArray(R"j({"error":"JSON of the wrong shape at /: expected an array of alerts"})j");
+    QTest::newRow("trailing garbage after a good array")
+        << QByteArray(R"j([{"fingerprint":"a"}] x)j")
+        << QByteArray(R"j({"error":"not JSON (parse error at byte 23)"})j");
+}
+
+void TestAlertmanagerConnector::parseStreamed() {
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, expected);
+    const QString problems = pageProblems(body, expected);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 

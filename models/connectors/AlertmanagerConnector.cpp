@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "AlertmanagerConnector.h"
 
+#include "AlertmanagerAlertReader.h"
+
 #include "ConfigError.h"
 #include "JsonFields.h"
 #include "ResponseCheck.h"
@@ -15,45 +17,43 @@ using nlohmann::json;
 
 namespace {
 
-bool nonEmptyArray(const json *value) {
-    return value && value->is_array() && !value->empty();
+using Field = AlertFields::Field;
+
+QString text(const AlertFields &alert, Field field) {
+    return utf8ToQString(std::string_view(alert[field]));
 }
 
-QString titleOf(const json *labels, const json *annotations, const std::string &fingerprint) {
-    for (const char *key : {"summary", "description"}) {
-        const std::string *s = jsonString(annotations, key);
-        if (s && !s->empty()) {
+QString titleOf(const AlertFields &alert) {
+    for (const Field field : {AlertFields::Summary, AlertFields::Description}) {
+        if (!alert[field].empty()) {
             // A description may run to paragraphs; the title is its first line.
-            const std::string_view view(*s);
-            const std::string_view line = view.substr(0, view.find('\n'));
-            return QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())).trimmed();
+            const std::string_view view(alert[field]);
+            return utf8ToQString(view.substr(0, view.find('\n'))).trimmed();
         }
     }
-    const std::string *name = jsonString(labels, "alertname");
-    if (!name || name->empty())
-        return QStringLiteral("alert %1").arg(utf8ToQString(&fingerprint));
-    for (const char *key : {"service", "instance", "job"}) {
-        const std::string *hint = jsonString(labels, key);
-        if (hint && !hint->empty())
-            return QStringLiteral("%1 (%2)").arg(utf8ToQString(name), utf8ToQString(hint));
+    if (alert[AlertFields::Alertname].empty())
+        return QStringLiteral("alert %1").arg(text(alert, AlertFields::Fingerprint));
+    for (const Field hint : {AlertFields::Service, AlertFields::Instance, AlertFields::Job}) {
+        if (!alert[hint].empty())
+            return QStringLiteral("%1 (%2)").arg(text(alert, AlertFields::Alertname),
+                                                 text(alert, hint));
     }
-    return utf8ToQString(name);
+    return text(alert, AlertFields::Alertname);
 }
 
-QString stateOf(const json &alert) {
-    const json *status = jsonMember(&alert, "status");
-    if (nonEmptyArray(jsonMember(status, "silencedBy")))
+QString stateOf(const AlertFields &alert) {
+    if (alert.silenced)
         return QStringLiteral("silenced");
-    if (nonEmptyArray(jsonMember(status, "inhibitedBy")))
+    if (alert.inhibited)
         return QStringLiteral("inhibited");
-    const std::string *state = jsonString(status, "state");
-    return state && !state->empty() ? utf8ToQString(state) : QStringLiteral("unknown");
+    return alert[AlertFields::State].empty() ? QStringLiteral("unknown")
+                                             : text(alert, AlertFields::State);
 }
 
-void addPerson(const std::string *name, QStringList *people) {
-    if (!name || name->empty())
+void addPerson(const AlertFields &alert, Field field, QStringList *people) {
+    if (alert[field].empty())
         return;
-    const QString person = utf8ToQString(name);
+    const QString person = text(alert, field);
     if (!people->contains(person))
         people->append(person);
 }
@@ -91,70 +91,54 @@ HttpRequest AlertmanagerConnector::firstRequest() const {
 
 ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
     ParsedPage page;
-    json root;
-    if (!parseJsonBody(result, &root, &page.error))
-        return page;
-    if (!root.is_array()) {
-        page.error = wrongShape(QString(), QStringLiteral("an array of alerts"));
-        return page;
-    }
-    page.items.reserve(root.size());
-    for (std::size_t i = 0; i < root.size(); ++i) {
-        const json &alert = root[i];
-        const QString at = QLatin1Char('/') + QString::number(i);
-        if (!alert.is_object()) {
-            page.items.clear();
-            page.error = wrongShape(at, QStringLiteral("an alert object"));
-            return page;
-        }
-        const std::string *fingerprint = jsonString(&alert, "fingerprint");
-        if (!fingerprint || fingerprint->empty()) {
-            page.items.clear();
-            page.error =
-                wrongShape(at + QStringLiteral("/fingerprint"), QStringLiteral("a string"));
-            return page;
-        }
-        const json *labels = jsonMember(&alert, "labels");
-        const json *annotations = jsonMember(&alert, "annotations");
-
-        Item item;
-        item.source = config().name;
-        item.id = utf8ToQString(fingerprint);
-        item.state = stateOf(alert);
-        item.severity = severityFromText(utf8ToQString(jsonString(labels, "severity")));
-        if (const std::string *startsAt = jsonString(&alert, "startsAt"))
-            item.createdAt = parseIsoUtc(*startsAt);
-        addPerson(jsonString(labels, "team"), &item.people);
-        addPerson(jsonString(labels, "owner"), &item.people);
-        addPerson(jsonString(annotations, "owner"), &item.people);
-
-        const std::string *generatorUrl = jsonString(&alert, "generatorURL");
-        const std::string *alertname = jsonString(labels, "alertname");
-        if (generatorUrl && !generatorUrl->empty()) {
-            item.url = utf8ToQString(generatorUrl);
-        } else if (alertname && !alertname->empty()) {
-            const QString filter =
-                QStringLiteral("{alertname=\"%1\"}").arg(utf8ToQString(alertname));
-            item.url = m_alertsPageUrl + QStringLiteral("?silenced=true&inhibited=true&filter=") +
-                       QString::fromLatin1(QUrl::toPercentEncoding(filter));
-        } else {
-            item.url = m_alertsPageUrl;
-        }
-
-        const std::string *andon = jsonString(labels, "andon");
-        if (andon && *andon == "true") {
-            item.kind = ItemKind::Andon;
-            item.project = utf8ToQString(jsonString(labels, "project"));
-            item.reason = utf8ToQString(jsonString(annotations, "reason"));
-            item.raisedBy = utf8ToQString(jsonString(annotations, "raised_by"));
-            item.title = QStringLiteral("Andon: %1")
-                             .arg(item.project.isEmpty() ? QStringLiteral("(no project label)")
-                                                         : item.project);
-        } else {
-            item.kind = ItemKind::Incident;
-            item.title = titleOf(labels, annotations, *fingerprint);
-        }
-        page.items.push_back(std::move(item));
-    }
+    // A rough count for one allocation: an alert takes about 500 bytes of JSON.
+    page.items.reserve(static_cast<std::size_t>(result.body.size() / 512));
+    AlertmanagerAlertReader reader([this, &page](const AlertFields &alert, int index) {
+        if (alert[AlertFields::Fingerprint].empty())
+            return wrongShape(QStringLiteral("/%1/fingerprint").arg(index),
+                              QStringLiteral("a string"));
+        page.items.push_back(toItem(alert));
+        return QString();
+    });
+    if (!reader.read(result, &page.error))
+        page.items.clear();
     return page;
+}
+
+Item AlertmanagerConnector::toItem(const AlertFields &alert) const {
+    Item item;
+    item.source = config().name;
+    item.id = text(alert, AlertFields::Fingerprint);
+    item.state = stateOf(alert);
+    item.severity = severityFromText(text(alert, AlertFields::Severity));
+    if (!alert[AlertFields::StartsAt].empty())
+        item.createdAt = parseIsoUtc(alert[AlertFields::StartsAt]);
+    addPerson(alert, AlertFields::Team, &item.people);
+    addPerson(alert, AlertFields::Owner, &item.people);
+    addPerson(alert, AlertFields::AnnotationOwner, &item.people);
+
+    if (!alert[AlertFields::GeneratorUrl].empty()) {
+        item.url = text(alert, AlertFields::GeneratorUrl);
+    } else if (!alert[AlertFields::Alertname].empty()) {
+        const QString filter =
+            QStringLiteral("{alertname=\"%1\"}").arg(text(alert, AlertFields::Alertname));
+        item.url = m_alertsPageUrl + QStringLiteral("?silenced=true&inhibited=true&filter=") +
+                   QString::fromLatin1(QUrl::toPercentEncoding(filter));
+    } else {
+        item.url = m_alertsPageUrl;
+    }
+
+    if (alert[AlertFields::Andon] == "true") {
+        item.kind = ItemKind::Andon;
+        item.project = text(alert, AlertFields::Project);
+        item.reason = text(alert, AlertFields::Reason);
+        item.raisedBy = text(alert, AlertFields::RaisedBy);
+        item.title =
+            QStringLiteral("Andon: %1")
+                .arg(item.project.isEmpty() ? QStringLiteral("(no project label)") : item.project);
+    } else {
+        item.kind = ItemKind::Incident;
+        item.title = titleOf(alert);
+    }
+    return item;
 }

@@ -8,6 +8,8 @@
 #include <QByteArrayList>
 #include <QDateTime>
 
+struct AlertFields;
+
 class AlertmanagerConnector final : public Connector {
 public:
     // Optional key "filter": a matcher string or an array of them (`team="sre"`), sent as
@@ -36,6 +38,8 @@ public:
     static bool parseMatcher(const QString &text, nlohmann::json *matcher);
 
 private:
+    Item toItem(const AlertFields &alert) const;
+
     QByteArray m_pathAndQuery;
     QString m_alertsPageUrl; // the Alertmanager UI's alert list, for alerts without generatorURL
 };
