@@ -119,7 +119,14 @@ bool LeanController::escalate(const Item &request) {
     clocks->markEscalated(request.source, request.id, QString(), QString());
     m_dashboard->triage()->decide(request.source, request.id, Triage::Bug,
                                   m_dashboard->actingPerson());
+    Q_EMIT notice(QStringLiteral("Filing a bug on %1: it shows as \u201CBUG QUEUED\u201D until "
+                                 "the tracker accepts it")
+                      .arg(targets.join(QStringLiteral(", "))));
     return true;
+}
+
+bool LeanController::isFilingBug(const QString &source, const QString &itemId) const {
+    return m_escalations->isFiling(source, itemId);
 }
 
 void LeanController::project(const Item &request) {

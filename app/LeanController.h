@@ -44,6 +44,8 @@ public:
 
     // Projects the board knows (andons and cards), for the andon dialog.
     QStringList knownProjects() const;
+    // The request's bug is queued and its tracker has not accepted it yet.
+    bool isFilingBug(const QString &source, const QString &itemId) const;
     // Whether a request's source can answer in its thread.
     bool canReply(const Item &request) const;
     // Runs the clocks' check now (tests with a manual clock; the timer does it otherwise).

@@ -18,6 +18,7 @@
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTimer>
+#include <QVBoxLayout>
 
 RequestTriageUi::RequestTriageUi(MainWindow *window, LeanController *controller, QObject *parent)
     : QObject(parent)
@@ -30,8 +31,11 @@ RequestTriageUi::RequestTriageUi(MainWindow *window, LeanController *controller,
     });
     auto *bar = new QWidget(panel);
     bar->setObjectName(QStringLiteral("triage-bar"));
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(8, 4, 8, 6);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(8, 4, 8, 6);
+    rows->setSpacing(4);
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(layout);
     const struct {
         Triage triage;
         const char *text;
@@ -62,16 +66,17 @@ RequestTriageUi::RequestTriageUi(MainWindow *window, LeanController *controller,
         layout->addWidget(button);
         m_triageButtons.append(button);
     }
-    layout->addSpacing(12);
-    m_suggestion = new QLabel(bar);
-    m_suggestion->setObjectName(QStringLiteral("self-service-suggestion"));
-    m_suggestion->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_suggestion->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    layout->addWidget(m_suggestion, 1);
+    layout->addStretch(1);
     m_copy = new QPushButton(QStringLiteral("&Copy command"), bar);
     m_copy->setObjectName(QStringLiteral("copy-command"));
     connect(m_copy, &QPushButton::clicked, this, &RequestTriageUi::copySuggestion);
     layout->addWidget(m_copy);
+    // On its own line, wrapped: the command is what the requester runs, it must never be cut.
+    m_suggestion = new QLabel(bar);
+    m_suggestion->setObjectName(QStringLiteral("self-service-suggestion"));
+    m_suggestion->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_suggestion->setWordWrap(true);
+    rows->addWidget(m_suggestion);
     panel->addFooterWidget(bar);
 
     QListView *list = panel->list();
@@ -108,13 +113,18 @@ void RequestTriageUi::updateTriageBar() {
             QStringLiteral("Self-service: <code>%1</code>").arg(rule->command.toHtmlEscaped()));
     else
         m_suggestion->setText(QStringLiteral("No self-service rule matches"));
-    const bool red = request && m_controller->dashboard()->clocks()->level(
-                                    request->source, request->id) == ClockLevel::Red;
-    m_triageButtons.value(2)->setText(red ? QStringLiteral("Escalate to &bug")
-                                          : QStringLiteral("&Bug"));
-    m_triageButtons.value(2)->setStyleSheet(
-        red ? QStringLiteral("QPushButton { background: %1; color: white; font-weight: bold; }")
-                  .arg(Theme::failedColor().name())
+    const ClockLevel level =
+        request ? m_controller->dashboard()->clocks()->level(request->source, request->id)
+                : ClockLevel::None;
+    const bool red = level == ClockLevel::Red;
+    QPushButton *bug = m_triageButtons.value(2);
+    bug->setEnabled(request && level != ClockLevel::Escalated); // one bug per request
+    bug->setText(red ? QStringLiteral("Escalate to &bug") : QStringLiteral("&Bug"));
+    // A full style (border included), so the button is solid red, not a tinted bevel.
+    bug->setStyleSheet(
+        red ? QStringLiteral("QPushButton { background: %1; color: white; font-weight: bold;"
+                             " border: 1px solid %2; border-radius: 3px; padding: 3px 10px; }")
+                  .arg(Theme::failedColor().name(), Theme::failedColor().darker(130).name())
             : QString());
 }
 
@@ -158,20 +168,27 @@ RowMark RequestTriageUi::requestMark(const Item &item) const {
     const InvestigationClocks *clocks = d->clocks();
     switch (clocks->level(item.source, item.id)) {
     case ClockLevel::Escalated: {
+        // Not "filed" before the tracker said so: the outbox may still be retrying it.
+        if (m_controller->isFilingBug(item.source, item.id))
+            return {QStringLiteral("\u2197 BUG QUEUED\u2026"), Theme::amberColor()};
         const InvestigationClock *c = clocks->find(item.source, item.id);
         return {QStringLiteral("\u2197 BUG %1")
-                    .arg(c->bugId.isEmpty() ? QStringLiteral("filed") : c->bugId),
+                    .arg(c->bugId.isEmpty() ? QStringLiteral("FILED") : c->bugId),
                 Theme::neutralColor()};
     }
+    // The clock says what it counts towards: "3:00" alone reads like the time of day.
     case ClockLevel::Red:
-        return {QStringLiteral("%1  ESCALATE (B)")
+        return {QStringLiteral("%1 \u00B7 ESCALATE (B)")
                     .arg(formatClock(clocks->elapsedS(item.source, item.id))),
                 Theme::failedColor(), true};
     case ClockLevel::Amber:
-        return {QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
+        return {QStringLiteral("%1 \u00B7 BUG AT %2:00")
+                    .arg(formatClock(clocks->elapsedS(item.source, item.id)))
+                    .arg(clocks->redMin()),
                 Theme::amberColor()};
     case ClockLevel::Running:
-        return {QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
+        return {QStringLiteral("TAKEN \u00B7 %1")
+                    .arg(formatClock(clocks->elapsedS(item.source, item.id))),
                 Theme::okColor()};
     case ClockLevel::None:
         break;

@@ -105,6 +105,14 @@ const Escalation *Escalations::find(const QString &actionId) const {
     return it == m_rows.cend() ? nullptr : &it.value();
 }
 
+bool Escalations::isFiling(const QString &source, const QString &itemId) const {
+    for (const Escalation &e : m_rows) {
+        if (e.state == QLatin1String("filing") && e.source == source && e.itemId == itemId)
+            return true;
+    }
+    return false;
+}
+
 void Escalations::markFiled(const QString &actionId, const QString &bugId, const QString &bugUrl,
                             const QString &target) {
     auto it = m_rows.find(actionId);

@@ -40,6 +40,8 @@ public:
 
     void add(const Escalation &escalation);
     const Escalation *find(const QString &actionId) const;
+    // A bug for this request is queued and not accepted yet.
+    bool isFiling(const QString &source, const QString &itemId) const;
     // The tracker accepted: written before the reply is queued.
     void markFiled(const QString &actionId, const QString &bugId, const QString &bugUrl,
                    const QString &target);

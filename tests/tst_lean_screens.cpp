@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -94,10 +95,14 @@ void TestLeanScreens::andonDialog() {
     // At 3 a.m. the first key typed goes to the first required field.
     QTRY_VERIFY(project->hasFocus() || project->lineEdit()->hasFocus());
     QVERIFY(!submit->isEnabled());
+    auto *missing = dialog.findChild<QLabel *>(QStringLiteral("missing-fields"));
+    QVERIFY(missing);
+    QCOMPARE(missing->text(), QStringLiteral("Needs a project and a reason"));
     project->setEditText(QStringLiteral("sftp-gateway"));
     reason->setPlainText(QStringLiteral("No backup plan, and the vendor cannot restore a deleted "
                                         "file: we would lose customer uploads."));
     QVERIFY(submit->isEnabled());
+    QVERIFY(missing->text().isEmpty());
     QVERIFY(save(&dialog, QStringLiteral("andon-dialog-filled")));
     QVERIFY2(cutButtons(&dialog).isEmpty(), qPrintable(cutButtons(&dialog)));
 }
@@ -114,6 +119,7 @@ void TestLeanScreens::declareIncidentDialog() {
     dialog.findChild<QPlainTextEdit *>(QStringLiteral("incident-description"))
         ->setPlainText(QStringLiteral("Pods stuck in ContainerCreating since 02:40."));
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("incident-submit"))->isEnabled());
+    QCOMPARE(dialog.severity(), QStringLiteral("SEV-3")); // the words are for people only
     QVERIFY(save(&dialog, QStringLiteral("declare-incident-filled")));
     QVERIFY2(cutButtons(&dialog).isEmpty(), qPrintable(cutButtons(&dialog)));
 }
@@ -136,13 +142,9 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     const json config = {
         {"on_duty", "victor"},
         {"self_service",
-         json::array({
-        {
-            {"match", "read.?replica"}, {
-                "command",
-                    "qontoctl rds create-read-replica -i db.r5.large --source-instance billing-db"
-            }
-        }}})},
+         json::array({{{"match", "read.?replica"},
+                       {"command", "qontoctl rds create-read-replica -i db.r5.large "
+                                   "--source-instance billing-db"}}})},
         {"sources",
          json::array({{{"name", "desk"},
                        {"type", "generic"},
@@ -160,92 +162,98 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
                         {{"path", "/bugs"},
                          {"body", {{"title", "{{title}}"}}},
                          {"kinds", json::array({"create-bug"})}}}}})},
-        {
-        "actions", {
-            { "bug", "tracker" }
+        {"actions", {{"bug", "tracker"}}}};
+    Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
+    QTemporaryDir dir;
+    QString notice;
+    QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    MainWindow window(dashboard.board());
+    LeanController controller(&dashboard);
+    LeanUi ui(&window, &controller);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy answered(dashboard.poller(), &Poller::allAnswered);
+    dashboard.poller()->fetchAllOnce();
+    QTRY_COMPARE(answered.count(), 1);
+    QTRY_VERIFY(dashboard.clocks()->isLoaded());
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    InvestigationClocks *clocks = dashboard.clocks();
+    clocks->startAt(QStringLiteral("desk"), QStringLiteral("2"), now.addSecs(-3 * 60));
+    clocks->startAt(QStringLiteral("desk"), QStringLiteral("3"), now.addSecs(-11 * 60 - 20));
+    clocks->startAt(QStringLiteral("desk"), QStringLiteral("4"), now.addSecs(-16 * 60 - 5));
+    clocks->startAt(QStringLiteral("desk"), QStringLiteral("5"), now.addSecs(-9 * 60));
+    clocks->markEscalated(QStringLiteral("desk"), QStringLiteral("5"), QStringLiteral("SRE-311"),
+                          QString());
+    controller.checkClocks();
+
+    PanelModel *requests = dashboard.board()->panel(ItemKind::Request);
+    RequestTriageUi *triage = ui.triage();
+    const auto markOf = [&](const QString &id) {
+        for (const Item &item : requests->items()) {
+            if (item.id == id)
+                return triage->requestMark(item);
         }
-    }
-};
-Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
-QTemporaryDir dir;
-QString notice;
-QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
-MainWindow window(dashboard.board());
-LeanController controller(&dashboard);
-LeanUi ui(&window, &controller);
-window.resize(1280, 800);
-window.show();
-QVERIFY(QTest::qWaitForWindowExposed(&window));
-QSignalSpy answered(dashboard.poller(), &Poller::allAnswered);
-dashboard.poller()->fetchAllOnce();
-QTRY_COMPARE(answered.count(), 1);
-QTRY_VERIFY(dashboard.clocks()->isLoaded());
+        return RowMark();
+    };
+    QCOMPARE(markOf(QStringLiteral("2")).color, Theme::okColor());
+    QCOMPARE(markOf(QStringLiteral("3")).color, Theme::amberColor());
+    QVERIFY(markOf(QStringLiteral("3")).text.contains(QLatin1String("BUG AT 15:00")));
+    QCOMPARE(markOf(QStringLiteral("4")).color, Theme::failedColor());
+    QVERIFY(markOf(QStringLiteral("4")).text.contains(QLatin1String("ESCALATE")));
+    QVERIFY(markOf(QStringLiteral("5")).text.contains(QLatin1String("SRE-311")));
+    QVERIFY(markOf(QStringLiteral("1")).text.contains(QLatin1String("SELF-SERVICE")));
 
-const QDateTime now = QDateTime::currentDateTimeUtc();
-InvestigationClocks *clocks = dashboard.clocks();
-clocks->startAt(QStringLiteral("desk"), QStringLiteral("2"), now.addSecs(-3 * 60));
-clocks->startAt(QStringLiteral("desk"), QStringLiteral("3"), now.addSecs(-11 * 60 - 20));
-clocks->startAt(QStringLiteral("desk"), QStringLiteral("4"), now.addSecs(-16 * 60 - 5));
-clocks->startAt(QStringLiteral("desk"), QStringLiteral("5"), now.addSecs(-9 * 60));
-clocks->markEscalated(QStringLiteral("desk"), QStringLiteral("5"), QStringLiteral("SRE-311"),
-                      QString());
-controller.checkClocks();
+    // The red one selected: the bar offers "Escalate to bug".
+    PanelView *panel = window.boardView()->panelView(ItemKind::Request);
+    QListView *list = panel->list();
+    const int red =
+        rowOf(list->model(), QStringLiteral("Kafka consumer lag on orders keeps growing"));
+    QVERIFY(red >= 0);
+    list->setCurrentIndex(list->model()->index(red, 0));
+    list->setFocus();
+    auto *bug = window.findChild<QPushButton *>(QStringLiteral("triage-bug"));
+    QVERIFY(bug && bug->text().contains(QLatin1String("Escalate")));
+    QApplication::processEvents();
+    QVERIFY(save(&window, QStringLiteral("requests-red-selected")));
+    QVERIFY(save(panel, QStringLiteral("requests-panel-red")));
+    QVERIFY2(cutButtons(panel).isEmpty(), qPrintable(cutButtons(panel)));
 
-PanelModel *requests = dashboard.board()->panel(ItemKind::Request);
-RequestTriageUi *triage = ui.triage();
-const auto markOf = [&](const QString &id) {
-    for (const Item &item : requests->items()) {
-        if (item.id == id)
-            return triage->requestMark(item);
-    }
-    return RowMark();
-};
-QCOMPARE(markOf(QStringLiteral("2")).color, Theme::okColor());
-QCOMPARE(markOf(QStringLiteral("3")).color, Theme::amberColor());
-QCOMPARE(markOf(QStringLiteral("4")).color, Theme::failedColor());
-QVERIFY(markOf(QStringLiteral("4")).text.contains(QLatin1String("ESCALATE")));
-QVERIFY(markOf(QStringLiteral("5")).text.contains(QLatin1String("SRE-311")));
-QVERIFY(markOf(QStringLiteral("1")).text.contains(QLatin1String("SELF-SERVICE")));
+    // The self-service one selected: the command and "Copy command".
+    const int self =
+        rowOf(list->model(), QStringLiteral("Please create a read replica for billing-db"));
+    list->setCurrentIndex(list->model()->index(self, 0));
+    auto *suggestion = panel->findChild<QLabel *>(QStringLiteral("self-service-suggestion"));
+    QVERIFY(suggestion && suggestion->text().contains(QLatin1String("billing-db")));
+    // The whole command is visible, wrapped if need be, once the layout settled.
+    QTRY_VERIFY(suggestion->height() >= suggestion->heightForWidth(suggestion->width()));
+    QVERIFY(save(panel, QStringLiteral("requests-panel-self-service")));
+    QVERIFY2(cutButtons(panel).isEmpty(), qPrintable(cutButtons(panel)));
 
-// The red one selected: the bar offers "Escalate to bug".
-PanelView *panel = window.boardView()->panelView(ItemKind::Request);
-QListView *list = panel->list();
-const int red = rowOf(list->model(), QStringLiteral("Kafka consumer lag on orders keeps growing"));
-QVERIFY(red >= 0);
-list->setCurrentIndex(list->model()->index(red, 0));
-list->setFocus();
-auto *bug = window.findChild<QPushButton *>(QStringLiteral("triage-bug"));
-QVERIFY(bug && bug->text().contains(QLatin1String("Escalate")));
-QApplication::processEvents();
-QVERIFY(save(&window, QStringLiteral("requests-red-selected")));
-QVERIFY(save(panel, QStringLiteral("requests-panel-red")));
-QVERIFY2(cutButtons(panel).isEmpty(), qPrintable(cutButtons(panel)));
-
-// The self-service one selected: the command and "Copy command".
-const int self =
-    rowOf(list->model(), QStringLiteral("Please create a read replica for billing-db"));
-list->setCurrentIndex(list->model()->index(self, 0));
-QVERIFY(save(panel, QStringLiteral("requests-panel-self-service")));
-QVERIFY2(cutButtons(panel).isEmpty(), qPrintable(cutButtons(panel)));
-
-// Escalate the red one while the tracker is down: pending in the status bar and the dialog.
-list->setCurrentIndex(list->model()->index(red, 0));
-QSignalSpy failed(dashboard.outbox(), &Outbox::attemptFailed);
-triage->triageSelected(Triage::Bug);
-QTRY_VERIFY(failed.count() >= 1);
-auto *status = window.findChild<QToolButton *>(QStringLiteral("outbox-status"));
-QVERIFY(status);
-QTRY_VERIFY(status->isVisible());
-QVERIFY(status->text().contains(QLatin1String("1 action pending")));
-QVERIFY(save(&window, QStringLiteral("requests-escalating-outbox-pending")));
-OutboxDialog outbox(dashboard.outbox());
-outbox.show();
-QVERIFY(QTest::qWaitForWindowExposed(&outbox));
-auto *entries = outbox.findChild<QListWidget *>(QStringLiteral("outbox-list"));
-QVERIFY(entries && entries->count() == 1);
-QVERIFY(entries->item(0)->text().contains(QLatin1String("503")));
-QVERIFY(save(&outbox, QStringLiteral("outbox-dialog")));
-QVERIFY2(cutButtons(&outbox).isEmpty(), qPrintable(cutButtons(&outbox)));
+    // Escalate the red one while the tracker is down: pending in the status bar and the dialog.
+    list->setCurrentIndex(list->model()->index(red, 0));
+    QSignalSpy failed(dashboard.outbox(), &Outbox::attemptFailed);
+    triage->triageSelected(Triage::Bug);
+    QTRY_VERIFY(failed.count() >= 1);
+    auto *status = window.findChild<QToolButton *>(QStringLiteral("outbox-status"));
+    QVERIFY(status);
+    QTRY_VERIFY(status->isVisible());
+    QVERIFY(status->text().contains(QLatin1String("1 action pending")));
+    // Not "filed": the tracker has not accepted it.
+    QVERIFY(markOf(QStringLiteral("4")).text.contains(QLatin1String("BUG QUEUED")));
+    QVERIFY(!bug->isEnabled()); // one bug per request
+    QVERIFY(save(&window, QStringLiteral("requests-escalating-outbox-pending")));
+    OutboxDialog outbox(dashboard.outbox());
+    outbox.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&outbox));
+    auto *entries = outbox.findChild<QListWidget *>(QStringLiteral("outbox-list"));
+    QVERIFY(entries && entries->count() == 1);
+    QVERIFY(entries->item(0)->text().contains(QLatin1String("503")));
+    QVERIFY(outbox.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->isDefault());
+    QVERIFY(!outbox.findChild<QPushButton *>(QStringLiteral("outbox-discard"))->isEnabled());
+    QVERIFY(save(&outbox, QStringLiteral("outbox-dialog")));
+    QVERIFY2(cutButtons(&outbox).isEmpty(), qPrintable(cutButtons(&outbox)));
 }
 
 QTEST_MAIN(TestLeanScreens)

@@ -13,6 +13,7 @@
 #include "WallView.h"
 #include "WallWindow.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -134,6 +135,13 @@ void TestOnDuty::scheduleNamesThePersonEverywhere() {
                  label->text().contains(QLatin1String("schedule not answering")),
              qPrintable(label->text()));
     QVERIFY2(label->toolTip().contains(QLatin1String("500")), qPrintable(label->toolTip()));
+    // For a person to look at (see tst_lean_screens).
+    const QString shots =
+        qEnvironmentVariable("DUTYBOARD_SHOTS", QStringLiteral("/tmp/dutyboard-shots"));
+    if (QDir().mkpath(shots)) {
+        header->grab().save(QDir(shots).filePath(QStringLiteral("wall-header-stale.png")));
+        window.grab().save(QDir(shots).filePath(QStringLiteral("toolbar-on-duty-stale.png")));
+    }
 
     // The rotation moves on: bob, fresh again.
     schedule.set(200, R"([{"name":"bob"}])");
