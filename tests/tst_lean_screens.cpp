@@ -251,7 +251,8 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     QVERIFY(entries && entries->count() == 1);
     QVERIFY(entries->item(0)->text().contains(QLatin1String("503")));
     QVERIFY(outbox.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->isDefault());
-    QVERIFY(!outbox.findChild<QPushButton *>(QStringLiteral("outbox-discard"))->isEnabled());
+    auto *discard = outbox.findChild<QPushButton *>(QStringLiteral("outbox-discard"));
+    QVERIFY(discard && !discard->isDefault() && !discard->autoDefault()); // Enter never discards
     QVERIFY(save(&outbox, QStringLiteral("outbox-dialog")));
     QVERIFY2(cutButtons(&outbox).isEmpty(), qPrintable(cutButtons(&outbox)));
 }
