@@ -5,6 +5,7 @@
 #include "Dashboard.h"
 #include "Escalations.h"
 #include "LeanController.h"
+#include "LeanSources.h"
 #include "LoopbackHttpServer.h"
 #include "TestEnvironment.h"
 
@@ -73,29 +74,11 @@ struct Servers {
         const json doc = {
             {"on_duty", "victor"},
             {"sources",
-             json::array(
-                 {{{"name", "desk"},
-                   {"type", "generic"},
-                   {"url", base + "/desk"},
-                   {"panel", "requests"},
-                   {"path", "/requests"},
-                   {"fields",
-                    {{"id", "/id"}, {"title", "/text"}, {"people", "/who"}, {"url", "/link"}}},
-                   {"write",
-                    {{"path", "/requests/{{item_id}}/replies"},
-                     {"body", {{"text", "{{text}}"}}},
-                     {"kinds", json::array({"reply"})}}}},
-                  {{"name", "tracker"},
-                   {"type", "generic"},
-                   {"url", base + "/tracker"},
-                   {"panel", "bugs"},
-                   {"path", "/bugs"},
-                   {"fields", {{"id", "/key"}, {"title", "/title"}}},
-                   {"write",
-                    {{"path", "/bugs"},
-                     {"body", {{"title", "{{title}}"}, {"description", "{{description}}"}}},
-                     {"kinds", json::array({"create-bug"})},
-                     {"created", {{"id", "/key"}, {"url", "/url"}}}}}}})},
+             json::array({deskSource(base, {{"write",
+                                             {{"path", "/requests/{{item_id}}/replies"},
+                                              {"body", {{"text", "{{text}}"}}},
+                                              {"kinds", json::array({"reply"})}}}}),
+                          trackerSource(base, {{"write", {{"created", {{"url", "/url"}}}}}})})},
             {"actions", {{"bug", "tracker"}}}};
         return parseConfig(QByteArray::fromStdString(doc.dump()), QStringLiteral("t"));
     }

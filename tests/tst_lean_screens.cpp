@@ -9,6 +9,7 @@
 #include "Dashboard.h"
 #include "LeanController.h"
 #include "LeanDialogs.h"
+#include "LeanSources.h"
 #include "LeanUi.h"
 #include "LoopbackHttpServer.h"
 #include "MainWindow.h"
@@ -145,23 +146,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
          json::array({{{"match", "read.?replica"},
                        {"command", "qontoctl rds create-read-replica -i db.r5.large "
                                    "--source-instance billing-db"}}})},
-        {"sources",
-         json::array({{{"name", "desk"},
-                       {"type", "generic"},
-                       {"url", base + "/desk"},
-                       {"panel", "requests"},
-                       {"path", "/requests"},
-                       {"fields", {{"id", "/id"}, {"title", "/text"}, {"people", "/who"}}}},
-                      {{"name", "tracker"},
-                       {"type", "generic"},
-                       {"url", base + "/tracker"},
-                       {"panel", "bugs"},
-                       {"path", "/bugs"},
-                       {"fields", {{"id", "/key"}, {"title", "/title"}}},
-                       {"write",
-                        {{"path", "/bugs"},
-                         {"body", {{"title", "{{title}}"}}},
-                         {"kinds", json::array({"create-bug"})}}}}})},
+        {"sources", json::array({deskSource(base), trackerSource(base)})},
         {"actions", {{"bug", "tracker"}}}};
     Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
