@@ -21,9 +21,7 @@ void exitSoon(Dashboard *dashboard, int code) {
     QTimer::singleShot(0, dashboard, [code]() { QCoreApplication::exit(code); });
 }
 
-} // namespace
-
-void startActionCommand(Dashboard *dashboard, const ActionRequest &request) {
+void submitAction(Dashboard *dashboard, const ActionRequest &request) {
     const LeanConfig &lean = dashboard->lean();
     const QString by = request.by.isEmpty() ? dashboard->actingPerson() : request.by;
     const QDateTime now = dashboard->board()->clock().now();
@@ -102,4 +100,23 @@ void startActionCommand(Dashboard *dashboard, const ActionRequest &request) {
             say(stdout, url);
         QCoreApplication::exit(0);
     });
+}
+
+} // namespace
+
+void startActionCommand(Dashboard *dashboard, const ActionRequest &request) {
+    OnDutySchedule *schedule = dashboard->onDutySchedule();
+    if (!request.by.isEmpty() || !schedule) {
+        submitAction(dashboard, request);
+        return;
+    }
+    // Signed by whoever the schedule names: asked once, at most the source's timeout (a
+    // failing schedule falls back to "on_duty", else $USER).
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = QObject::connect(schedule, &OnDutySchedule::changed, dashboard,
+                             [dashboard, request, once]() {
+                                 QObject::disconnect(*once);
+                                 submitAction(dashboard, request);
+                             });
+    dashboard->startOnDuty();
 }

@@ -41,6 +41,20 @@ Dashboard::Dashboard(const AppConfig &config, QObject *parent)
         m_poller->addSource(std::move(connector));
     m_lean = parseLeanConfig(m_config,
                              [this](const QString &name) { return m_poller->connector(name); });
+    if (m_lean.onDutySource) {
+        m_onDuty = new OnDutySchedule(*m_lean.onDutySource, m_lean.onDuty, m_http, this);
+        connect(m_onDuty, &OnDutySchedule::changed, this, [this]() {
+            m_lean.onDuty = m_onDuty->person();
+            Q_EMIT onDutyChanged();
+        });
+    }
+}
+
+void Dashboard::startOnDuty() {
+    if (!m_onDuty || m_onDutyStarted)
+        return;
+    m_onDutyStarted = true;
+    m_onDuty->start();
 }
 
 bool Dashboard::openState(const QString &path, QString *notice) {
@@ -79,6 +93,7 @@ Dashboard::~Dashboard() {
     delete m_outbox;
     delete m_clocks;
     delete m_triage;
+    delete m_onDuty;
     // The poller waits for parses in flight; the HTTP worker stops before the demo server.
     delete m_poller;
     delete m_http;

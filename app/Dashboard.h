@@ -13,6 +13,7 @@
 #include "LocalStore.h"
 #include "Notifier.h"
 #include "Objectives.h"
+#include "OnDutySchedule.h"
 #include "Outbox.h"
 #include "Poller.h"
 #include "SnapshotCache.h"
@@ -58,6 +59,13 @@ public:
     // Who actions are signed with: the person on duty (config or schedule), else $USER.
     QString actingPerson() const;
     void setOnDuty(const QString &person) { m_lean.onDuty = person; }
+    // The person on duty for the header: the schedule's when "on_duty_url" is set, else
+    // "on_duty". Stale: the schedule failed (the last name it gave, or "on_duty", stands).
+    QString onDuty() const { return m_lean.onDuty; }
+    bool isOnDutyStale() const { return m_onDuty && m_onDuty->isStale(); }
+    // nullptr without "on_duty_url". startOnDuty() starts reading it (once).
+    OnDutySchedule *onDutySchedule() const { return m_onDuty; }
+    void startOnDuty();
     const Objectives &objectives() const { return m_objectives; }
 
     // Records history on each refresh, in the store openState() opened (the demo's throwaway
@@ -69,6 +77,10 @@ public:
     // keeps saving them: for the window and the wall screen, not for one-shot commands.
     // nullptr while no state is open.
     SnapshotCache *startSnapshotCache();
+
+Q_SIGNALS:
+    // The schedule named someone else, or became stale, or answered again.
+    void onDutyChanged();
 
 private:
     AppConfig m_config;
@@ -86,4 +98,6 @@ private:
     InvestigationClocks *m_clocks = nullptr;
     TriageStore *m_triage = nullptr;
     Notifier *m_notifier = nullptr;
+    OnDutySchedule *m_onDuty = nullptr;
+    bool m_onDutyStarted = false;
 };

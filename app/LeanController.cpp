@@ -2,6 +2,7 @@
 #include "LeanController.h"
 
 #include "Dashboard.h"
+#include "Escalations.h"
 #include "LeanActions.h"
 
 #include <QTimer>
@@ -13,7 +14,8 @@ constexpr int clockCheckMs = 5000;
 LeanController::LeanController(Dashboard *dashboard, QObject *parent)
     : QObject(parent)
     , m_dashboard(dashboard)
-    , m_clockTimer(new QTimer(this)) {
+    , m_clockTimer(new QTimer(this))
+    , m_escalations(new Escalations(dashboard->store(), this)) {
     InvestigationClocks *clocks = dashboard->clocks();
     connect(clocks, &InvestigationClocks::breached, this,
             [this](const QString &source, const QString &itemId) {
@@ -34,6 +36,14 @@ LeanController::LeanController(Dashboard *dashboard, QObject *parent)
     m_clockTimer->setInterval(clockCheckMs);
     connect(m_clockTimer, &QTimer::timeout, this, &LeanController::checkClocks);
     m_clockTimer->start();
+    // Bugs filed while no window ran (or whose reply a restart cut off) finish now.
+    connect(m_escalations, &Escalations::loaded, this, [this]() {
+        for (const Escalation &e : m_escalations->unfinished()) {
+            if (e.state == QLatin1String("filed"))
+                finishEscalation(e);
+        }
+    });
+    m_escalations->load();
 }
 
 void LeanController::checkClocks() {
@@ -99,12 +109,24 @@ bool LeanController::escalate(const Item &request) {
     const qint64 spent = qMax<qint64>(0, clocks->elapsedS(request.source, request.id));
     const QString id = m_dashboard->outbox()->submit(
         LeanActions::bugFromRequest(request, spent, m_dashboard->actingPerson()), targets);
-    m_escalations.insert(id, request);
+    Escalation link;
+    link.actionId = id;
+    link.source = request.source;
+    link.itemId = request.id;
+    link.title = request.title;
+    m_escalations->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());
     m_dashboard->triage()->decide(request.source, request.id, Triage::Bug,
                                   m_dashboard->actingPerson());
+    Q_EMIT notice(QStringLiteral("Filing a bug on %1: it shows as \u201CBUG QUEUED\u201D until "
+                                 "the tracker accepts it")
+                      .arg(targets.join(QStringLiteral(", "))));
     return true;
+}
+
+bool LeanController::isFilingBug(const QString &source, const QString &itemId) const {
+    return m_escalations->isFiling(source, itemId);
 }
 
 void LeanController::project(const Item &request) {
@@ -166,18 +188,26 @@ QStringList LeanController::knownProjects() const {
 }
 
 void LeanController::onDelivered(const OutboxEntry &entry) {
-    const auto it = m_escalations.constFind(entry.actionId);
-    if (it == m_escalations.cend())
+    const Escalation *link = m_escalations->find(entry.actionId);
+    // Several bug targets: the first one to accept names the bug.
+    if (!link || link->state != QLatin1String("filing"))
         return;
-    const Item request = it.value();
-    m_escalations.erase(it);
-    m_dashboard->clocks()->markEscalated(request.source, request.id, entry.createdId,
-                                         entry.createdUrl);
-    const QString ref = !entry.createdUrl.isEmpty()  ? entry.createdUrl
-                        : !entry.createdId.isEmpty() ? entry.createdId
-                                                     : entry.target;
+    m_escalations->markFiled(entry.actionId, entry.createdId, entry.createdUrl, entry.target);
+    finishEscalation(*m_escalations->find(entry.actionId));
+}
+
+void LeanController::finishEscalation(Escalation e) {
+    m_dashboard->clocks()->markEscalated(e.source, e.itemId, e.bugId, e.bugUrl);
+    const QString ref = !e.bugUrl.isEmpty() ? e.bugUrl : !e.bugId.isEmpty() ? e.bugId : e.bugTarget;
     Q_EMIT notice(QStringLiteral("Bug filed: %1").arg(ref));
-    sendReply(request, LeanActions::bugReply(ref));
+    Item request;
+    request.source = e.source;
+    request.id = e.itemId;
+    request.title = e.title;
+    if (!e.replyQueued && canReply(request))
+        m_dashboard->outbox()->submit(LeanActions::reply(request, LeanActions::bugReply(ref)),
+                                      {request.source}, Escalations::replyActionId(e.actionId));
+    m_escalations->markDone(e.actionId);
 }
 
 // A declared incident shows as "declaring…" until a source lists one of the same name, or

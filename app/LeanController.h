@@ -13,7 +13,9 @@
 #include <QStringList>
 
 class Dashboard;
+class Escalations;
 class QTimer;
+struct Escalation;
 struct OutboxEntry;
 
 class LeanController final : public QObject {
@@ -29,6 +31,8 @@ public:
     void take(const Item &request);
     // Exactly one bug per request on the bug targets, with its text, link, requester and time
     // spent; false (and nothing sent) when it is already escalated or no target takes bugs.
+    // Once the tracker accepts it, the request is marked escalated and the requester gets the
+    // bug's link, even when the app restarted in between (Escalations).
     bool escalate(const Item &request);
     void project(const Item &request);
 
@@ -40,6 +44,8 @@ public:
 
     // Projects the board knows (andons and cards), for the andon dialog.
     QStringList knownProjects() const;
+    // The request's bug is queued and its tracker has not accepted it yet.
+    bool isFilingBug(const QString &source, const QString &itemId) const;
     // Whether a request's source can answer in its thread.
     bool canReply(const Item &request) const;
     // Runs the clocks' check now (tests with a manual clock; the timer does it otherwise).
@@ -65,12 +71,13 @@ private:
     bool sourceCan(const QString &source, WriteKind kind) const;
     void sendReply(const Item &request, const QString &text);
     void onDelivered(const OutboxEntry &entry);
+    void finishEscalation(Escalation escalation); // a copy: it leaves the list
     void refreshPlaceholders();
     void scheduleRefresh(); // after the model's signal returns: never re-enter it
 
     Dashboard *m_dashboard;
     QTimer *m_clockTimer;
-    QHash<QString, Item> m_escalations;  // outbox action id -> the request it escalates
+    Escalations *m_escalations;          // outbox action id -> the request it escalates
     QHash<QString, Declared> m_declared; // outbox action id -> the incident declared
     bool m_refreshQueued = false;
     bool m_showingPlaceholders = false;

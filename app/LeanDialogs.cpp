@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "LeanDialogs.h"
 
+#include "Theme.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -38,6 +40,22 @@ QLabel *intro(const QString &text, QWidget *parent) {
     return label;
 }
 
+// Says next to the disabled submit button what it waits for ("Needs a project and a reason").
+QLabel *missingHint(QWidget *parent) {
+    auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("missing-fields"));
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    label->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; }").arg(Theme::staleColor().darker(150).name()));
+    return label;
+}
+
+void showMissing(QLabel *hint, const QStringList &missing) {
+    hint->setText(missing.isEmpty()
+                      ? QString()
+                      : QStringLiteral("Needs %1").arg(missing.join(QStringLiteral(" and "))));
+}
+
 } // namespace
 
 AndonDialog::AndonDialog(const QStringList &projects, const QString &raisedBy, QWidget *parent)
@@ -59,12 +77,23 @@ AndonDialog::AndonDialog(const QStringList &projects, const QString &raisedBy, Q
     QDialogButtonBox *box =
         buttons(this, QStringLiteral("Stop the project"), QStringLiteral("andon-submit"));
     m_submit = box->button(QDialogButtonBox::Ok);
+    // The same red as the ANDON button: this is the button that stops a project.
+    // Same style enabled or not, so the size never changes (bold text in a button sized for
+    // plain text gets cut); pale until the form is complete.
+    m_submit->setStyleSheet(
+        QStringLiteral("QPushButton { background: %1; color: white; font-weight: bold;"
+                       " border: 1px solid %2; border-radius: 4px; padding: 5px 14px; }"
+                       "QPushButton:disabled { background: %3; color: #fafafa; border-color: %3; }")
+            .arg(Theme::andonColor().name(), Theme::andonColor().darker(130).name(),
+                 Theme::mix(Theme::andonColor(), Qt::white, 0.6).name()));
+    m_missing = missingHint(this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro(QStringLiteral("Anyone can halt a project when in doubt. Everyone sees "
                                            "the halt at once; it stays until someone decides: "
                                            "continue, abandon or new value engineering."),
                             this));
     layout->addLayout(form);
+    layout->addWidget(m_missing);
     layout->addWidget(box);
     connect(m_project, &QComboBox::currentTextChanged, this, &AndonDialog::update);
     connect(m_reason, &QPlainTextEdit::textChanged, this, &AndonDialog::update);
@@ -81,7 +110,13 @@ QString AndonDialog::reason() const {
 }
 
 void AndonDialog::update() {
-    m_submit->setEnabled(!project().isEmpty() && !reason().isEmpty());
+    QStringList missing;
+    if (project().isEmpty())
+        missing.append(QStringLiteral("a project"));
+    if (reason().isEmpty())
+        missing.append(QStringLiteral("a reason"));
+    showMissing(m_missing, missing);
+    m_submit->setEnabled(missing.isEmpty());
 }
 
 ResolveAndonDialog::ResolveAndonDialog(const QString &project, const QString &reason,
@@ -124,10 +159,19 @@ DeclareIncidentDialog::DeclareIncidentDialog(QWidget *parent)
     setObjectName(QStringLiteral("declare-incident-dialog"));
     setWindowTitle(QStringLiteral("Declare an incident"));
     m_name->setObjectName(QStringLiteral("incident-name"));
-    m_name->setPlaceholderText(QStringLiteral("Staging: Kubernetes cluster 3 is misbehaving"));
+    m_name->setPlaceholderText(
+        QStringLiteral("required, e.g. \u201CStaging: Kubernetes cluster 3 is misbehaving\u201D"));
     m_severity->setObjectName(QStringLiteral("incident-severity"));
-    for (const char *sev : {"SEV-1", "SEV-2", "SEV-3", "SEV-4"})
-        m_severity->addItem(QLatin1String(sev));
+    // What each level means, in the list itself: no one looks it up at 3 a.m.
+    const std::pair<const char *, const char *> levels[] = {
+        {"SEV-1", "critical: customers cannot work"},
+        {"SEV-2", "major: a key feature is down or degraded"},
+        {"SEV-3", "minor: limited impact, a workaround exists"},
+        {"SEV-4", "low: no customer impact yet"}};
+    for (const auto &[label, meaning] : levels)
+        m_severity->addItem(
+            QStringLiteral("%1 \u2014 %2").arg(QLatin1String(label), QLatin1String(meaning)),
+            QLatin1String(label));
     m_severity->setCurrentIndex(2);
     m_impact->setObjectName(QStringLiteral("incident-impact"));
     m_impact->setPlaceholderText(QStringLiteral("optional"));
@@ -139,11 +183,13 @@ DeclareIncidentDialog::DeclareIncidentDialog(QWidget *parent)
     QDialogButtonBox *box =
         buttons(this, QStringLiteral("Declare"), QStringLiteral("incident-submit"));
     m_submit = box->button(QDialogButtonBox::Ok);
+    m_missing = missingHint(this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro(QStringLiteral("Incidents are quality problems: anyone declares them. "
-                                           "Two fields are enough."),
+                                           "Two fields are enough: a name and a description."),
                             this));
     layout->addLayout(form);
+    layout->addWidget(m_missing);
     layout->addWidget(box);
     connect(m_name, &QLineEdit::textChanged, this, &DeclareIncidentDialog::update);
     connect(m_description, &QPlainTextEdit::textChanged, this, &DeclareIncidentDialog::update);
@@ -158,12 +204,18 @@ QString DeclareIncidentDialog::description() const {
     return m_description->toPlainText().trimmed();
 }
 QString DeclareIncidentDialog::severity() const {
-    return m_severity->currentText();
+    return m_severity->currentData().toString();
 }
 QString DeclareIncidentDialog::impact() const {
     return m_impact->text().trimmed();
 }
 
 void DeclareIncidentDialog::update() {
-    m_submit->setEnabled(!name().isEmpty() && !description().isEmpty());
+    QStringList missing;
+    if (name().isEmpty())
+        missing.append(QStringLiteral("a name"));
+    if (description().isEmpty())
+        missing.append(QStringLiteral("a description"));
+    showMissing(m_missing, missing);
+    m_submit->setEnabled(missing.isEmpty());
 }

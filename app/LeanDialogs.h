@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -24,6 +25,7 @@ private:
     QComboBox *m_project;
     QPlainTextEdit *m_reason;
     QPushButton *m_submit;
+    QLabel *m_missing; // "missing-fields": what the submit button waits for
 };
 
 // "resolve-andon-dialog": decision ("andon-decision": continue, abandon, new-ve), note
@@ -41,8 +43,8 @@ private:
 };
 
 // "declare-incident-dialog": name ("incident-name"), description ("incident-description"),
-// severity ("incident-severity", SEV-1..4), customer impact ("incident-impact"), submit
-// ("incident-submit").
+// severity ("incident-severity": "SEV-1 — critical: …"; severity() says "SEV-1"), customer
+// impact ("incident-impact"), submit ("incident-submit").
 class DeclareIncidentDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -59,4 +61,5 @@ private:
     QComboBox *m_severity;
     QLineEdit *m_impact;
     QPushButton *m_submit;
+    QLabel *m_missing;
 };

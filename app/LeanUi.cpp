@@ -7,64 +7,33 @@
 #include "LeanDialogs.h"
 #include "MainWindow.h"
 #include "OutboxDialog.h"
-#include "PanelModel.h"
+#include "PanelSelection.h"
 #include "PanelView.h"
-#include "RelativeTime.h"
+#include "RequestTriageUi.h"
 #include "Theme.h"
+#include "WorkQueueMarks.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-
-namespace {
-
-QColor neutral() {
-    return QColor(0x5B, 0x6B, 0x7F);
-}
-QColor info() {
-    return QColor(0x1F, 0x6F, 0xB5);
-}
-
-const Item *itemAt(const QModelIndex &proxyIndex) {
-    if (!proxyIndex.isValid())
-        return nullptr;
-    const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(proxyIndex.model());
-    const QModelIndex source = proxy ? proxy->mapToSource(proxyIndex) : proxyIndex;
-    const auto *model = qobject_cast<const PanelModel *>(source.model());
-    return model ? &model->item(source.row()) : nullptr;
-}
-
-QString ageOf(const Item &item, const QDateTime &now) {
-    return item.createdAt.isValid() ? relativeAge(item.createdAt, now) : QString();
-}
-
-} // namespace
 
 LeanUi::LeanUi(MainWindow *window, LeanController *controller)
     : QObject(window)
     , m_window(window)
-    , m_controller(controller) {
+    , m_controller(controller)
+    , m_triage(new RequestTriageUi(window, controller, this))
+    , m_queues(new WorkQueueMarks(window, controller, this)) {
     installToolbar();
-    installRequests();
-    installBugs();
     installAndons();
     installStatus();
-    BoardView *board = window->boardView();
-    board->panelView(ItemKind::Incident)->delegate()->setMarker([this](const QModelIndex &index) {
-        const Item *item = itemAt(index);
-        return item ? incidentMark(*item) : RowMark();
-    });
     connect(controller, &LeanController::breached, this, [this](const Item &request) {
         QApplication::alert(m_window);
         m_window->statusBar()->showMessage(
@@ -83,6 +52,14 @@ void LeanUi::installToolbar() {
     declare->setToolTip(QStringLiteral("Declare an incident (Ctrl+Shift+I)"));
     connect(declare, &QAction::triggered, this, &LeanUi::declareIncident);
     bar->addAction(declare);
+
+    // Who is on duty: the name actions are signed with (from the schedule when there is one).
+    m_onDuty = new QLabel(bar);
+    m_onDuty->setObjectName(QStringLiteral("on-duty"));
+    m_onDuty->setContentsMargins(16, 0, 8, 0);
+    connect(m_controller->dashboard(), &Dashboard::onDutyChanged, this, &LeanUi::updateOnDuty);
+    bar->addWidget(m_onDuty);
+    updateOnDuty();
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -114,13 +91,31 @@ void LeanUi::installToolbar() {
     bar->addWidget(button);
 }
 
-const Item *LeanUi::selected(ItemKind kind) const {
-    QListView *list = m_window->boardView()->panelView(kind)->list();
-    return itemAt(list->currentIndex());
-}
-
-void LeanUi::repaint(ItemKind kind) {
-    m_window->boardView()->panelView(kind)->list()->viewport()->update();
+void LeanUi::updateOnDuty() {
+    Dashboard *d = m_controller->dashboard();
+    const QString person = d->actingPerson();
+    const bool configured = !d->onDuty().trimmed().isEmpty();
+    const bool stale = d->isOnDutyStale();
+    OnDutySchedule *schedule = d->onDutySchedule();
+    QString text = QStringLiteral("On duty: <b>%1</b>").arg(person.toHtmlEscaped());
+    if (stale)
+        text += QStringLiteral(" <span style=\"color:%1\">(schedule not answering)</span>")
+                    .arg(Theme::amberColor().darker(130).name());
+    else if (!configured)
+        text += QStringLiteral(" <span style=\"color:%1\">(from $USER)</span>")
+                    .arg(Theme::staleColor().darker(130).name());
+    m_onDuty->setText(text);
+    QString tip = QStringLiteral("Actions are signed with this name.");
+    if (schedule && stale) {
+        const QDateTime at = schedule->lastAnswerAt();
+        tip += QStringLiteral("\nThe on-duty schedule failed: %1.\n%2")
+                   .arg(schedule->error(),
+                        at.isValid() ? QStringLiteral("Last answer at %1.")
+                                           .arg(at.toLocalTime().toString(QStringLiteral("HH:mm")))
+                                     : QStringLiteral("No answer yet: this is \"on_duty\" from "
+                                                      "the config."));
+    }
+    m_onDuty->setToolTip(tip);
 }
 
 void LeanUi::pullAndon() {
@@ -150,7 +145,7 @@ void LeanUi::declareIncident() {
 }
 
 void LeanUi::resolveSelectedAndon() {
-    const Item *andon = selected(ItemKind::Andon);
+    const Item *andon = selectedItem(m_window, ItemKind::Andon);
     if (!andon) {
         m_window->statusBar()->showMessage(QStringLiteral("Select an andon to resolve"), 5000);
         return;
@@ -164,238 +159,6 @@ void LeanUi::resolveSelectedAndon() {
 void LeanUi::showOutbox() {
     OutboxDialog dialog(m_controller->dashboard()->outbox(), m_window);
     dialog.exec();
-}
-
-void LeanUi::installRequests() {
-    PanelView *panel = m_window->boardView()->panelView(ItemKind::Request);
-    panel->delegate()->setMarker([this](const QModelIndex &index) {
-        const Item *item = itemAt(index);
-        return item ? requestMark(*item) : RowMark();
-    });
-    auto *bar = new QWidget(panel);
-    bar->setObjectName(QStringLiteral("triage-bar"));
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(8, 4, 8, 6);
-    const struct {
-        Triage triage;
-        const char *text;
-        const char *name;
-        Qt::Key key;
-        const char *tip;
-    } buttons[] = {
-        {Triage::SelfService, "&Self-service", "triage-self-service", Qt::Key_S,
-         "Answer with the self-service command (S)"},
-        {Triage::Toil, "&Take it", "triage-take", Qt::Key_T,
-         "Toil: take it now, start the 15-minute clock (T)"},
-        {Triage::Bug, "&Bug", "triage-bug", Qt::Key_B, "Escalate to a bug on the tracker (B)"},
-        {Triage::Project, "&Project", "triage-project", Qt::Key_P,
-         "A project: card in value engineering, with the design checklist (P)"},
-    };
-    for (const auto &b : buttons) {
-        auto *button = new QPushButton(QLatin1String(b.text), bar);
-        button->setObjectName(QLatin1String(b.name));
-        button->setToolTip(QLatin1String(b.tip));
-        button->setFocusPolicy(Qt::TabFocus);
-        const Triage triage = b.triage;
-        connect(button, &QPushButton::clicked, this, [this, triage]() { triageSelected(triage); });
-        // One key each, while the requests list has focus.
-        auto *shortcut = new QShortcut(QKeySequence(b.key), panel->list());
-        shortcut->setContext(Qt::WidgetShortcut);
-        connect(shortcut, &QShortcut::activated, this,
-                [this, triage]() { triageSelected(triage); });
-        layout->addWidget(button);
-        m_triageButtons.append(button);
-    }
-    layout->addSpacing(12);
-    m_suggestion = new QLabel(bar);
-    m_suggestion->setObjectName(QStringLiteral("self-service-suggestion"));
-    m_suggestion->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_suggestion->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    layout->addWidget(m_suggestion, 1);
-    m_copy = new QPushButton(QStringLiteral("&Copy command"), bar);
-    m_copy->setObjectName(QStringLiteral("copy-command"));
-    connect(m_copy, &QPushButton::clicked, this, &LeanUi::copySuggestion);
-    layout->addWidget(m_copy);
-    panel->addFooterWidget(bar);
-
-    QListView *list = panel->list();
-    connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &LeanUi::updateTriageBar);
-    connect(m_controller, &LeanController::requestChanged, this, [this]() {
-        updateTriageBar();
-        repaint(ItemKind::Request);
-    });
-    // The running clocks move every second on the cards.
-    auto *tick = new QTimer(this);
-    tick->setInterval(1000);
-    connect(tick, &QTimer::timeout, this, [this]() {
-        if (m_controller->dashboard()->clocks()->runningCount() > 0)
-            repaint(ItemKind::Request);
-    });
-    tick->start();
-    updateTriageBar();
-}
-
-void LeanUi::updateTriageBar() {
-    const Item *request = selected(ItemKind::Request);
-    for (QPushButton *button : std::as_const(m_triageButtons))
-        button->setEnabled(request != nullptr);
-    const SelfServiceRule *rule =
-        request ? m_controller->dashboard()->lean().suggestionFor(request->title) : nullptr;
-    m_triageButtons.value(0)->setEnabled(rule != nullptr);
-    m_copy->setVisible(rule != nullptr);
-    if (!request)
-        m_suggestion->setText(QStringLiteral("Select a request: S self-service \u00B7 T take it "
-                                             "\u00B7 B bug \u00B7 P project"));
-    else if (rule)
-        m_suggestion->setText(
-            QStringLiteral("Self-service: <code>%1</code>").arg(rule->command.toHtmlEscaped()));
-    else
-        m_suggestion->setText(QStringLiteral("No self-service rule matches"));
-    const bool red = request && m_controller->dashboard()->clocks()->level(
-                                    request->source, request->id) == ClockLevel::Red;
-    m_triageButtons.value(2)->setText(red ? QStringLiteral("Escalate to &bug")
-                                          : QStringLiteral("&Bug"));
-    m_triageButtons.value(2)->setStyleSheet(
-        red ? QStringLiteral("QPushButton { background: %1; color: white; font-weight: bold; }")
-                  .arg(Theme::failedColor().name())
-            : QString());
-}
-
-void LeanUi::triageSelected(Triage triage) {
-    const Item *selectedItem = selected(ItemKind::Request);
-    if (!selectedItem)
-        return;
-    const Item request = *selectedItem;
-    switch (triage) {
-    case Triage::SelfService:
-        copySuggestion();
-        m_controller->selfService(request);
-        break;
-    case Triage::Toil:
-        m_controller->take(request);
-        break;
-    case Triage::Bug:
-        m_controller->escalate(request);
-        break;
-    case Triage::Project:
-        m_controller->project(request);
-        break;
-    case Triage::None:
-        break;
-    }
-    updateTriageBar();
-}
-
-void LeanUi::copySuggestion() {
-    const Item *request = selected(ItemKind::Request);
-    const SelfServiceRule *rule =
-        request ? m_controller->dashboard()->lean().suggestionFor(request->title) : nullptr;
-    if (!rule)
-        return;
-    QGuiApplication::clipboard()->setText(rule->command);
-    m_window->statusBar()->showMessage(QStringLiteral("Copied: %1").arg(rule->command), 8000);
-}
-
-RowMark LeanUi::requestMark(const Item &item) const {
-    Dashboard *d = m_controller->dashboard();
-    const InvestigationClocks *clocks = d->clocks();
-    switch (clocks->level(item.source, item.id)) {
-    case ClockLevel::Escalated: {
-        const InvestigationClock *c = clocks->find(item.source, item.id);
-        return {QStringLiteral("\u2197 BUG %1")
-                    .arg(c->bugId.isEmpty() ? QStringLiteral("filed") : c->bugId),
-                neutral()};
-    }
-    case ClockLevel::Red:
-        return {QStringLiteral("%1  ESCALATE (B)")
-                    .arg(formatClock(clocks->elapsedS(item.source, item.id))),
-                Theme::failedColor(), true};
-    case ClockLevel::Amber:
-        return {QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
-                Theme::amberColor()};
-    case ClockLevel::Running:
-        return {QStringLiteral("%1").arg(formatClock(clocks->elapsedS(item.source, item.id))),
-                Theme::okColor()};
-    case ClockLevel::None:
-        break;
-    }
-    switch (d->triage()->decision(item.source, item.id).triage) {
-    case Triage::SelfService:
-        return {QStringLiteral("\u2713 SELF-SERVICE SENT"), Theme::okColor()};
-    case Triage::Project:
-        return {QStringLiteral("\u25A6 PROJECT CARD"), info()};
-    default:
-        break;
-    }
-    if (d->lean().suggestionFor(item.title))
-        return {QStringLiteral("SELF-SERVICE"), info()};
-    return {};
-}
-
-int LeanUi::bugsInProgress() const {
-    int n = 0;
-    for (const Item &bug : m_controller->dashboard()->board()->panel(ItemKind::Bug)->items())
-        n += m_controller->dashboard()->lean().inProgress.match(bug.state).hasMatch() ? 1 : 0;
-    return n;
-}
-
-RowMark LeanUi::bugMark(const Item &item) const {
-    const LeanConfig &lean = m_controller->dashboard()->lean();
-    if (lean.inProgress.match(item.state).hasMatch()) {
-        const bool over = bugsInProgress() > lean.wipLimit;
-        return {over ? QStringLiteral("IN PROGRESS \u2014 OVER WIP")
-                     : QStringLiteral("IN PROGRESS"),
-                over ? Theme::failedColor() : Theme::okColor(), true};
-    }
-    if (lean.waiting.match(item.state).hasMatch())
-        return {QStringLiteral("THIRD PARTY \u00B7 %1")
-                    .arg(ageOf(item, m_controller->dashboard()->board()->clock().now())),
-                Theme::amberColor()};
-    return {};
-}
-
-RowMark LeanUi::incidentMark(const Item &item) const {
-    if (item.source == LeanController::declaringSource())
-        return {QStringLiteral("DECLARING\u2026"), info()};
-    static const QRegularExpression postMortem(QStringLiteral("learning|post.?mortem"),
-                                               QRegularExpression::CaseInsensitiveOption);
-    if (postMortem.match(item.state).hasMatch())
-        return {QStringLiteral("POST-MORTEM DUE"), Theme::amberColor()};
-    return {};
-}
-
-void LeanUi::installBugs() {
-    PanelView *panel = m_window->boardView()->panelView(ItemKind::Bug);
-    panel->delegate()->setMarker([this](const QModelIndex &index) {
-        const Item *item = itemAt(index);
-        return item ? bugMark(*item) : RowMark();
-    });
-    m_wip = new QLabel(panel);
-    m_wip->setObjectName(QStringLiteral("wip-status"));
-    m_wip->setToolTip(QStringLiteral("One piece flow: bugs in progress / WIP limit"));
-    panel->addHeaderWidget(m_wip);
-    PanelModel *bugs = m_controller->dashboard()->board()->panel(ItemKind::Bug);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(bugs, signal, this, &LeanUi::updateWip);
-    connect(bugs, &QAbstractItemModel::dataChanged, this, &LeanUi::updateWip);
-    updateWip();
-}
-
-void LeanUi::updateWip() {
-    const int n = bugsInProgress();
-    const int limit = m_controller->dashboard()->lean().wipLimit;
-    const bool over = n > limit;
-    m_wip->setText(QStringLiteral("WIP %1/%2%3")
-                       .arg(n)
-                       .arg(limit)
-                       .arg(over ? QStringLiteral(" \u2014 over the limit") : QString()));
-    m_wip->setStyleSheet(
-        QStringLiteral("QLabel { border-radius: 4px; padding: 2px 8px; font-weight: bold; color: "
-                       "%1; background: %2; }")
-            .arg(over ? QStringLiteral("white") : Theme::okColor().darker(140).name(),
-                 over ? Theme::failedColor().name() : QStringLiteral("transparent")));
-    repaint(ItemKind::Bug);
 }
 
 void LeanUi::installAndons() {

@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: MIT
-// Puts the lean workflow into the main window: the andon button and "Declare incident" in the
-// toolbar, triage buttons and keys under Pending requests, investigation clocks on request
-// cards, the WIP limit on the bug queue, resolve on the andon panel, and the outbox's pending
-// actions in the status bar.
+// Puts the lean workflow into the main window: the andon button, "Declare incident" and who is
+// on duty in the toolbar, resolve on the andon panel, the outbox's pending actions in the status
+// bar; triage under Pending requests (RequestTriageUi) and flow marks on the bug and incident
+// queues (WorkQueueMarks).
 #pragma once
-
-#include "Item.h"
-#include "ItemDelegate.h"
-#include "TriageStore.h"
 
 #include <QObject>
 
 class LeanController;
 class MainWindow;
-class PanelView;
 class QLabel;
-class QPushButton;
 class QToolButton;
+class RequestTriageUi;
+class WorkQueueMarks;
 
 class LeanUi final : public QObject {
     Q_OBJECT
@@ -27,34 +23,22 @@ public:
     void pullAndon();
     void declareIncident();
     void resolveSelectedAndon();
-    void triageSelected(Triage triage);
-    void copySuggestion();
     void showOutbox();
 
-    // What the row marks say (also used for the tooltips and tests).
-    RowMark requestMark(const Item &item) const;
-    RowMark bugMark(const Item &item) const;
-    RowMark incidentMark(const Item &item) const;
-    // "WIP 2/1": bugs in progress over the limit.
-    int bugsInProgress() const;
+    RequestTriageUi *triage() const { return m_triage; }
+    WorkQueueMarks *queues() const { return m_queues; }
 
 private:
     void installToolbar();
-    void installRequests();
-    void installBugs();
     void installAndons();
     void installStatus();
-    const Item *selected(ItemKind kind) const;
-    void updateTriageBar();
-    void updateWip();
     void updateOutboxStatus();
-    void repaint(ItemKind kind);
+    void updateOnDuty();
 
     MainWindow *m_window;
     LeanController *m_controller;
-    QLabel *m_suggestion = nullptr;
-    QPushButton *m_copy = nullptr;
-    QList<QPushButton *> m_triageButtons;
-    QLabel *m_wip = nullptr;
+    RequestTriageUi *m_triage;
+    WorkQueueMarks *m_queues;
+    QLabel *m_onDuty = nullptr;
     QToolButton *m_outboxStatus = nullptr;
 };

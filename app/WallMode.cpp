@@ -28,14 +28,18 @@ bool WallMode::isActive() const {
 
 void WallMode::enter(const QString &screen, const QSize &size) {
     if (!m_wall) {
-        m_wall = new WallWindow(m_dashboard->board(), m_dashboard->wallConfig(),
-                                m_dashboard->lean().onDuty);
+        m_wall =
+            new WallWindow(m_dashboard->board(), m_dashboard->wallConfig(), m_dashboard->onDuty());
+        connect(m_dashboard, &Dashboard::onDutyChanged, m_wall, [this]() {
+            m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(),
+                                                m_dashboard->isOnDutyStale());
+        });
         connect(m_wall, &WallWindow::leaveRequested, this, &WallMode::leave);
         connect(m_wall, &WallWindow::quitRequested, qApp, &QCoreApplication::quit,
                 Qt::QueuedConnection);
     }
     // Whoever is on duty now (the schedule may have moved on since the last time).
-    m_wall->view()->header()->setOnDuty(m_dashboard->lean().onDuty);
+    m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(), m_dashboard->isOnDutyStale());
     QScreen *fallback = m_window && m_window->isVisible() ? m_window->screen() : nullptr;
     const ScreenChoice choice =
         chooseWallScreen(screen, m_dashboard->wallConfig().screen, fallback);

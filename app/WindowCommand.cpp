@@ -89,6 +89,7 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
     else
         window->show();
     dashboard->poller()->start();
+    dashboard->startOnDuty();
     if (screenshotPath.isEmpty())
         return;
 

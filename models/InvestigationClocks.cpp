@@ -109,7 +109,9 @@ void InvestigationClocks::markEscalated(const QString &source, const QString &it
         c.itemId = itemId;
         c.startedAt = m_clock.now();
     }
-    c.escalatedAt = m_clock.now();
+    // Marked twice (queued, then filed): the clock stopped the first time.
+    if (!c.escalatedAt.isValid())
+        c.escalatedAt = m_clock.now();
     c.bugId = bugId;
     c.bugUrl = bugUrl;
     m_clocks.insert(key, c);

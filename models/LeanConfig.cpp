@@ -170,6 +170,8 @@ std::optional<SourceConfig> parseOnDutySource(const json &doc) {
     source["panel"] = "requests";
     if (!source.contains("type"))
         source["type"] = "generic";
+    if (!source.contains("interval_s"))
+        source["interval_s"] = 300; // a schedule changes weekly: every 5 min is plenty
     if (!source.contains("fields"))
         source["fields"] = {{"id", "/name"}, {"title", "/name"}};
     const json wrapper = {{"sources", json::array({source})}};

@@ -70,10 +70,11 @@ void Outbox::rescan() {
         });
 }
 
-QString Outbox::submit(WriteAction action, const QStringList &targets) {
+QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId) {
     if (targets.isEmpty())
         return {};
-    const QString actionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString actionId =
+        givenId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : givenId;
     if (action.idempotencyKey.isEmpty())
         action.idempotencyKey = actionId;
     auto rows = std::make_shared<std::vector<OutboxEntry>>();

@@ -36,7 +36,10 @@ public:
     void start();
     // Writes one row per target in one transaction, then sends them. Returns the action's id,
     // which is also its idempotency key unless the action carries one; empty without targets.
-    QString submit(WriteAction action, const QStringList &targets);
+    // `actionId`, when given, must be new: a caller that derives it from an earlier action can
+    // then look the action up after a restart (OutboxTable::loadAction) before sending it again.
+    QString submit(WriteAction action, const QStringList &targets,
+                   const QString &actionId = QString());
 
     std::vector<OutboxEntry> pending() const;
     int pendingCount() const { return static_cast<int>(m_rows.size()); }

@@ -6,6 +6,7 @@
 #include "BoardView.h"
 #include "Dashboard.h"
 #include "LeanController.h"
+#include "LeanSources.h"
 #include "LeanUi.h"
 #include "LoopbackHttpServer.h"
 #include "MainWindow.h"
@@ -161,28 +162,9 @@ void TestLeanWindow::escalationFilesExactlyOneBug() {
     });
     QVERIFY(server.start(0));
     const std::string base = server.baseUrl().toStdString();
-    const json config = {
-        {"on_duty", "victor"},
-        {"sources",
-         json::array({{{"name", "desk"},
-                       {"type", "generic"},
-                       {"url", base + "/desk"},
-                       {"panel", "requests"},
-                       {"path", "/requests"},
-                       {"fields",
-                        {{"id", "/id"}, {"title", "/text"}, {"people", "/who"}, {"url", "/link"}}}},
-                      {{"name", "tracker"},
-                       {"type", "generic"},
-                       {"url", base + "/tracker"},
-                       {"panel", "bugs"},
-                       {"path", "/bugs"},
-                       {"fields", {{"id", "/key"}, {"title", "/title"}}},
-                       {"write",
-                        {{"path", "/bugs"},
-                         {"body", {{"title", "{{title}}"}, {"description", "{{description}}"}}},
-                         {"kinds", json::array({"create-bug"})},
-                         {"created", {{"id", "/key"}}}}}}})},
-        {"actions", {{"bug", "tracker"}}}};
+    const json config = {{"on_duty", "victor"},
+                         {"sources", json::array({deskSource(base), trackerSource(base)})},
+                         {"actions", {{"bug", "tracker"}}}};
     Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
     QString notice;

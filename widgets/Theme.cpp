@@ -51,6 +51,12 @@ QColor amberColor() {
 QColor andonColor() {
     return QColor(0xC0, 0x10, 0x10);
 }
+QColor infoColor() {
+    return QColor(0x1F, 0x6F, 0xB5);
+}
+QColor neutralColor() {
+    return QColor(0x5B, 0x6B, 0x7F);
+}
 
 QColor mix(const QColor &a, const QColor &b, qreal t) {
     return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,

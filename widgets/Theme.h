@@ -17,6 +17,9 @@ QColor okColor();
 QColor failedColor();
 QColor amberColor();
 QColor andonColor();
+// Marks that inform without alarming ("SELF-SERVICE", "DECLARING…") and settled ones.
+QColor infoColor();
+QColor neutralColor();
 // `a` blended towards `b` by `t` (0: a, 1: b).
 QColor mix(const QColor &a, const QColor &b, qreal t);
 // Black or white, whichever reads better on `background` (the yellow chip needs black).

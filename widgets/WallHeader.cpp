@@ -31,10 +31,11 @@ void WallHeader::setMetrics(const WallMetrics &metrics) {
     update();
 }
 
-void WallHeader::setOnDuty(const QString &person) {
-    if (person == m_onDuty)
+void WallHeader::setOnDuty(const QString &person, bool stale) {
+    if (person == m_onDuty && stale == m_onDutyStale)
         return;
     m_onDuty = person;
+    m_onDutyStale = stale;
     update();
 }
 
@@ -49,7 +50,10 @@ QString WallHeader::clockText() const {
 }
 
 QString WallHeader::dutyText() const {
-    return m_onDuty.isEmpty() ? QString() : QStringLiteral("On duty: ") + m_onDuty;
+    if (m_onDuty.isEmpty())
+        return {};
+    return QStringLiteral("On duty: ") + m_onDuty +
+           (m_onDutyStale ? QStringLiteral(" (schedule not answering)") : QString());
 }
 
 QString WallHeader::pageText() const {
@@ -102,11 +106,13 @@ void WallHeader::paintEvent(QPaintEvent *) {
                    Qt::AlignLeft | Qt::AlignVCenter, label);
         x += textWidth(font(), label);
         const QFont nameFont = wallFont(font(), m_metrics.headerPx, QFont::Bold);
-        const int nameW = std::min(textWidth(nameFont, m_onDuty), r.width() / 4);
+        // Stale: the name may be out of date; "?" says so without taking room.
+        const QString name = m_onDutyStale ? m_onDuty + QStringLiteral(" ?") : m_onDuty;
+        const int nameW = std::min(textWidth(nameFont, name), r.width() / 4);
         p.setFont(nameFont);
-        p.setPen(WallColors::text());
+        p.setPen(m_onDutyStale ? WallColors::staleText() : WallColors::text());
         p.drawText(QRect(x, r.top(), nameW, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   QFontMetrics(nameFont).elidedText(m_onDuty, Qt::ElideRight, nameW));
+                   QFontMetrics(nameFont).elidedText(name, Qt::ElideRight, nameW));
         p.setFont(font());
         x += nameW + 2 * pad;
     }

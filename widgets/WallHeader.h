@@ -19,8 +19,9 @@ public:
                QWidget *parent = nullptr);
 
     void setMetrics(const WallMetrics &metrics);
-    // The person on duty changes with the schedule.
-    void setOnDuty(const QString &person);
+    // The person on duty changes with the schedule. Stale: the schedule is not answering, so
+    // the name may be out of date (painted dim, with "?").
+    void setOnDuty(const QString &person, bool stale = false);
     // Page `index` of `count` (count < 2: no indicator).
     void setPage(int index, int count);
 
@@ -41,6 +42,7 @@ private:
     SourceHealthModel *m_health;
     const Clock &m_clock;
     QString m_onDuty;
+    bool m_onDutyStale = false;
     WallMetrics m_metrics;
     int m_page = 0;
     int m_pages = 1;

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// "on_duty_url": the person on duty read from a schedule on a loopback server. The first item's
+// title names them in the desktop toolbar, the wall header and the actions they sign; when the
+// schedule fails the last name stays, shown stale; before any answer "on_duty" stands.
+#include "Dashboard.h"
+#include "LeanController.h"
+#include "LeanUi.h"
+#include "LoopbackHttpServer.h"
+#include "MainWindow.h"
+#include "TestEnvironment.h"
+#include "WallHeader.h"
+#include "WallMode.h"
+#include "WallView.h"
+#include "WallWindow.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+
+using nlohmann::json;
+
+namespace {
+
+struct Schedule {
+    std::mutex mutex;
+    std::string answer = R"([{"name":"alice"},{"name":"bob"}])";
+    int status = 200;
+    std::atomic<int> asked{0};
+    std::vector<json> andons;
+    LoopbackHttpServer server{[this](const HttpServerRequest &r) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (r.path == "/schedule/now") {
+            ++asked;
+            return status == 200 ? HttpServerResponse::json(QByteArray::fromStdString(answer))
+                                 : HttpServerResponse::text("schedule down", status);
+        }
+        if (r.path == "/hooks/andons" && r.method == "GET")
+            return HttpServerResponse::json("[]");
+        if (r.path == "/hooks/andons" && r.method == "POST") {
+            andons.push_back(json::parse(r.body.toStdString()));
+            return HttpServerResponse::json("{}", 201);
+        }
+        return HttpServerResponse::text("not found", 404);
+    }};
+
+    void set(int newStatus, const std::string &body = {}) {
+        std::lock_guard<std::mutex> lock(mutex);
+        status = newStatus;
+        if (!body.empty())
+            answer = body;
+    }
+    QString lastRaisedBy() {
+        std::lock_guard<std::mutex> lock(mutex);
+        return andons.empty() ? QString()
+                              : QString::fromStdString(andons.back().value("by", std::string()));
+    }
+
+    AppConfig config() {
+        const std::string base = server.baseUrl().toStdString();
+        const json doc = {
+            {"on_duty", "victor"},
+            {"on_duty_url", {{"url", base + "/schedule"}, {"path", "/now"}}},
+            {"sources", json::array({{{"name", "hooks"},
+                                      {"type", "generic"},
+                                      {"url", base + "/hooks"},
+                                      {"panel", "andons"},
+                                      {"path", "/andons"},
+                                      {"fields", {{"id", "/id"}, {"title", "/title"}}},
+                                      {"write",
+                                       {{"path", "/andons"},
+                                        {"body", {{"by", "{{raised_by}}"}}},
+                                        {"kinds", json::array({"raise-andon"})}}}}})},
+            {"actions", {{"andon", json::array({"hooks"})}}}};
+        return parseConfig(QByteArray::fromStdString(doc.dump()), QStringLiteral("t"));
+    }
+};
+
+} // namespace
+
+class TestOnDuty final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { prepareTestEnvironment(); }
+    void scheduleNamesThePersonEverywhere();
+    void failingScheduleFallsBackToOnDuty();
+};
+
+void TestOnDuty::scheduleNamesThePersonEverywhere() {
+    Schedule schedule;
+    QVERIFY(schedule.server.start(0));
+    Dashboard dashboard(schedule.config());
+    QTemporaryDir dir;
+    QString notice;
+    QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    QVERIFY(dashboard.onDutySchedule());
+    QCOMPARE(dashboard.onDuty(), QStringLiteral("victor")); // before any answer
+    MainWindow window(dashboard.board());
+    LeanController controller(&dashboard);
+    LeanUi ui(&window, &controller);
+    WallMode wall(&dashboard, &window);
+    wall.enter(QString(), QSize(1280, 720));
+    WallHeader *header = wall.wallWindow()->view()->header();
+    auto *label = window.findChild<QLabel *>(QStringLiteral("on-duty"));
+    QVERIFY(label);
+    QVERIFY2(label->text().contains(QLatin1String("victor")), qPrintable(label->text()));
+
+    QSignalSpy changed(&dashboard, &Dashboard::onDutyChanged);
+    dashboard.startOnDuty();
+    QTRY_COMPARE(dashboard.onDuty(), QStringLiteral("alice")); // the first item
+    QVERIFY(!dashboard.isOnDutyStale());
+    QCOMPARE(header->dutyText(), QStringLiteral("On duty: alice"));
+    QVERIFY2(label->text().contains(QLatin1String("alice")), qPrintable(label->text()));
+    QVERIFY(!label->text().contains(QLatin1String("not answering")));
+
+    // Actions are signed by the schedule's person.
+    QSignalSpy delivered(dashboard.outbox(), &Outbox::delivered);
+    QVERIFY(!controller.raiseAndon(QStringLiteral("sftp"), QStringLiteral("no backups")).isEmpty());
+    QTRY_COMPARE(delivered.count(), 1);
+    QCOMPARE(schedule.lastRaisedBy(), QStringLiteral("alice"));
+
+    // The schedule fails: alice stays, said stale everywhere.
+    schedule.set(500);
+    const int answers = changed.count();
+    dashboard.onDutySchedule()->fetchNow();
+    QTRY_VERIFY(changed.count() > answers);
+    QCOMPARE(dashboard.onDuty(), QStringLiteral("alice"));
+    QVERIFY(dashboard.isOnDutyStale());
+    QCOMPARE(header->dutyText(), QStringLiteral("On duty: alice (schedule not answering)"));
+    QVERIFY2(label->text().contains(QLatin1String("alice")) &&
+                 label->text().contains(QLatin1String("schedule not answering")),
+             qPrintable(label->text()));
+    QVERIFY2(label->toolTip().contains(QLatin1String("500")), qPrintable(label->toolTip()));
+    // For a person to look at (see tst_lean_screens).
+    const QString shots =
+        qEnvironmentVariable("DUTYBOARD_SHOTS", QStringLiteral("/tmp/dutyboard-shots"));
+    if (QDir().mkpath(shots)) {
+        header->grab().save(QDir(shots).filePath(QStringLiteral("wall-header-stale.png")));
+        window.grab().save(QDir(shots).filePath(QStringLiteral("toolbar-on-duty-stale.png")));
+    }
+
+    // The rotation moves on: bob, fresh again.
+    schedule.set(200, R"([{"name":"bob"}])");
+    dashboard.onDutySchedule()->fetchNow();
+    QTRY_COMPARE(dashboard.onDuty(), QStringLiteral("bob"));
+    QVERIFY(!dashboard.isOnDutyStale());
+    QCOMPARE(header->dutyText(), QStringLiteral("On duty: bob"));
+    QVERIFY2(label->text().contains(QLatin1String("bob")), qPrintable(label->text()));
+    wall.leave();
+}
+
+void TestOnDuty::failingScheduleFallsBackToOnDuty() {
+    Schedule schedule;
+    schedule.set(503);
+    QVERIFY(schedule.server.start(0));
+    Dashboard dashboard(schedule.config());
+    QSignalSpy changed(&dashboard, &Dashboard::onDutyChanged);
+    dashboard.startOnDuty();
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(dashboard.onDuty(), QStringLiteral("victor"));
+    QVERIFY(dashboard.isOnDutyStale());
+    QCOMPARE(dashboard.actingPerson(), QStringLiteral("victor"));
+    QVERIFY(!dashboard.onDutySchedule()->lastAnswerAt().isValid());
+
+    // An answer that lists nobody is no better than none.
+    schedule.set(200, "[]");
+    dashboard.onDutySchedule()->fetchNow();
+    QTRY_COMPARE(schedule.asked.load(), 2);
+    QTRY_VERIFY(!dashboard.onDutySchedule()->error().contains(QLatin1String("503")));
+    QVERIFY(dashboard.isOnDutyStale());
+    QCOMPARE(dashboard.onDuty(), QStringLiteral("victor"));
+}
+
+QTEST_MAIN(TestOnDuty)
+#include "tst_onduty.moc"
