@@ -3,6 +3,7 @@
 
 #include "Dashboard.h"
 #include "DesktopTray.h"
+#include "LazyPage.h"
 #include "LeanController.h"
 #include "LeanUi.h"
 #include "MainWindow.h"
@@ -31,23 +32,28 @@ void saveAndQuit(QWidget *window, const QString &path) {
 constexpr int trendsReloadMs = 5 * 60 * 1000;
 constexpr int trendsDays = 28;
 
-// The trends page, filled from the history store off the UI thread and reloaded now and then.
+// The trends page, built the first time it is shown, then filled from the history store off
+// the UI thread and reloaded now and then. History is recorded from the start either way.
 void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
     History *history = dashboard->startHistory(); // the state was opened at start-up
     if (!history)
         return;
-    auto *trends = new TrendsView(dashboard->objectives());
-    window->addPage(trends, QStringLiteral("Trends"));
-    const Clock &clock = dashboard->board()->clock();
-    auto reload = [history, trends, &clock]() {
-        const QDateTime now = clock.now();
-        history->load(now.addDays(-trendsDays), trends,
-                      [trends, now](HistorySamples samples) { trends->setSamples(samples, now); });
-    };
-    reload();
-    auto *timer = new QTimer(trends);
-    QObject::connect(timer, &QTimer::timeout, trends, reload);
-    timer->start(trendsReloadMs);
+    auto *page = new LazyPage([dashboard, history]() {
+        auto *trends = new TrendsView(dashboard->objectives());
+        const Clock &clock = dashboard->board()->clock();
+        auto reload = [history, trends, &clock]() {
+            const QDateTime now = clock.now();
+            history->load(now.addDays(-trendsDays), trends, [trends, now](HistorySamples samples) {
+                trends->setSamples(samples, now);
+            });
+        };
+        reload();
+        auto *timer = new QTimer(trends);
+        QObject::connect(timer, &QTimer::timeout, trends, reload);
+        timer->start(trendsReloadMs);
+        return trends;
+    });
+    window->addPage(page, QStringLiteral("Trends"));
 }
 
 } // namespace
