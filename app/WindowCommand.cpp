@@ -6,8 +6,11 @@
 #include "LeanController.h"
 #include "LeanUi.h"
 #include "MainWindow.h"
+#include "ObjectivesBar.h"
+#include "TrendsFeed.h"
 #include "TrendsView.h"
 #include "WallMode.h"
+#include "WallView.h"
 #include "WallWindow.h"
 
 #include <QAction>
@@ -28,32 +31,27 @@ void saveAndQuit(QWidget *window, const QString &path) {
     QCoreApplication::exit(saved ? 0 : 1);
 }
 
-constexpr int trendsReloadMs = 5 * 60 * 1000;
-constexpr int trendsDays = 28;
-
-// The trends page, filled from the history store off the UI thread and reloaded now and then.
+// The trends page, filled from the history store off the UI thread and reloaded now and then;
+// its objectives also go to the window's header, seen from every page.
 void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
     History *history = dashboard->startHistory(); // the state was opened at start-up
     if (!history)
         return;
     auto *trends = new TrendsView(dashboard->objectives());
     window->addPage(trends, QStringLiteral("Trends"));
-    const Clock &clock = dashboard->board()->clock();
-    auto reload = [history, trends, &clock]() {
-        const QDateTime now = clock.now();
-        history->load(now.addDays(-trendsDays), trends,
-                      [trends, now](HistorySamples samples) { trends->setSamples(samples, now); });
-    };
-    reload();
-    auto *timer = new QTimer(trends);
-    QObject::connect(timer, &QTimer::timeout, trends, reload);
-    timer->start(trendsReloadMs);
+    auto *header = new ObjectivesBar(ObjectivesBar::Style::Compact);
+    window->setHeaderWidget(header);
+    trends->setObjectivesBarShown(false);
+    QObject::connect(
+        trends, &TrendsView::objectivesChanged, header,
+        [header](const std::vector<ObjectiveState> &states) { header->setStates(states); });
+    feedTrends(history, trends, dashboard->board()->clock());
 }
 
 } // namespace
 
 void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size,
-                        const WallRequest &wall) {
+                        const WallRequest &wall, const QString &page) {
     auto *window = new MainWindow(dashboard->board());
     auto *wallMode = new WallMode(dashboard, window, window);
     QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
@@ -88,6 +86,11 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
         wallMode->enter(wall.screen, screenshotPath.isEmpty() ? QSize() : size);
     else
         window->show();
+    const bool found =
+        page.isEmpty() ||
+        (wall.enabled ? wallMode->wallWindow()->view()->holdPage(page) : window->showPage(page));
+    if (!found)
+        std::fprintf(stderr, "dutyboard: no page \"%s\"; showing the first\n", qPrintable(page));
     dashboard->poller()->start();
     dashboard->startOnDuty();
     if (screenshotPath.isEmpty())

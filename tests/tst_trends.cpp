@@ -63,6 +63,15 @@ private Q_SLOTS:
         QVERIFY(!view.incidentChart()->objectiveMet());
         QVERIFY(view.andonChart()->caption().contains(QStringLiteral("now 2")));
         QVERIFY(!view.andonChart()->objectiveMet());
+        // RUN load: 14 days of 4 outcomes, and the RUN share on the working days; time to
+        // resolve: a median per week. Without those objectives configured: no line, no caption.
+        QVERIFY(view.runChart()->pointCount() > 14 * 4);
+        QVERIFY(!view.runChart()->hasObjectiveLine());
+        QVERIFY(view.runChart()->caption().isEmpty());
+        QCOMPARE(view.resolveChart()->pointCount(), 3);
+        QVERIFY(!view.resolveChart()->hasObjectiveLine());
+        QVERIFY(view.andonChart()->hasObjectiveLine());
+        QCOMPARE(view.andonChart()->objectiveValue(), 1.0);
         QTest::qWait(50);
         QVERIFY(view.grab().save(QStringLiteral("/tmp/dutyboard-trends.png")));
     }
