@@ -7,6 +7,7 @@
 #include "Dashboard.h"
 #include "DemoHistory.h"
 #include "History.h"
+#include "HistoryStore.h"
 #include "LocalStore.h"
 #include "ObjectiveStatus.h"
 #include "ResolutionWatch.h"
@@ -23,17 +24,6 @@ namespace {
 
 QDateTime at(const char *iso) {
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
-
-bool opened(LocalStore &store) {
-    QString notice;
-    return store.open(&notice) && notice.isEmpty();
-}
-
-HistorySamples loadAll(LocalStore &store) {
-    return store
-        .runBlocking([](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, {})); })
-        .value<HistorySamples>();
 }
 
 Item incident(const QString &id, const QDateTime &created) {
@@ -82,7 +72,7 @@ private Q_SLOTS:
     void downsamplingKeepsTheHoursSums() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QVERIFY(opened(store));
+        QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const QDateTime hour = now.addDays(-40);
         const HistoryLimits limits{300, 30, 50000};
@@ -102,7 +92,7 @@ private Q_SLOTS:
             return QVariant(HistorySql::prune(db, now, limits));
         });
         for (int pass = 0; pass < 2; ++pass) { // pruning again changes nothing
-            const HistorySamples kept = loadAll(store);
+            const HistorySamples kept = loadAllHistory(store);
             QCOMPARE(kept.size(), size_t(1));
             QCOMPARE(kept[0].at, hour);
             QCOMPARE(kept[0].bugsOpen, 0); // a level: the first of the hour
@@ -113,19 +103,14 @@ private Q_SLOTS:
             std::vector<qint64> resolve = kept[0].resolveS;
             std::sort(resolve.begin(), resolve.end());
             QCOMPARE(resolve, (std::vector<qint64>{600, 1200}));
-            QCOMPARE(store
-                         .runBlocking([&](QSqlDatabase &db) {
-                             return QVariant(HistorySql::prune(db, now, limits));
-                         })
-                         .toInt(),
-                     0);
+            QCOMPARE(pruneHistory(store, now, limits), 0);
         }
     }
 
     void aFirstVersionStoreGainsTheColumns() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QVERIFY(opened(store));
+        QVERIFY(openCleanStore(store));
         const bool ok =
             store
                 .runBlocking([](QSqlDatabase &db) {
@@ -144,7 +129,7 @@ private Q_SLOTS:
                 })
                 .toBool();
         QVERIFY(ok);
-        const HistorySamples rows = loadAll(store);
+        const HistorySamples rows = loadAllHistory(store);
         QCOMPARE(rows.size(), size_t(1));
         QCOMPARE(rows[0].bugsOpen, 2);
         QCOMPARE(rows[0].andonsRaised, 1);
@@ -235,14 +220,8 @@ private Q_SLOTS:
         QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
         dashboard.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
-        HistorySamples loaded;
-        bool done = false;
-        history->load(dashboard.board()->clock().now().addSecs(-60), this,
-                      [&](HistorySamples samples) {
-                          loaded = std::move(samples);
-                          done = true;
-                      });
-        QTRY_VERIFY(done);
+        const HistorySamples loaded =
+            loadHistoryAndWait(*history, dashboard.board()->clock().now().addSecs(-60));
         QCOMPARE(loaded.size(), size_t(1));
         QCOMPARE(loaded[0].triaged, (std::array<int, 4>{1, 1, 0, 1}));
         QCOMPARE(loaded[0].escalated, 1);

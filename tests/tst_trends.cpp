@@ -5,6 +5,7 @@
 #include "ConfigError.h"
 #include "Dashboard.h"
 #include "DemoHistory.h"
+#include "HistoryStore.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
 #include "TrendChart.h"
@@ -89,26 +90,14 @@ private Q_SLOTS:
                  qPrintable(notice));
         History *history = dashboard.startHistory();
         QVERIFY(history);
-        HistorySamples loaded;
-        bool done = false;
-        history->load({}, this, [&](HistorySamples samples) {
-            loaded = std::move(samples);
-            done = true;
-        });
-        QTRY_VERIFY(done);
+        HistorySamples loaded = loadHistoryAndWait(*history, {});
         QCOMPARE(loaded.size(), size_t(14 * 24));
 
         // A refresh records the live board too.
         QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
         dashboard.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
-        done = false;
-        history->load(dashboard.board()->clock().now().addSecs(-60), this,
-                      [&](HistorySamples samples) {
-                          loaded = std::move(samples);
-                          done = true;
-                      });
-        QTRY_VERIFY(done);
+        loaded = loadHistoryAndWait(*history, dashboard.board()->clock().now().addSecs(-60));
         QCOMPARE(loaded.size(), size_t(1));
         QCOMPARE(loaded[0].bugsOpen, dashboard.board()->panel(ItemKind::Bug)->rowCount());
     }
