@@ -97,6 +97,11 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         QStringLiteral("size"),
         QStringLiteral("Window (or wall) size for --screenshot, e.g. 1920x1080."),
         QStringLiteral("WxH"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral("The page to open on: duty, kanban or trends; with --wall, kanban, charts "
+                       "or a page number from 1, held still (no rotation)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption wall(QStringLiteral("wall"),
                                   QStringLiteral("Open the wall screen: full screen, no chrome, "
                                                  "for a TV. Leave with Esc twice, quit with "
@@ -112,7 +117,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
                                    QStringLiteral("Keep local state (outbox, clocks) in FILE."),
                                    QStringLiteral("FILE"));
     parser.addOptions(
-        {version, config, demo, print, screenshot, size, state, stallReport, wall, screen});
+        {version, config, demo, print, screenshot, size, page, state, stallReport, wall, screen});
     for (const ActionOption &option : actionOptions)
         parser.addOption(QCommandLineOption(QLatin1String(option.name), QLatin1String(option.help),
                                             QStringLiteral("VALUE")));
@@ -141,6 +146,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     cl.screen = parser.value(screen).trimmed();
     cl.configPath = parser.value(config);
     cl.screenshotPath = parser.value(screenshot);
+    cl.page = parser.value(page).trimmed();
     cl.statePath = parser.value(state);
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));

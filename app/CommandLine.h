@@ -30,6 +30,7 @@ struct CommandLine {
     QString configPath; // empty: the default path
     QString screenshotPath;
     QSize size;        // --size WxH; invalid when not given
+    QString page;      // --page: the page to open on (duty, kanban, trends; wall: a number too)
     QString statePath; // --state FILE: the local SQLite state; empty: the default
     ActionRequest action;
     QString error; // non-empty: bad usage, said for a person

@@ -132,5 +132,7 @@ History *Dashboard::startHistory() {
         });
     }
     m_history->follow(m_poller, m_board);
+    if (m_triage)
+        m_history->followTriage(m_triage);
     return m_history;
 }

@@ -72,6 +72,20 @@ void MainWindow::addPage(QWidget *page, const QString &title) {
     m_pages->addTab(page, title);
 }
 
+bool MainWindow::showPage(const QString &title) {
+    for (int i = 0; i < m_pages->count(); ++i) {
+        if (m_pages->tabText(i).compare(title, Qt::CaseInsensitive) == 0) {
+            m_pages->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::setHeaderWidget(QWidget *widget) {
+    m_pages->setCornerWidget(widget, Qt::TopRightCorner);
+}
+
 void MainWindow::fillScreenMenu() {
     m_screenMenu->clear();
     const QList<QScreen *> screens = QGuiApplication::screens();

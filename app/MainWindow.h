@@ -24,6 +24,10 @@ public:
     QMenu *viewMenu() const { return m_viewMenu; }
     // Adds a page after the duty board (and the Kanban board): trends, for instance.
     void addPage(QWidget *page, const QString &title);
+    // Shows the page titled `title` ("Kanban", "Trends", case-insensitive); false when none is.
+    bool showPage(const QString &title);
+    // A widget in the header, right of the page tabs and seen on every page: the objectives.
+    void setHeaderWidget(QWidget *widget);
 
     // "action-wall" (F11): asks for the wall screen on its default monitor.
     QAction *wallAction() const { return m_wallAction; }

@@ -3,6 +3,8 @@
 
 #include "Dashboard.h"
 #include "MainWindow.h"
+#include "TrendsFeed.h"
+#include "TrendsView.h"
 #include "WallHeader.h"
 #include "WallScreen.h"
 #include "WallView.h"
@@ -28,12 +30,17 @@ bool WallMode::isActive() const {
 
 void WallMode::enter(const QString &screen, const QSize &size) {
     if (!m_wall) {
-        m_wall =
-            new WallWindow(m_dashboard->board(), m_dashboard->wallConfig(), m_dashboard->onDuty());
+        m_wall = new WallWindow(m_dashboard->board(), m_dashboard->wallConfig(),
+                                m_dashboard->onDuty(), nullptr, m_dashboard->objectives());
         connect(m_dashboard, &Dashboard::onDutyChanged, m_wall, [this]() {
             m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(),
                                                 m_dashboard->isOnDutyStale());
         });
+        // A charts page draws from the history the desktop window records.
+        if (TrendsView *trends = m_wall->view()->trends()) {
+            if (History *history = m_dashboard->history())
+                feedTrends(history, trends, m_dashboard->board()->clock());
+        }
         connect(m_wall, &WallWindow::leaveRequested, this, &WallMode::leave);
         connect(m_wall, &WallWindow::quitRequested, qApp, &QCoreApplication::quit,
                 Qt::QueuedConnection);

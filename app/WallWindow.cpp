@@ -16,9 +16,9 @@
 #include <QWindow>
 
 WallWindow::WallWindow(Board *board, const WallConfig &config, const QString &onDuty,
-                       QWidget *parent)
+                       QWidget *parent, const Objectives &objectives)
     : QWidget(parent, Qt::Window | Qt::FramelessWindowHint)
-    , m_view(new WallView(board, config, onDuty, this))
+    , m_view(new WallView(board, config, onDuty, this, objectives))
     , m_hint(new WallBand(this))
     , m_cursorTimer(new QTimer(this))
     , m_escapeTimer(new QTimer(this)) {

@@ -4,6 +4,8 @@
 // The cursor hides after 3 s without movement. Space or Enter acknowledges an alert.
 #pragma once
 
+#include "Objectives.h"
+
 #include <QWidget>
 
 class Board;
@@ -18,7 +20,7 @@ class WallWindow final : public QWidget {
 public:
     // objectName "wall-window"; the leave hint is "leave-hint".
     WallWindow(Board *board, const WallConfig &config, const QString &onDuty,
-               QWidget *parent = nullptr);
+               QWidget *parent = nullptr, const Objectives &objectives = {});
     ~WallWindow() override;
 
     WallView *view() const { return m_view; }

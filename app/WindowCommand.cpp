@@ -7,8 +7,12 @@
 #include "LeanController.h"
 #include "LeanUi.h"
 #include "MainWindow.h"
+#include "ObjectiveStatus.h"
+#include "ObjectivesBar.h"
+#include "TrendsFeed.h"
 #include "TrendsView.h"
 #include "WallMode.h"
+#include "WallView.h"
 #include "WallWindow.h"
 
 #include <QAction>
@@ -29,37 +33,33 @@ void saveAndQuit(QWidget *window, const QString &path) {
     QCoreApplication::exit(saved ? 0 : 1);
 }
 
-constexpr int trendsReloadMs = 5 * 60 * 1000;
-constexpr int trendsDays = 28;
-
-// The trends page, built the first time it is shown, then filled from the history store off
-// the UI thread and reloaded now and then. History is recorded from the start either way.
+// The trends page, built the first time it is shown (history is recorded from the start either
+// way); the objectives go to the window's header, seen from every page, fed on their own.
 void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
     History *history = dashboard->startHistory(); // the state was opened at start-up
     if (!history)
         return;
-    auto *page = new LazyPage([dashboard, history]() {
+    const Clock &clock = dashboard->board()->clock();
+    auto *page = new LazyPage([dashboard, history, &clock]() {
         auto *trends = new TrendsView(dashboard->objectives());
-        const Clock &clock = dashboard->board()->clock();
-        auto reload = [history, trends, &clock]() {
-            const QDateTime now = clock.now();
-            history->load(now.addDays(-trendsDays), trends, [trends, now](HistorySamples samples) {
-                trends->setSamples(samples, now);
-            });
-        };
-        reload();
-        auto *timer = new QTimer(trends);
-        QObject::connect(timer, &QTimer::timeout, trends, reload);
-        timer->start(trendsReloadMs);
+        trends->setObjectivesBarShown(false);
+        feedTrends(history, trends, clock);
         return trends;
     });
     window->addPage(page, QStringLiteral("Trends"));
+    auto *header = new ObjectivesBar(ObjectivesBar::Style::Compact);
+    window->setHeaderWidget(header);
+    feedHistory(history, header, clock,
+                [header, objectives = dashboard->objectives()](const HistorySamples &samples,
+                                                               const QDateTime &now) {
+                    header->setStates(objectiveStates(objectives, samples, now));
+                });
 }
 
 } // namespace
 
 void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size,
-                        const WallRequest &wall) {
+                        const WallRequest &wall, const QString &page) {
     auto *window = new MainWindow(dashboard->board());
     auto *wallMode = new WallMode(dashboard, window, window);
     QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
@@ -94,6 +94,11 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
         wallMode->enter(wall.screen, screenshotPath.isEmpty() ? QSize() : size);
     else
         window->show();
+    const bool found =
+        page.isEmpty() ||
+        (wall.enabled ? wallMode->wallWindow()->view()->holdPage(page) : window->showPage(page));
+    if (!found)
+        std::fprintf(stderr, "dutyboard: no page \"%s\"; showing the first\n", qPrintable(page));
     dashboard->poller()->start();
     dashboard->startOnDuty();
     if (screenshotPath.isEmpty())

@@ -132,7 +132,8 @@ int main(int argc, char *argv[]) {
     else if (cl.print)
         startPrintCommand(dashboard.get());
     else
-        startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen});
+        startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen},
+                           cl.page);
     const int code = QCoreApplication::exec();
     dashboard.reset();
     return code;

@@ -11,6 +11,32 @@ QString q(const std::string &s) {
     return QString::fromStdString(s);
 }
 
+// A tracker source's "columns" (see CardColumns) must name the board's columns: a typo would
+// otherwise send its cards to "Unmapped" without a word. Shapes are the connector's to check.
+void checkSourceColumns(const KanbanConfig &config, const json &root) {
+    const auto sources = root.find("sources");
+    if (sources == root.end() || !sources->is_array())
+        return;
+    for (size_t i = 0; i < sources->size(); ++i) {
+        const json &source = (*sources)[i];
+        const auto columns = source.is_object() ? source.find("columns") : source.end();
+        if (!source.is_object() || columns == source.end() || !columns->is_object())
+            continue;
+        for (const auto &[from, to] : columns->items()) {
+            if (!to.is_string())
+                continue;
+            Item probe;
+            probe.kind = ItemKind::Card;
+            probe.column = q(to.get<std::string>());
+            if (kanbanColumnFor(config, probe) == kanbanUnmappedColumn())
+                throw ConfigError(QStringLiteral("/sources/%1/columns/").arg(i) + q(from),
+                                  QStringLiteral("expected one of the Kanban columns, not "
+                                                 "\"%1\"")
+                                      .arg(probe.column));
+        }
+    }
+}
+
 } // namespace
 
 KanbanConfig KanbanConfig::defaults() {
@@ -33,8 +59,11 @@ KanbanConfig parseKanbanConfig(const json &root) {
     if (!root.is_object())
         return KanbanConfig::defaults();
     const auto section = root.find("kanban");
-    if (section == root.end())
-        return KanbanConfig::defaults();
+    if (section == root.end()) {
+        KanbanConfig defaults = KanbanConfig::defaults();
+        checkSourceColumns(defaults, root);
+        return defaults;
+    }
     const QString where = QStringLiteral("/kanban");
     if (!section->is_object())
         throw ConfigError(where, QStringLiteral("expected an object with \"columns\" and \"map\""));
@@ -98,6 +127,7 @@ KanbanConfig parseKanbanConfig(const json &root) {
             c.map.insert(q(from).toLower(), column);
         }
     }
+    checkSourceColumns(c, root);
     return c;
 }
 

@@ -70,6 +70,7 @@ void TriageStore::load() {
 void TriageStore::decide(const QString &source, const QString &itemId, Triage triage,
                          const QString &by) {
     const TriageDecision d{triage, m_clock.now(), by};
+    const Triage previous = m_decisions.value(keyOf(source, itemId)).triage;
     m_decisions.insert(keyOf(source, itemId), d);
     m_store->post([source, itemId, d](QSqlDatabase &db) {
         QSqlQuery q(db);
@@ -83,6 +84,7 @@ void TriageStore::decide(const QString &source, const QString &itemId, Triage tr
         return QVariant(q.exec());
     });
     Q_EMIT changed(source, itemId);
+    Q_EMIT decided(source, itemId, previous, triage);
 }
 
 TriageDecision TriageStore::decision(const QString &source, const QString &itemId) const {

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 
+// In the history's order (HistorySample::triaged): self-service, toil, bug, project.
 enum class Triage { None, SelfService, Toil, Bug, Project };
 
 QString triageName(Triage triage); // "self-service", "toil", "bug", "project"
@@ -34,6 +35,8 @@ public:
 Q_SIGNALS:
     void loaded();
     void changed(const QString &source, const QString &itemId);
+    // The same, with the outcome before (None for a first decision) and now: for the history.
+    void decided(const QString &source, const QString &itemId, Triage previous, Triage now);
 
 private:
     LocalStore *m_store;

@@ -3,11 +3,16 @@
 
 #include "ConfigError.h"
 
+#include <algorithm>
+
 namespace {
 
 using json = nlohmann::json;
 
 const QString panelNames = QStringLiteral("expected one of requests, bugs, incidents, andons");
+const QString pageNames = QStringLiteral(
+    "expected an array of panel names (requests, bugs, incidents, andons), or \"kanban\" or "
+    "\"charts\" for a page of its own");
 
 QString at(const QString &pointer, const QString &key) {
     return pointer + QLatin1Char('/') + key;
@@ -19,9 +24,10 @@ ItemKind panelAt(const json &value, const QString &pointer) {
     if (!value.is_string() ||
         !itemKindFromPanelName(QString::fromStdString(value.get<std::string>()), &kind))
         throw ConfigError(pointer, panelNames);
-    // Cards need their columns: the Kanban board has its own view, not a wall panel yet.
+    // Cards need their columns: the Kanban board fills a page of its own.
     if (kind == ItemKind::Card)
-        throw ConfigError(pointer, QStringLiteral("the Kanban board cannot be a wall panel yet; ") +
+        throw ConfigError(pointer, QStringLiteral("the Kanban board fills a page of its own: "
+                                                  "write \"kanban\" as the page; ") +
                                        panelNames);
     return kind;
 }
@@ -41,6 +47,23 @@ std::vector<ItemKind> panelList(const json &value, const QString &pointer) {
         kinds.push_back(kind);
     }
     return kinds;
+}
+
+// One page of "pages": an array of panels, or "kanban" / "charts" (also as a one-word array).
+WallPage pageAt(const json &value, const QString &pointer) {
+    const json *word = &value;
+    if (value.is_array() && value.size() == 1 && value[0].is_string())
+        word = &value[0];
+    if (word->is_string()) {
+        const std::string name = word->get<std::string>();
+        if (name == "kanban")
+            return WallPage::kanban();
+        if (name == "charts")
+            return WallPage::charts();
+        if (!value.is_array())
+            throw ConfigError(pointer, pageNames);
+    }
+    return WallPage(panelList(value, pointer));
 }
 
 const json *section(const json &document, const char *name) {
@@ -85,6 +108,23 @@ void rejectUnknownKeys(const json &object, const QString &pointer,
 
 } // namespace
 
+WallPage WallPage::kanban() {
+    WallPage page;
+    page.kind = Kind::Kanban;
+    return page;
+}
+
+WallPage WallPage::charts() {
+    WallPage page;
+    page.kind = Kind::Charts;
+    return page;
+}
+
+bool WallConfig::shows(WallPage::Kind kind) const {
+    return std::any_of(pages.begin(), pages.end(),
+                       [kind](const WallPage &page) { return page.kind == kind; });
+}
+
 std::vector<ItemKind> defaultWallPanels() {
     return {ItemKind::Incident, ItemKind::Andon, ItemKind::Request, ItemKind::Bug};
 }
@@ -119,12 +159,11 @@ WallConfig parseWallConfig(const json &document) {
         if (config.layout == WallConfig::Layout::Pages) {
             config.pages.clear();
             for (size_t i = 0; i < it->size(); ++i)
-                config.pages.push_back(
-                    panelList((*it)[i], QStringLiteral("%1/%2").arg(where).arg(i)));
+                config.pages.push_back(pageAt((*it)[i], QStringLiteral("%1/%2").arg(where).arg(i)));
         } else {
             // Checked even when unused, so switching the layout later cannot surprise.
             for (size_t i = 0; i < it->size(); ++i)
-                panelList((*it)[i], QStringLiteral("%1/%2").arg(where).arg(i));
+                pageAt((*it)[i], QStringLiteral("%1/%2").arg(where).arg(i));
         }
     } else if (config.layout == WallConfig::Layout::Pages) {
         // Pages without a list: two pages of two, the urgent pair first.

@@ -4,6 +4,7 @@
 #include "Board.h"
 #include "BoardFixture.h"
 #include "History.h"
+#include "HistoryStore.h"
 #include "LocalStore.h"
 #include "TestEnvironment.h"
 
@@ -21,17 +22,6 @@ HistorySample sampleAt(const QDateTime &t, int bugs) {
     s.at = t;
     s.bugsOpen = bugs;
     return s;
-}
-
-bool opened(LocalStore &store) {
-    QString notice;
-    return store.open(&notice) && notice.isEmpty();
-}
-
-HistorySamples loadAll(LocalStore &store) {
-    return store
-        .runBlocking([](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, {})); })
-        .value<HistorySamples>();
 }
 
 } // namespace
@@ -87,7 +77,7 @@ private Q_SLOTS:
     void recordsAsynchronouslyAndSkipsCloseRefreshes() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QVERIFY(opened(store));
+        QVERIFY(openCleanStore(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);
         History history(&store, clock, HistoryLimits{300, 30, 50000});
@@ -108,7 +98,7 @@ private Q_SLOTS:
     void downsamplesOldRowsToOnePerHour() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QVERIFY(opened(store));
+        QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 50000};
         const QVariant result = store.runBlocking([&](QSqlDatabase &db) {
@@ -123,7 +113,7 @@ private Q_SLOTS:
         });
         // 10 days beyond the window: 10 * 24 hours kept of 10 * 24 * 12 rows.
         QCOMPARE(result.toInt(), 10 * 24 * 11);
-        const HistorySamples kept = loadAll(store);
+        const HistorySamples kept = loadAllHistory(store);
         QCOMPARE(kept.size(), size_t(10 * 24 + 30 * 24 * 12));
         // Old rows: one per hour, the first of each hour.
         QCOMPARE(kept[0].at, now.addDays(-40));
@@ -134,18 +124,13 @@ private Q_SLOTS:
         QCOMPARE(recent.at, now.addDays(-30));
         QCOMPARE(kept[10 * 24 + 1].at, now.addDays(-30).addSecs(300));
         // Pruning again changes nothing.
-        QCOMPARE(store
-                     .runBlocking([&](QSqlDatabase &db) {
-                         return QVariant(HistorySql::prune(db, now, limits));
-                     })
-                     .toInt(),
-                 0);
+        QCOMPARE(pruneHistory(store, now, limits), 0);
     }
 
     void capDropsTheOldestRows() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QVERIFY(opened(store));
+        QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 100};
         const int rows = store
@@ -158,7 +143,7 @@ private Q_SLOTS:
                              })
                              .toInt();
         QCOMPARE(rows, 100);
-        const HistorySamples kept = loadAll(store);
+        const HistorySamples kept = loadAllHistory(store);
         // The newest 100 are the ones left: bugs 99 (oldest kept) down to 0 (now).
         QCOMPARE(kept.front().bugsOpen, 99);
         QCOMPARE(kept.back().at, now);
@@ -167,7 +152,7 @@ private Q_SLOTS:
     void recordPrunesThroughTheStore() {
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
-        QVERIFY(opened(store));
+        QVERIFY(openCleanStore(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);
         History history(&store, clock, HistoryLimits{0, 30, 20});

@@ -5,6 +5,7 @@
 #include "ConfigError.h"
 #include "Dashboard.h"
 #include "DemoHistory.h"
+#include "HistoryStore.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
 #include "TrendChart.h"
@@ -63,6 +64,15 @@ private Q_SLOTS:
         QVERIFY(!view.incidentChart()->objectiveMet());
         QVERIFY(view.andonChart()->caption().contains(QStringLiteral("now 2")));
         QVERIFY(!view.andonChart()->objectiveMet());
+        // RUN load: 14 days of 4 outcomes, and the RUN share on the working days; time to
+        // resolve: a median per week. Without those objectives configured: no line, no caption.
+        QVERIFY(view.runChart()->pointCount() > 14 * 4);
+        QVERIFY(!view.runChart()->hasObjectiveLine());
+        QVERIFY(view.runChart()->caption().isEmpty());
+        QCOMPARE(view.resolveChart()->pointCount(), 3);
+        QVERIFY(!view.resolveChart()->hasObjectiveLine());
+        QVERIFY(view.andonChart()->hasObjectiveLine());
+        QCOMPARE(view.andonChart()->objectiveValue(), 1.0);
         QTest::qWait(50);
         QVERIFY(view.grab().save(QStringLiteral("/tmp/dutyboard-trends.png")));
     }
@@ -80,26 +90,14 @@ private Q_SLOTS:
                  qPrintable(notice));
         History *history = dashboard.startHistory();
         QVERIFY(history);
-        HistorySamples loaded;
-        bool done = false;
-        history->load({}, this, [&](HistorySamples samples) {
-            loaded = std::move(samples);
-            done = true;
-        });
-        QTRY_VERIFY(done);
+        HistorySamples loaded = loadHistoryAndWait(*history, {});
         QCOMPARE(loaded.size(), size_t(14 * 24));
 
         // A refresh records the live board too.
         QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
         dashboard.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
-        done = false;
-        history->load(dashboard.board()->clock().now().addSecs(-60), this,
-                      [&](HistorySamples samples) {
-                          loaded = std::move(samples);
-                          done = true;
-                      });
-        QTRY_VERIFY(done);
+        loaded = loadHistoryAndWait(*history, dashboard.board()->clock().now().addSecs(-60));
         QCOMPARE(loaded.size(), size_t(1));
         QCOMPARE(loaded[0].bugsOpen, dashboard.board()->panel(ItemKind::Bug)->rowCount());
     }

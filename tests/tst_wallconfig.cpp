@@ -19,7 +19,7 @@ nlohmann::json doc(const char *text) {
     return nlohmann::json::parse(text);
 }
 
-using Pages = std::vector<std::vector<ItemKind>>;
+using Pages = std::vector<WallPage>;
 
 } // namespace
 
@@ -61,6 +61,18 @@ private Q_SLOTS:
         QCOMPARE(tiles.screen, QStringLiteral("1"));
     }
 
+    // The Kanban board and the charts fill a page each: named as the page, or alone in one.
+    void boardPages() {
+        const WallConfig wall = parseWallConfig(doc(R"({"wall":{"layout":"pages",
+            "pages":[["incidents","andons"],"kanban",["charts"]]}})"));
+        QVERIFY(
+            wall.pages ==
+            Pages({{ItemKind::Incident, ItemKind::Andon}, WallPage::kanban(), WallPage::charts()}));
+        QVERIFY(wall.shows(WallPage::Kind::Kanban));
+        QVERIFY(wall.shows(WallPage::Kind::Charts));
+        QVERIFY(!parseWallConfig(doc(R"({"sources":[]})")).shows(WallPage::Kind::Charts));
+    }
+
     void notifications() {
         const NotificationConfig n = parseNotificationConfig(doc(
             R"({"notifications":{"incident":false,"andon":true,"breach":false,"andon_sound":true}})"));
@@ -96,7 +108,17 @@ private Q_SLOTS:
         QTest::newRow("kanban is not a wall panel")
             << QByteArray(R"({"wall":{"tiles":["incidents","kanban"]}})")
             << QStringLiteral("/wall/tiles/1")
-            << QStringLiteral("the Kanban board cannot be a wall panel yet; expected one of");
+            << QStringLiteral("the Kanban board fills a page of its own: write \"kanban\" as the "
+                              "page; expected one of");
+        QTest::newRow("charts among panels")
+            << QByteArray(R"({"wall":{"layout":"pages","pages":[["incidents","charts"]]}})")
+            << QStringLiteral("/wall/pages/0/1")
+            << QStringLiteral("expected one of requests, bugs, incidents, andons");
+        QTest::newRow("a page that is another word")
+            << QByteArray(R"({"wall":{"layout":"pages","pages":["incidents"]}})")
+            << QStringLiteral("/wall/pages/0")
+            << QStringLiteral("expected an array of panel names (requests, bugs, incidents, "
+                              "andons), or \"kanban\" or \"charts\" for a page of its own");
         QTest::newRow("panel twice")
             << QByteArray(R"({"wall":{"tiles":["bugs","bugs"]}})")
             << QStringLiteral("/wall/tiles/1") << QStringLiteral("listed twice");

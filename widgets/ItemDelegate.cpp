@@ -19,15 +19,7 @@ constexpr int lineGap = 2;
 constexpr int accentWidth = 4;
 constexpr int chipPad = 6;
 
-QFont scaledFont(const QFont &base, qreal factor, QFont::Weight weight) {
-    QFont f = base;
-    if (base.pointSizeF() > 0)
-        f.setPointSizeF(base.pointSizeF() * factor);
-    else
-        f.setPixelSize(qRound(base.pixelSize() * factor));
-    f.setWeight(weight);
-    return f;
-}
+using Theme::scaledFont;
 
 QFont titleFont(const QFont &base) {
     return scaledFont(base, 1.0, QFont::DemiBold);

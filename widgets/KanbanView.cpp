@@ -15,11 +15,7 @@
 
 namespace {
 
-QFont scaled(QFont font, qreal factor, QFont::Weight weight) {
-    font.setPointSizeF(font.pointSizeF() * factor);
-    font.setWeight(weight);
-    return font;
-}
+using Theme::scaledFont;
 
 QString columnObjectName(const QString &column) {
     return QStringLiteral("kanban-column:") + column;
@@ -100,6 +96,11 @@ void KanbanView::rebuild() {
     }
 }
 
+void KanbanView::setScrollBarsShown(bool shown) {
+    m_scrollBars = shown;
+    rebuild();
+}
+
 QWidget *KanbanView::makeColumn(const QString &name, const QString &countText, bool exceeded,
                                 const QList<int> &rows) {
     auto *column = new QFrame(this);
@@ -113,11 +114,11 @@ QWidget *KanbanView::makeColumn(const QString &name, const QString &countText, b
     header->setObjectName(QStringLiteral("kanban-header"));
     header->setAutoFillBackground(true);
     auto *title = label(name, header, QStringLiteral("name"));
-    title->setFont(scaled(font(), 1.15, QFont::DemiBold));
+    title->setFont(scaledFont(font(), 1.15, QFont::DemiBold));
     auto *count = label(exceeded ? QStringLiteral("\u26A0 ") + countText : countText, header,
                         QStringLiteral("wip"));
     count->setWordWrap(false);
-    count->setFont(scaled(font(), 1.15, QFont::Bold));
+    count->setFont(scaledFont(font(), 1.15, QFont::Bold));
     count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     if (exceeded) {
         QPalette p = header->palette();
@@ -145,6 +146,8 @@ QWidget *KanbanView::makeColumn(const QString &name, const QString &countText, b
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    if (!m_scrollBars)
+        scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -172,7 +175,7 @@ QWidget *KanbanView::makeCard(int row) {
     if (index.data(PanelModel::HaltedRole).toBool()) {
         auto *andon =
             label(QStringLiteral("\u25A0 ANDON \u2014 halted"), card, QStringLiteral("andon-mark"));
-        andon->setFont(scaled(font(), 1.0, QFont::Bold));
+        andon->setFont(scaledFont(font(), 1.0, QFont::Bold));
         andon->setMargin(3);
         andon->setAutoFillBackground(true);
         // Explicit roles: inside a Base-coloured card a label would otherwise paint in Text.
@@ -185,7 +188,7 @@ QWidget *KanbanView::makeCard(int row) {
         layout->addWidget(andon);
     }
     auto *title = label(item.title, card, QStringLiteral("title"));
-    title->setFont(scaled(font(), 1.05, QFont::DemiBold));
+    title->setFont(scaledFont(font(), 1.05, QFont::DemiBold));
     layout->addWidget(title);
     if (!item.people.isEmpty())
         layout->addWidget(

@@ -19,6 +19,9 @@ public:
     QStringList cardTitles(const QString &column) const;
     QString headerText(const QString &column) const;
 
+    // The wall: no scroll bars (nobody scrolls a TV); cards beyond the bottom are not shown.
+    void setScrollBarsShown(bool shown);
+
 public Q_SLOTS:
     // Rebuilds the columns from the board now (changes are otherwise coalesced).
     void rebuild();
@@ -33,4 +36,5 @@ private:
     QHBoxLayout *m_columns;
     QLabel *m_empty;
     bool m_rebuildPending = false;
+    bool m_scrollBars = true;
 };

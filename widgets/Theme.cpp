@@ -70,4 +70,14 @@ QColor textOn(const QColor &background) {
     return luminance > 0.6 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
 }
 
+QFont scaledFont(const QFont &base, qreal factor, QFont::Weight weight) {
+    QFont f = base;
+    if (base.pointSizeF() > 0)
+        f.setPointSizeF(base.pointSizeF() * factor);
+    else
+        f.setPixelSize(qRound(base.pixelSize() * factor));
+    f.setWeight(weight);
+    return f;
+}
+
 } // namespace Theme

@@ -6,6 +6,7 @@
 #include "Severity.h"
 
 #include <QColor>
+#include <QFont>
 #include <QString>
 
 namespace Theme {
@@ -24,4 +25,7 @@ QColor neutralColor();
 QColor mix(const QColor &a, const QColor &b, qreal t);
 // Black or white, whichever reads better on `background` (the yellow chip needs black).
 QColor textOn(const QColor &background);
+// `base` `factor` times larger (in points, or in pixels for a pixel-sized font such as the
+// wall's), with `weight`.
+QFont scaledFont(const QFont &base, qreal factor, QFont::Weight weight = QFont::Normal);
 } // namespace Theme

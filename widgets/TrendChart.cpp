@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "TrendChart.h"
 
+#include "ObjectiveStatus.h"
 #include "Theme.h"
 
 #include <QBarCategoryAxis>
+#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
@@ -21,28 +26,56 @@ TrendChart::TrendChart(const QString &title, QWidget *parent)
     : QWidget(parent)
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart, this))
+    , m_title(new QLabel(title, this))
     , m_caption(new QLabel(this)) {
     setObjectName(QStringLiteral("trend-chart"));
-    auto *heading = new QLabel(title, this);
-    heading->setObjectName(QStringLiteral("title"));
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    font.setWeight(QFont::DemiBold);
-    heading->setFont(font);
+    m_title->setObjectName(QStringLiteral("title"));
     m_caption->setObjectName(QStringLiteral("objective"));
     m_caption->setVisible(false);
+    m_caption->setWordWrap(true);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
     m_view->setRenderHint(QPainter::Antialiasing);
-    auto *header = new QHBoxLayout;
-    header->addWidget(heading);
-    header->addStretch(1);
-    header->addWidget(m_caption);
+    // The objective on its own line under the title: beside it, a narrow chart would wrap it
+    // into a column of words.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
-    layout->addLayout(header);
+    layout->setSpacing(2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_caption);
     layout->addWidget(m_view, 1);
+    applyLook();
+}
+
+void TrendChart::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        applyLook();
+}
+
+// The chart draws its own text: it takes the widget's font and colours here.
+void TrendChart::applyLook() {
+    m_title->setFont(Theme::scaledFont(font(), 1.2, QFont::DemiBold));
+    QFont bold = font();
+    bold.setWeight(QFont::Bold);
+    m_caption->setFont(bold);
+
+    // Axis labels and legend a little smaller than the text around: more of them fit.
+    const QFont small = Theme::scaledFont(font(), 0.85);
+    const QPalette p = palette();
+    m_chart->setBackgroundBrush(p.color(QPalette::Base));
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->legend()->setFont(small);
+    m_chart->legend()->setLabelColor(p.color(QPalette::Text));
+    QColor grid = p.color(QPalette::Text);
+    grid.setAlpha(50);
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        axis->setLabelsFont(small);
+        axis->setLabelsColor(p.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
 }
 
 void TrendChart::clear() {
@@ -51,21 +84,36 @@ void TrendChart::clear() {
         m_chart->removeAxis(axis);
         delete axis;
     }
+    m_percentAxis = nullptr;
     m_points = 0;
     m_caption->setVisible(false);
     m_met = true;
+    m_objectiveLine = false;
 }
 
 void TrendChart::attachAxes(QAbstractSeries *series, QAbstractAxis *x) {
-    // Whole numbers from zero, with headroom above the highest value.
+    // Whole numbers from zero with headroom above the highest value, in at most four steps of
+    // 1, 2 or 5 × 10^n: labels that never repeat ("%d" on 0.5 reads "0" twice) and still fit
+    // when the wall's large type leaves a chart short.
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, std::ceil(m_yMax * 1.15));
-    y->applyNiceNumbers();
+    const qreal top = std::max<qreal>(1, std::ceil(m_yMax * 1.15));
+    qreal step = 1;
+    for (qreal scale = 1; step * 4 < top; scale *= 10) {
+        for (qreal unit : {1.0, 2.0, 5.0}) {
+            step = unit * scale;
+            if (step * 4 >= top)
+                break;
+        }
+    }
+    const int steps = static_cast<int>(std::ceil(top / step));
+    y->setRange(0, steps * step);
+    y->setTickCount(steps + 1);
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    applyLook();
 }
 
 void TrendChart::setLine(const QString &name, const QColor &color, const QList<QPointF> &points) {
@@ -84,68 +132,99 @@ void TrendChart::setLine(const QString &name, const QColor &color, const QList<Q
         m_yMax = std::max(m_yMax, p.y());
 
     auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("dd MMM"));
-    x->setTickCount(8);
+    x->setFormat(QStringLiteral("d MMM"));
+    x->setTickCount(5);
     x->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_xMin), Qt::UTC),
                 QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_xMax), Qt::UTC));
     attachAxes(series, x);
 }
 
-void TrendChart::setBars(const QStringList &categories, const QList<BarSet> &sets) {
+void TrendChart::setBars(const QStringList &categories, const QList<BarSet> &sets, Bars mode) {
     clear();
     m_bars = true;
     m_categories = static_cast<int>(categories.size());
-    auto *series = new QStackedBarSeries;
+    QAbstractBarSeries *series = mode == Bars::Stacked
+                                     ? static_cast<QAbstractBarSeries *>(new QStackedBarSeries)
+                                     : static_cast<QAbstractBarSeries *>(new QBarSeries);
     QList<qreal> totals(categories.size(), 0);
+    m_yMax = 1;
     for (const BarSet &set : sets) {
         auto *bars = new QBarSet(set.name);
         bars->setColor(set.color);
         bars->setBorderColor(set.color.darker(120));
         bars->append(set.values);
         series->append(bars);
-        for (qsizetype i = 0; i < set.values.size() && i < totals.size(); ++i)
+        for (qsizetype i = 0; i < set.values.size() && i < totals.size(); ++i) {
             totals[i] += set.values[i];
+            m_yMax = std::max(m_yMax, set.values[i]);
+        }
         m_points += static_cast<int>(set.values.size());
     }
     m_chart->addSeries(series);
-    m_yMax = 1;
-    for (qreal t : totals)
-        m_yMax = std::max(m_yMax, t);
+    if (mode == Bars::Stacked) {
+        for (qreal t : totals)
+            m_yMax = std::max(m_yMax, t);
+    }
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     attachAxes(series, x);
 }
 
-void TrendChart::setObjective(std::optional<qreal> value, qreal latest, const QString &unit) {
-    if (!value)
-        return;
-    m_met = latest <= *value;
+void TrendChart::setPercentLine(const QString &name, const QColor &color,
+                                const QList<QPointF> &points) {
+    if (!m_percentAxis) {
+        m_percentAxis = new QValueAxis;
+        m_percentAxis->setRange(0, 100);
+        m_percentAxis->setTickCount(5);
+        m_percentAxis->setLabelFormat(QStringLiteral("%d%%"));
+        m_chart->addAxis(m_percentAxis, Qt::AlignRight);
+    }
+    auto *series = new QLineSeries;
+    series->setName(name);
+    series->setPen(QPen(color, 3));
+    series->setPointsVisible(true);
+    series->append(points);
+    m_chart->addSeries(series);
+    for (QAbstractAxis *axis : m_chart->axes(Qt::Horizontal))
+        series->attachAxis(axis);
+    series->attachAxis(m_percentAxis);
+    m_points += static_cast<int>(points.size());
+    applyLook();
+}
+
+void TrendChart::setObjective(const ObjectiveState &state, Scale scale) {
+    m_met = state.met;
     const QColor color = m_met ? Theme::okColor() : Theme::failedColor();
     auto *line = new QLineSeries;
     line->setName(QStringLiteral("objective"));
     line->setPen(QPen(color, 2, Qt::DashLine));
     // On bars the x axis counts categories: span them all, edge to edge.
     if (m_bars)
-        line->append({QPointF(-0.5, *value), QPointF(m_categories - 0.5, *value)});
+        line->append({QPointF(-0.5, state.value), QPointF(m_categories - 0.5, state.value)});
     else
-        line->append({QPointF(m_xMin, *value), QPointF(m_xMax, *value)});
+        line->append({QPointF(m_xMin, state.value), QPointF(m_xMax, state.value)});
     m_chart->addSeries(line);
-    for (QAbstractAxis *axis : m_chart->axes())
+    for (QAbstractAxis *axis : m_chart->axes(Qt::Horizontal))
         line->attachAxis(axis);
+    if (scale == Scale::Percent && m_percentAxis) {
+        line->attachAxis(m_percentAxis);
+    } else {
+        for (QAbstractAxis *axis : m_chart->axes(Qt::Vertical)) {
+            if (axis != m_percentAxis)
+                line->attachAxis(axis);
+        }
+    }
+    // The caption names it; a legend entry would only crowd out the data's.
+    for (QLegendMarker *marker : m_chart->legend()->markers(line))
+        marker->setVisible(false);
+    m_objectiveLine = true;
+    m_objectiveValue = state.value;
 
     // Words as well as colour.
-    m_caption->setText(
-        QStringLiteral("objective \u2264 %1 %2 \u00b7 now %3 \u00b7 %4")
-            .arg(*value)
-            .arg(unit)
-            .arg(latest)
-            .arg(m_met ? QStringLiteral("\u2713 met") : QStringLiteral("\u2717 not met")));
+    m_caption->setText(QStringLiteral("objective ") + state.text());
     QPalette p = m_caption->palette();
     p.setColor(QPalette::WindowText, color);
     m_caption->setPalette(p);
-    QFont font = m_caption->font();
-    font.setWeight(QFont::Bold);
-    m_caption->setFont(font);
     m_caption->setVisible(true);
 }
 

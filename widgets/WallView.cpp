@@ -4,8 +4,10 @@
 #include "AndonTakeover.h"
 #include "Board.h"
 #include "ClockJumpWatch.h"
+#include "KanbanView.h"
 #include "RelativeTime.h"
 #include "Theme.h"
+#include "TrendsView.h"
 #include "WallAlerts.h"
 #include "WallBand.h"
 #include "WallHeader.h"
@@ -33,7 +35,8 @@ QString moreCount(size_t n) {
 
 } // namespace
 
-WallView::WallView(Board *board, const WallConfig &config, const QString &onDuty, QWidget *parent)
+WallView::WallView(Board *board, const WallConfig &config, const QString &onDuty, QWidget *parent,
+                   const Objectives &objectives)
     : QWidget(parent)
     , m_board(board)
     , m_config(config)
@@ -42,6 +45,7 @@ WallView::WallView(Board *board, const WallConfig &config, const QString &onDuty
     , m_andonBand(new WallBand(this))
     , m_banner(new WallBand(this))
     , m_pages(new QStackedWidget(this))
+    , m_objectives(objectives)
     , m_takeover(new AndonTakeover(board->clock(), this))
     , m_minute(new QTimer(this))
     , m_rotation(new QTimer(this))
@@ -90,11 +94,24 @@ WallView::WallView(Board *board, const WallConfig &config, const QString &onDuty
     rotationTick();
 }
 
-QWidget *WallView::buildPage(const std::vector<ItemKind> &kinds, int index) {
+QWidget *WallView::buildPage(const WallPage &content, int index) {
     auto *page = new QWidget(m_pages);
     page->setObjectName(QStringLiteral("wall-page-%1").arg(index));
     auto *grid = new QGridLayout(page);
     grid->setContentsMargins(0, 0, 0, 0);
+    // The boards that fill a page: one of each, however many pages name it.
+    if (content.kind == WallPage::Kind::Kanban && !m_kanban) {
+        m_kanban = new KanbanView(m_board, page);
+        m_kanban->setScrollBarsShown(false);
+        grid->addWidget(m_kanban, 0, 0);
+        return page;
+    }
+    if (content.kind == WallPage::Kind::Charts && !m_trends) {
+        m_trends = new TrendsView(m_objectives, page);
+        grid->addWidget(m_trends, 0, 0);
+        return page;
+    }
+    const std::vector<ItemKind> &kinds = content.panels;
     const int n = static_cast<int>(kinds.size());
     // Two panels side by side, four in a 2×2, three as two over one wide.
     const int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n)))));
@@ -116,6 +133,25 @@ QWidget *WallView::buildPage(const std::vector<ItemKind> &kinds, int index) {
 
 int WallView::currentPage() const {
     return m_pages->currentIndex();
+}
+
+bool WallView::holdPage(const QString &page) {
+    int index = -1;
+    bool isNumber = false;
+    const int number = page.toInt(&isNumber);
+    if (isNumber && number >= 1 && number <= pageCount())
+        index = number - 1;
+    for (size_t i = 0; index < 0 && i < m_config.pages.size(); ++i) {
+        const WallPage::Kind kind = m_config.pages[i].kind;
+        if ((kind == WallPage::Kind::Kanban && page == QLatin1String("kanban")) ||
+            (kind == WallPage::Kind::Charts && page == QLatin1String("charts")))
+            index = static_cast<int>(i);
+    }
+    if (index < 0)
+        return false;
+    m_heldPage = index;
+    rotationTick();
+    return true;
 }
 
 int WallView::pageCount() const {
@@ -146,6 +182,13 @@ void WallView::applyMetrics() {
     m_banner->setTextPixelSize(metrics.bannerPx, metrics.pad);
     for (WallPanel *panel : m_panels)
         panel->setMetrics(metrics);
+    // The boards size their text from their font: the wall's detail size reads across a room.
+    if (m_kanban) {
+        m_kanban->setFont(wallFont(font(), metrics.detailPx));
+        m_kanban->rebuild(); // its labels took their fonts when built
+    }
+    if (m_trends)
+        m_trends->setFont(wallFont(font(), metrics.detailPx));
     m_takeover->setMetrics(metrics);
 }
 
@@ -208,6 +251,12 @@ void WallView::scheduleMinute() {
 
 void WallView::rotationTick() {
     const int count = pageCount();
+    if (m_heldPage >= 0) {
+        m_rotation->stop();
+        m_pages->setCurrentIndex(m_heldPage);
+        m_header->setPage(m_heldPage, count);
+        return;
+    }
     if (count < 2) {
         m_header->setPage(0, count);
         return;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "Item.h"
+#include "Objectives.h"
 #include "WallConfig.h"
 #include "WallStyle.h"
 
@@ -17,8 +18,10 @@
 class AndonTakeover;
 class Board;
 class ClockJumpWatch;
+class KanbanView;
 class QStackedWidget;
 class QTimer;
+class TrendsView;
 class WallAlerts;
 class WallBand;
 class WallHeader;
@@ -28,8 +31,9 @@ class WallView final : public QWidget {
     Q_OBJECT
 public:
     // objectName "wall-view"; bands "andon-band" and "incident-banner"; pages "wall-page-<n>".
+    // `objectives` are drawn on a charts page.
     WallView(Board *board, const WallConfig &config, const QString &onDuty,
-             QWidget *parent = nullptr);
+             QWidget *parent = nullptr, const Objectives &objectives = {});
 
     WallAlerts *alerts() const { return m_alerts; }
     WallHeader *header() const { return m_header; }
@@ -39,7 +43,14 @@ public:
     const WallMetrics &metrics() const { return m_metrics; }
     // Every panel on every page, in page order.
     const std::vector<WallPanel *> &panels() const { return m_panels; }
+    // The Kanban board and the charts of their pages; nullptr without such a page. The charts
+    // are fed by whoever holds the history (TrendsView::setSamples).
+    KanbanView *kanban() const { return m_kanban; }
+    TrendsView *trends() const { return m_trends; }
     int currentPage() const;
+    // Shows the page `page` names ("kanban", "charts", or a number from 1) and stops the
+    // rotation there (screenshots, a wall dedicated to one board). False when none matches.
+    bool holdPage(const QString &page);
     int pageCount() const;
     const QTimer *rotationTimer() const { return m_rotation; }
     const QTimer *minuteTimer() const { return m_minute; }
@@ -57,7 +68,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    QWidget *buildPage(const std::vector<ItemKind> &kinds, int index);
+    QWidget *buildPage(const WallPage &content, int index);
     void applyMetrics();
     void refreshAlerts();
     void scheduleMinute();
@@ -71,9 +82,13 @@ private:
     WallBand *m_banner;
     QStackedWidget *m_pages;
     std::vector<WallPanel *> m_panels;
+    Objectives m_objectives;
+    KanbanView *m_kanban = nullptr;
+    TrendsView *m_trends = nullptr;
     AndonTakeover *m_takeover;
     QTimer *m_minute;
     QTimer *m_rotation;
     ClockJumpWatch *m_jumpWatch;
     QDateTime m_rotationEpoch; // page 0 started here
+    int m_heldPage = -1;       // holdPage(): no rotation
 };

@@ -59,7 +59,8 @@ GitHubConnector::GitHubConnector(SourceConfig config)
     , m_labels(sourceStringList(this->config(), "labels",
                                 QStringLiteral("an array of label names such as [\"bug\"]"),
                                 QStringLiteral(",")))
-    , m_severity(this->config(), {}) {
+    , m_severity(this->config(), {})
+    , m_columns(this->config()) {
     m_listPath = m_issuesPath + "?state=open";
     if (!m_labels.isEmpty())
         m_listPath += "&labels=" + labelsParam(m_labels);
@@ -106,8 +107,15 @@ bool GitHubConnector::mapIssue(const json &issue, const QString &at, Item *item,
     item->state = read->string(issue, at, "state");
     item->url = read->string(issue, at, "html_url");
     item->people = read->names(issue, at, "assignees", {"login"});
-    item->severity = m_severity.fromLabels(read->names(issue, at, "labels", {"name"}));
+    const QStringList labels = read->names(issue, at, "labels", {"name"});
+    item->severity = m_severity.fromLabels(labels);
     item->createdAt = read->time(issue, at, "created_at");
+    if (item->kind == ItemKind::Card) {
+        item->column = m_columns.columnFor(item->state, labels);
+        // GitHub issues have no due date of their own: their milestone's.
+        if (const json *milestone = read->object(issue, at, "milestone"))
+            item->due = read->time(*milestone, at + QStringLiteral("/milestone"), "due_on");
+    }
     return read->ok();
 }
 

@@ -3,6 +3,7 @@
 // (pull requests skipped), and creating one.
 #pragma once
 
+#include "CardColumns.h"
 #include "Connector.h"
 #include "SeverityMap.h"
 
@@ -11,7 +12,8 @@ class FieldReader;
 class GitHubConnector final : public Connector {
 public:
     // Keys: "repo" (required, "owner/name"), "labels" (filter, and added to created issues),
-    // "severity_map" (labels to severities). Throws ConfigError naming the key.
+    // "severity_map" (labels to severities), "columns" (Kanban cards: labels to columns, see
+    // CardColumns). Throws ConfigError naming the key.
     explicit GitHubConnector(SourceConfig config);
 
     HttpRequest firstRequest() const override;
@@ -38,4 +40,5 @@ private:
     QByteArray m_listPath;   // with the list's query
     QStringList m_labels;
     SeverityMap m_severity;
+    CardColumns m_columns;
 };

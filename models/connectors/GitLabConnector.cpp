@@ -62,7 +62,8 @@ GitLabConnector::GitLabConnector(SourceConfig config)
     , m_labels(sourceStringList(this->config(), "labels",
                                 QStringLiteral("an array of label names such as [\"bug\"]"),
                                 QStringLiteral(",")))
-    , m_severity(this->config(), {}) {
+    , m_severity(this->config(), {})
+    , m_columns(this->config()) {
     m_listPath = m_issuesPath + "?state=opened";
     if (!m_labels.isEmpty())
         m_listPath += "&labels=" + labelsParam(m_labels);
@@ -104,13 +105,18 @@ bool GitLabConnector::mapIssue(const json &issue, const QString &at, Item *item,
     item->url = read->string(issue, at, "web_url");
     item->people = read->names(issue, at, "assignees", {"name", "username"});
     // Scoped labels first (severity::2, priority::1), else the incident severity field.
-    item->severity = m_severity.fromLabels(read->names(issue, at, "labels", {"name"}));
+    const QStringList labels = read->names(issue, at, "labels", {"name"});
+    item->severity = m_severity.fromLabels(labels);
     if (item->severity.raw.isEmpty()) {
         const QString severity = read->string(issue, at, "severity");
         if (severity.compare(QLatin1String("UNKNOWN"), Qt::CaseInsensitive) != 0)
             item->severity = m_severity.map(severity);
     }
     item->createdAt = read->time(issue, at, "created_at");
+    if (item->kind == ItemKind::Card) {
+        item->column = m_columns.columnFor(item->state, labels);
+        item->due = read->time(issue, at, "due_date"); // a date: "2026-12-04"
+    }
     return read->ok();
 }
 

@@ -2,6 +2,7 @@
 // GitLab (gitlab.com or self-managed), API v4: a project's open issues, and creating one.
 #pragma once
 
+#include "CardColumns.h"
 #include "Connector.h"
 #include "SeverityMap.h"
 
@@ -10,7 +11,8 @@ class FieldReader;
 class GitLabConnector final : public Connector {
 public:
     // Keys: "project" (required: "group/project" or a numeric id), "labels" (filter, and added
-    // to created issues), "severity_map". Throws ConfigError naming the key.
+    // to created issues), "severity_map", "columns" (Kanban cards: labels such as
+    // "workflow::doing" to columns, see CardColumns). Throws ConfigError naming the key.
     explicit GitLabConnector(SourceConfig config);
 
     HttpRequest firstRequest() const override;
@@ -38,4 +40,5 @@ private:
     QByteArray m_listPath;   // with the list's query, without page
     QStringList m_labels;
     SeverityMap m_severity;
+    CardColumns m_columns;
 };

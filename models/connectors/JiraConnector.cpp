@@ -86,14 +86,15 @@ JiraConnector::JiraConnector(SourceConfig config)
                                QStringLiteral("an issue type name such as \"Bug\""), false))
     , m_labels(
           sourceStringList(this->config(), "labels", QStringLiteral("an array of label strings")))
-    , m_severity(this->config(), jiraPriorities) {
+    , m_severity(this->config(), jiraPriorities)
+    , m_columns(this->config()) {
     const QString jql = sourceString(this->config(), "jql", QStringLiteral("a JQL string"), true);
     if (m_issueType.isEmpty())
         m_issueType = QStringLiteral("Bug");
     m_searchPath = (m_flavor == Flavor::Cloud ? QByteArrayLiteral("/rest/api/3/search/jql")
                                               : QByteArrayLiteral("/rest/api/2/search")) +
                    "?jql=" + QUrl::toPercentEncoding(jql) + "&fields=" + fieldList +
-                   "&maxResults=100";
+                   (this->config().panel == ItemKind::Card ? ",duedate" : "") + "&maxResults=100";
 }
 
 HttpRequest JiraConnector::firstRequest() const {
@@ -138,6 +139,10 @@ bool JiraConnector::mapIssue(const json &issue, const QString &at, Item *item,
             m_severity.map(read->string(*priority, f + QStringLiteral("/priority"), "name"));
     item->createdAt = read->time(*fields, f, "created");
     item->url = m_browseBase + item->id;
+    if (item->kind == ItemKind::Card) {
+        item->column = m_columns.columnFor(item->state, read->names(*fields, f, "labels", {}));
+        item->due = read->time(*fields, f, "duedate"); // a date: "2026-12-04"
+    }
     return read->ok();
 }
 

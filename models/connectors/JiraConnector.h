@@ -3,6 +3,7 @@
 // a service desk), and creating a bug.
 #pragma once
 
+#include "CardColumns.h"
 #include "Connector.h"
 #include "SeverityMap.h"
 
@@ -13,7 +14,8 @@ public:
     enum class Flavor { Cloud, DataCenter };
 
     // Keys: "jql" (required), "flavor" ("cloud", the default, or "datacenter"/"server"),
-    // "severity_map", and for writes "project" (the project key), "issue_type" ("Bug"),
+    // "severity_map", "columns" (Kanban cards: statuses and labels to columns, see
+    // CardColumns), and for writes "project" (the project key), "issue_type" ("Bug"),
     // "labels". Throws ConfigError naming the key.
     explicit JiraConnector(SourceConfig config);
 
@@ -46,4 +48,5 @@ private:
     QString m_issueType;
     QStringList m_labels;
     SeverityMap m_severity;
+    CardColumns m_columns;
 };

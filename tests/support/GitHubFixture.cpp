@@ -32,6 +32,11 @@ json issue(int number, const char *title, const json &labels, const json &assign
         {"body", "Found on duty."},
         {"user", user("victor", 3)},
         {"labels", labels},
+        {"milestone", number == 44 ? json({{"number", 3},
+                                           {"title", "Q4 hardening"},
+                                           {"state", "open"},
+                                           {"due_on", "2026-12-01T08:00:00Z"}})
+                                   : json(nullptr)},
         {"assignee", assignees.empty() ? json(nullptr) : assignees[0]},
         {"assignees", assignees},
         {"comments", 0},

@@ -17,7 +17,8 @@ public:
     FixtureServer &server() { return m_server; }
 
     // Numbers 46 and 45 are pull requests; issues 44 (labels bug, P1), 43 (bug,
-    // "priority: high"), 42 (bug), 41 (bug, "severity/odd").
+    // "priority: high"), 42 (bug), 41 (bug, "severity/odd"). 44 is in a milestone due
+    // 2026-12-01T08:00:00Z.
     static nlohmann::json issues();
     static constexpr int issueCount = 4;
     static constexpr int createdNumber = 47;

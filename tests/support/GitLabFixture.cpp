@@ -29,6 +29,7 @@ json issue(const QByteArray &webBase, int iid, const char *title, const json &la
             {"closed_at", nullptr},
             {"labels", labels},
             {"milestone", nullptr},
+            {"due_date", iid == 41 ? json("2026-12-02") : json(nullptr)},
             {"assignees", assignees},
             {"assignee", assignees.empty() ? json(nullptr) : assignees[0]},
             {"author", user(3, "victor", "Victor Hugo")},

@@ -17,7 +17,7 @@ public:
     FixtureServer &server() { return m_server; }
 
     // Global ids 9101..9105 (iid 41..45): severity::2, priority::1, none (two assignees), an
-    // incident with severity HIGH, severity::weird.
+    // incident with severity HIGH, severity::weird. 9101 is due 2026-12-02.
     static nlohmann::json issues(const QByteArray &webBase);
     static constexpr int issueCount = 5;
     static constexpr int createdId = 9106;

@@ -32,6 +32,9 @@ json itemToTestJson(const Item &item) {
         {"project", s(item.project)},
         {"reason", s(item.reason)},
         {"raised_by", s(item.raisedBy)},
+        {"column", s(item.column)},
+        {"due",
+         item.due.isValid() ? json(s(item.due.toUTC().toString(Qt::ISODate))) : json(nullptr)},
     };
 }
 

@@ -10,7 +10,8 @@
 #include <QString>
 
 // kind (panel name), source, id, title, state, created ("…Z" with ms, or null), people, url,
-// severity (name), severity_label, severity_raw, project, reason, raised_by.
+// severity (name), severity_label, severity_raw, project, reason, raised_by, column, due
+// ("…Z", or null).
 nlohmann::json itemToTestJson(const Item &item);
 
 // Empty when the items match: same count, and every key given in each expected object equal.

@@ -20,7 +20,8 @@ json issue(int number, const char *summary, const char *status, const json &assi
               {"created", created},
               {"updated", created},
               {"priority", priority},
-              {"labels", json::array({"sre"})}}}};
+              {"labels", json::array({"sre"})},
+              {"duedate", nullptr}}}};
 }
 
 json person(const char *name) {
@@ -45,7 +46,7 @@ JiraFixture::JiraFixture(Flavor flavor)
     }) {}
 
 json JiraFixture::issues() {
-    return json::array({
+    json all = json::array({
         issue(301, "Checkout latency above SLO", "In Progress", person("Ana Lima"),
               priority("Highest"), "2026-11-30T09:40:12.123+0100"),
         issue(302, "Nightly backup of db-2 fails", "To Do", nullptr, priority("High"),
@@ -61,6 +62,10 @@ json JiraFixture::issues() {
         issue(307, "Cert renewal for mail relay", "To Do", nullptr, priority("Sev Z"),
               "2026-11-26T10:00:00.000+0000"),
     });
+    // Kanban cards: a due date (a plain date, as Jira sends it) and a team label.
+    all[0]["fields"]["duedate"] = "2026-12-04";
+    all[3]["fields"]["labels"] = json::array({"sre", "ve"});
+    return all;
 }
 
 HttpServerResponse JiraFixture::answer(const HttpServerRequest &request, FixtureFault fault) const {

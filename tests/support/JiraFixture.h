@@ -19,7 +19,8 @@ public:
     QByteArray baseUrl() const { return m_server.baseUrl() + "/jira"; }
     FixtureServer &server() { return m_server; }
 
-    // SRE-301..SRE-307; priorities Highest, High, Medium, Low, Blocker, none, "Sev Z".
+    // SRE-301..SRE-307; priorities Highest, High, Medium, Low, Blocker, none, "Sev Z"; all
+    // labelled "sre", SRE-304 also "ve"; SRE-301 due 2026-12-04.
     static nlohmann::json issues();
     static constexpr int issueCount = 7;
     static constexpr const char *createdKey = "SRE-312";

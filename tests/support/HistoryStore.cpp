@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "HistoryStore.h"
+
+#include <QTest>
+
+bool openCleanStore(LocalStore &store) {
+    QString notice;
+    return store.open(&notice) && notice.isEmpty();
+}
+
+HistorySamples loadAllHistory(LocalStore &store) {
+    return store
+        .runBlocking([](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, {})); })
+        .value<HistorySamples>();
+}
+
+int pruneHistory(LocalStore &store, const QDateTime &now, const HistoryLimits &limits) {
+    return store
+        .runBlocking([&](QSqlDatabase &db) { return QVariant(HistorySql::prune(db, now, limits)); })
+        .toInt();
+}
+
+HistorySamples loadHistoryAndWait(History &history, const QDateTime &since) {
+    HistorySamples loaded;
+    bool done = false;
+    QObject context;
+    history.load(since, &context, [&](HistorySamples samples) {
+        loaded = std::move(samples);
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 5000))
+        return {};
+    return loaded;
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// History tests' common steps against a real LocalStore: open it, read every row, prune, and
+// load through History with the event loop running.
+#pragma once
+
+#include "History.h"
+#include "LocalStore.h"
+
+// Opens `store`; false when it failed or had to say something (a moved-aside file).
+bool openCleanStore(LocalStore &store);
+// Every history row, oldest first, read on the store's thread.
+HistorySamples loadAllHistory(LocalStore &store);
+// HistorySql::prune on the store's thread: the rows deleted.
+int pruneHistory(LocalStore &store, const QDateTime &now, const HistoryLimits &limits);
+// History::load(since), waited for (at most 5 s) with events processed; empty on timeout.
+HistorySamples loadHistoryAndWait(History &history, const QDateTime &since);

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// What the history counts between two records (incidents and andons resolved, requests triaged,
+// investigations escalated), how downsampling keeps those sums, a store from the first version
+// gaining the new columns, the totals the charts draw and the objectives judged on them.
+#include "Board.h"
+#include "BoardFixture.h"
+#include "Dashboard.h"
+#include "DemoHistory.h"
+#include "History.h"
+#include "HistoryStore.h"
+#include "LocalStore.h"
+#include "ObjectiveStatus.h"
+#include "ResolutionWatch.h"
+#include "TestEnvironment.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDateTime at(const char *iso) {
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+}
+
+Item incident(const QString &id, const QDateTime &created) {
+    return fixtureItem(ItemKind::Incident, QStringLiteral("alerts"), id, id, created,
+                       SeverityLevel::High);
+}
+
+} // namespace
+
+class TestHistoryEvents final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { prepareTestEnvironment(); }
+
+    void resolutionsAreWhatLeavesTheBoard() {
+        const QDateTime t0 = at("2026-11-30T09:00:00Z");
+        ManualClock clock(t0);
+        Board board(clock);
+        addStandardSources(board);
+        board.applySnapshot(QStringLiteral("alerts"),
+                            {incident(QStringLiteral("a"), t0.addSecs(-3600)),
+                             incident(QStringLiteral("b"), QDateTime())});
+        Item andon = fixtureItem(ItemKind::Andon, QStringLiteral("halts"), QStringLiteral("h1"),
+                                 QStringLiteral("halt"), t0);
+        board.applySnapshot(QStringLiteral("halts"), {andon});
+        ResolutionWatch watch;
+        watch.observe(board, t0); // the first look only learns
+        QVERIFY(watch.takeResolveS().empty());
+        QCOMPARE(watch.takeAndonsResolved(), 0);
+
+        // Ten minutes later "a" (created an hour before t0) is gone, and the andon too.
+        const QDateTime t1 = t0.addSecs(600);
+        board.applySnapshot(QStringLiteral("alerts"), {incident(QStringLiteral("b"), QDateTime())});
+        board.applySnapshot(QStringLiteral("halts"), {});
+        watch.observe(board, t1);
+        QCOMPARE(watch.takeResolveS(), std::vector<qint64>{4200});
+        QCOMPARE(watch.takeAndonsResolved(), 1);
+        QVERIFY(watch.takeResolveS().empty()); // taken once
+
+        // "b" had no creation time: counted from when it was first seen.
+        board.applySnapshot(QStringLiteral("alerts"), {});
+        watch.observe(board, t1.addSecs(1800));
+        QCOMPARE(watch.takeResolveS(), std::vector<qint64>{2400});
+    }
+
+    void downsamplingKeepsTheHoursSums() {
+        QTemporaryDir dir;
+        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        QVERIFY(openCleanStore(store));
+        const QDateTime now = at("2026-11-30T09:00:00Z");
+        const QDateTime hour = now.addDays(-40);
+        const HistoryLimits limits{300, 30, 50000};
+        store.runBlocking([&](QSqlDatabase &db) {
+            HistorySql::createSchema(db);
+            for (int i = 0; i < 12; ++i) { // one old hour, a record every 5 minutes
+                HistorySample s;
+                s.at = hour.addSecs(300 * i);
+                s.bugsOpen = i;
+                s.incidentsNewBySev = {1, 0, 0, 0, 0};
+                s.triaged = {1, i % 2, 0, 0};
+                s.escalated = 1;
+                s.andonsResolved = i == 3 ? 1 : 0;
+                s.resolveS = i < 2 ? std::vector<qint64>{600LL * (i + 1)} : std::vector<qint64>{};
+                HistorySql::insert(db, s);
+            }
+            return QVariant(HistorySql::prune(db, now, limits));
+        });
+        for (int pass = 0; pass < 2; ++pass) { // pruning again changes nothing
+            const HistorySamples kept = loadAllHistory(store);
+            QCOMPARE(kept.size(), size_t(1));
+            QCOMPARE(kept[0].at, hour);
+            QCOMPARE(kept[0].bugsOpen, 0); // a level: the first of the hour
+            QCOMPARE(kept[0].incidentsNewBySev[0], 12);
+            QCOMPARE(kept[0].triaged, (std::array<int, 4>{12, 6, 0, 0}));
+            QCOMPARE(kept[0].escalated, 12);
+            QCOMPARE(kept[0].andonsResolved, 1);
+            std::vector<qint64> resolve = kept[0].resolveS;
+            std::sort(resolve.begin(), resolve.end());
+            QCOMPARE(resolve, (std::vector<qint64>{600, 1200}));
+            QCOMPARE(pruneHistory(store, now, limits), 0);
+        }
+    }
+
+    void aFirstVersionStoreGainsTheColumns() {
+        QTemporaryDir dir;
+        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        QVERIFY(openCleanStore(store));
+        const bool ok =
+            store
+                .runBlocking([](QSqlDatabase &db) {
+                    QSqlQuery q(db);
+                    return QVariant(q.exec(QStringLiteral(
+                                        "CREATE TABLE history (id INTEGER PRIMARY KEY, at INTEGER "
+                                        "NOT NULL, requests INTEGER, bugs INTEGER, oldest_bug_s "
+                                        "INTEGER, sev1 INTEGER, sev2 INTEGER, sev3 INTEGER, sev4 "
+                                        "INTEGER, sev5 INTEGER, andons INTEGER, new1 INTEGER, new2 "
+                                        "INTEGER, new3 INTEGER, new4 INTEGER, new5 INTEGER, "
+                                        "andons_raised INTEGER)")) &&
+                                    q.exec(QStringLiteral(
+                                        "INSERT INTO history VALUES (1, 1700000000, 3, 2, 60, 0, "
+                                        "1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1)")) &&
+                                    HistorySql::createSchema(db));
+                })
+                .toBool();
+        QVERIFY(ok);
+        const HistorySamples rows = loadAllHistory(store);
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].bugsOpen, 2);
+        QCOMPARE(rows[0].andonsRaised, 1);
+        QCOMPARE(rows[0].triaged, (std::array<int, 4>{}));
+        QVERIFY(rows[0].resolveS.empty());
+    }
+
+    void totalsForTheCharts() {
+        const QDateTime now = at("2026-11-30T09:00:00Z"); // a Monday
+        HistorySample mon;
+        mon.at = at("2026-11-30T08:00:00Z");
+        mon.triaged = {2, 1, 0, 0};
+        mon.resolveS = {3600};
+        HistorySample sun;
+        sun.at = at("2026-11-29T15:00:00Z");
+        sun.triaged = {0, 1, 1, 0};
+        sun.resolveS = {7200, 10800};
+        sun.andonsResolved = 1;
+        const std::vector<HistoryDay> days = historyDays({sun, mon}, now, 3);
+        QCOMPARE(days.size(), size_t(3));
+        QCOMPARE(days[0].day, QDate(2026, 11, 28));
+        QCOMPARE(days[1].triaged, (std::array<int, 4>{0, 1, 1, 0}));
+        QCOMPARE(days[2].triaged, (std::array<int, 4>{2, 1, 0, 0}));
+        const std::vector<HistoryWeek> weeks = historyWeeks({sun, mon}, now, 2);
+        QCOMPARE(weeks[0].medianResolveS().value_or(-1), 9000); // median of 2 h and 3 h
+        QCOMPARE(weeks[0].andonsResolved, 1);
+        QCOMPARE(weeks[1].medianResolveS().value_or(-1), 3600);
+        const HistoryWeek rolling = historyLastSevenDays({sun, mon}, now);
+        QCOMPARE(rolling.medianResolveS().value_or(-1), 7200);
+        QCOMPARE(rolling.runPercent().value_or(-1), 40.0); // 2 toil of 5
+        QVERIFY(!HistoryWeek().medianResolveS());
+        QVERIFY(!HistoryWeek().runPercent());
+    }
+
+    void objectivesJudged_data() {
+        QTest::addColumn<QByteArray>("objectives");
+        QTest::addColumn<QStringList>("expected"); // key: text
+        // Demo history: 4 bugs now; in the last 7 days 5 incidents and 2 andons.
+        QTest::newRow("missed")
+            << QByteArray(R"({"max_open_bugs":0,"max_incidents_per_week":0,"max_run_percent":0})")
+            << QStringList{
+                   u"max_run_percent: \u2264 0 % RUN"_s,
+                   u"max_open_bugs: \u2264 0 open bugs \u00b7 now 4 \u00b7 \u2717 not met"_s,
+                   u"max_incidents_per_week: \u2264 0 incidents a week \u00b7 now 5 in 7 "
+                   "days \u00b7 \u2717 not met"_s};
+        QTest::newRow("met")
+            << QByteArray(R"({"max_open_bugs":4,"max_andons_per_week":2,"max_run_percent":100,
+                              "max_median_resolve_h":48})")
+            << QStringList{u"max_run_percent: \u2264 100 % RUN"_s,
+                           u"max_open_bugs: \u2264 4 open bugs \u00b7 now 4 \u00b7 \u2713 met"_s,
+                           u"max_median_resolve_h: median to resolve \u2264 48 h"_s,
+                           u"max_andons_per_week: \u2264 2 andons a week \u00b7 now 2 in 7 days "
+                           "\u00b7 \u2713 met"_s};
+        QTest::newRow("none configured") << QByteArray("{}") << QStringList{};
+    }
+    void objectivesJudged() {
+        QFETCH(QByteArray, objectives);
+        QFETCH(QStringList, expected);
+        const QDateTime now = at("2026-11-30T09:00:00Z");
+        const Objectives o = parseObjectives(
+            nlohmann::json{{"objectives", nlohmann::json::parse(objectives.toStdString())}});
+        const std::vector<ObjectiveState> states = objectiveStates(o, demoHistory(now), now);
+        QCOMPARE(states.size(), size_t(expected.size()));
+        for (size_t i = 0; i < states.size(); ++i) {
+            const QString got = states[i].key + QStringLiteral(": ") + states[i].text();
+            QVERIFY2(got.startsWith(expected[static_cast<qsizetype>(i)]), qPrintable(got));
+            QCOMPARE(states[i].met, got.endsWith(u"\u2713 met"_s));
+        }
+    }
+
+    // Triage decisions through the dashboard's own store reach the next record.
+    void triageAndEscalationRecorded() {
+        std::unique_ptr<DemoServer> demo;
+        const QByteArray config = Dashboard::startDemo(&demo);
+        QVERIFY(!config.isEmpty());
+        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
+        dashboard.keepDemoServer(std::move(demo));
+        QTemporaryDir dir;
+        QString notice;
+        QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("state.sqlite")), &notice));
+        History *history = dashboard.startHistory();
+        QVERIFY(history);
+        TriageStore *triage = dashboard.triage();
+        triage->decide(QStringLiteral("desk"), QStringLiteral("r1"), Triage::SelfService, {});
+        triage->decide(QStringLiteral("desk"), QStringLiteral("r2"), Triage::Toil, {});
+        triage->decide(QStringLiteral("desk"), QStringLiteral("r3"), Triage::Project, {});
+        triage->decide(QStringLiteral("desk"), QStringLiteral("r2"), Triage::Bug, {}); // escalated
+        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
+        dashboard.poller()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
+        const HistorySamples loaded =
+            loadHistoryAndWait(*history, dashboard.board()->clock().now().addSecs(-60));
+        QCOMPARE(loaded.size(), size_t(1));
+        QCOMPARE(loaded[0].triaged, (std::array<int, 4>{1, 1, 0, 1}));
+        QCOMPARE(loaded[0].escalated, 1);
+    }
+};
+
+QTEST_MAIN(TestHistoryEvents)
+#include "tst_history_events.moc"
