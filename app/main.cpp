@@ -6,6 +6,7 @@
 #include "Dashboard.h"
 #include "DemoState.h"
 #include "ExampleConfig.h"
+#include "MemoryReturn.h"
 #include "PaintTrace.h"
 #include "PrintCommand.h"
 #include "QuitOnSignal.h"
@@ -43,6 +44,7 @@ int fail(const QString &message) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    configureMallocForLongRuns();
     qInstallMessageHandler(redactingMessageHandler);
     const CommandLine cl = parseCommandLine(argumentsOf(argc, argv));
     if (!cl.error.isEmpty())

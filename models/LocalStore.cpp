@@ -92,8 +92,11 @@ private:
             return false;
         if (!usable(m_db))
             return false;
+        // A small page cache: the tables are small and written far more than read, and a
+        // dashboard left on for weeks should not hold SQLite's default 2 MiB for nothing.
         return exec(m_db, QStringLiteral("PRAGMA journal_mode=WAL")) &&
-               exec(m_db, QStringLiteral("PRAGMA synchronous=FULL"));
+               exec(m_db, QStringLiteral("PRAGMA synchronous=FULL")) &&
+               exec(m_db, QStringLiteral("PRAGMA cache_size=-256"));
     }
 
     void closeDatabase() {

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "Poller.h"
 
+#include "MemoryReturn.h"
+
 #include <QRandomGenerator>
 #include <QTimer>
 
 #include <cmath>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace {
 constexpr int maxBackoffS = 300; // never wait more than five minutes to try a broken source again
@@ -25,11 +23,7 @@ Poller::Poller(Board *board, HttpClient *http, QObject *parent)
     // a trim walks the whole heap.
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(trimDelayMs);
-    connect(&m_trimTimer, &QTimer::timeout, this, []() {
-#ifdef __GLIBC__
-        malloc_trim(0);
-#endif
-    });
+    connect(&m_trimTimer, &QTimer::timeout, this, &returnFreedMemory);
 }
 
 Poller::~Poller() {
