@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Outbox.h"
 
+#include "Secrets.h"
+
 #include <QSet>
 #include <QTimer>
 #include <QUuid>
@@ -260,7 +262,9 @@ void Outbox::finish(qint64 rowId, const WriteOutcome &outcome) {
         entry.createdId = outcome.createdId;
         entry.createdUrl = outcome.createdUrl;
     } else {
-        entry.lastError = outcome.error.isEmpty() ? QStringLiteral("not accepted") : outcome.error;
+        // Kept on disk and shown: a server that echoed the credential must not put it there.
+        entry.lastError =
+            outcome.error.isEmpty() ? QStringLiteral("not accepted") : redactSecrets(outcome.error);
         entry.nextAttemptAt = now.addSecs(backoffS(entry.attempts));
         if (outcome.retryAt.isValid() && outcome.retryAt > entry.nextAttemptAt)
             entry.nextAttemptAt = outcome.retryAt;

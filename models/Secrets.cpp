@@ -85,3 +85,12 @@ QString redactSecrets(QString text) {
     }
     return text;
 }
+
+bool containsSecret(const QByteArray &bytes) {
+    QMutexLocker lock(&secretsMutex);
+    for (const QByteArray &secret : std::as_const(knownSecrets())) {
+        if (bytes.contains(secret))
+            return true;
+    }
+    return false;
+}

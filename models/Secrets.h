@@ -16,5 +16,8 @@ QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const 
 
 // Replaces every secret read so far with "[redacted]".
 QString redactSecrets(QString text);
+// Whether any secret read so far occurs in `bytes`: one fast search per secret, so a response
+// body can be checked before its items are (rarely) redacted field by field.
+bool containsSecret(const QByteArray &bytes);
 // Registers a secret for redaction (readSecret does it; tests may too).
 void rememberSecret(const QByteArray &secret);

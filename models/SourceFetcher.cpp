@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "SourceFetcher.h"
 
+#include "ItemRedaction.h"
 #include "RateLimit.h"
 #include "ResponseCheck.h"
+#include "Secrets.h"
 
 #include <QHash>
 #include <QMetaObject>
@@ -65,6 +67,10 @@ void SourceFetcher::onPageAnswered(const HttpResult &result) {
     const Connector *connector = m_connector.get();
     m_parsePool->start([this, connector, result]() {
         ParsedPage page = connector->parsePage(result);
+        if (containsSecret(result.body)) { // the server echoed a credential back
+            redactSecretsIn(&page.items);
+            page.error = redactSecrets(page.error);
+        }
         QMetaObject::invokeMethod(
             this, [this, page = std::move(page)]() mutable { onPageParsed(std::move(page)); },
             Qt::QueuedConnection);
@@ -97,6 +103,9 @@ void SourceFetcher::onPageParsed(ParsedPage page) {
 }
 
 void SourceFetcher::finish(FetchOutcome outcome) {
+    // A reason may quote the server's body, and a server may quote the credential.
+    if (!outcome.error.isEmpty())
+        outcome.error = redactSecrets(outcome.error);
     // Remember the first page only when it was the whole answer and it parsed well.
     if (outcome.ok && !outcome.unchanged)
         m_firstPageDigest = outcome.pages == 1 ? m_pendingDigest : 0;
