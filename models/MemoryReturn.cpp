@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "MemoryReturn.h"
 
+#include <cstdlib> // defines __GLIBC__ on glibc: test it only after a libc header
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif

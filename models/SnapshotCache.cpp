@@ -2,6 +2,7 @@
 #include "SnapshotCache.h"
 
 #include "ItemStream.h"
+#include "MemoryReturn.h"
 
 #include <QSqlQuery>
 
@@ -107,7 +108,10 @@ void SnapshotCache::saveNow() {
             q.addBindValue(key);
             q.addBindValue(savedAt.toMSecsSinceEpoch());
             q.addBindValue(encodeItems(items));
-            return QVariant(q.exec());
+            const bool saved = q.exec();
+            q.finish();
+            returnFreedMemory(); // the encoded copy was big and short-lived
+            return QVariant(saved);
         });
     }
     m_dirty.clear();
