@@ -49,35 +49,44 @@ void SourceFetcher::onPageAnswered(const HttpResult &result) {
         return;
     }
     ++m_current.pages;
-    // A single-page source whose answer has not changed needs no parse and no merge.
-    const size_t digest = qHash(result.body);
-    if (m_current.pages == 1) {
-        m_pendingDigest = digest;
-        if (digest == m_firstPageDigest && m_firstPageDigest != 0) {
-            FetchOutcome outcome;
-            outcome.ok = true;
-            outcome.unchanged = true;
-            outcome.pages = 1;
-            finish(std::move(outcome));
+    // Parse off this thread. The pool is waited for before this object can be destroyed
+    // (Poller's destructor), so posting back to `this` is safe. A single-page source whose
+    // answer has not changed needs no parse and no merge: the digest is taken there too, so
+    // the UI thread never reads a big body.
+    const Connector *connector = m_connector.get();
+    const size_t previousDigest = m_current.pages == 1 ? m_firstPageDigest : 0;
+    m_parsePool->start([this, connector, result, previousDigest]() {
+        const size_t digest = qHash(result.body);
+        if (previousDigest != 0 && digest == previousDigest) {
+            QMetaObject::invokeMethod(
+                this, [this]() { onPageUnchanged(); }, Qt::QueuedConnection);
             return;
         }
-    }
-    // Parse off this thread. The pool is waited for before this object can be destroyed
-    // (Poller's destructor), so posting back to `this` is safe.
-    const Connector *connector = m_connector.get();
-    m_parsePool->start([this, connector, result]() {
         ParsedPage page = connector->parsePage(result);
         if (containsSecret(result.body)) { // the server echoed a credential back
             redactSecretsIn(&page.items);
             page.error = redactSecrets(page.error);
         }
         QMetaObject::invokeMethod(
-            this, [this, page = std::move(page)]() mutable { onPageParsed(std::move(page)); },
+            this,
+            [this, page = std::move(page), digest]() mutable {
+                onPageParsed(std::move(page), digest);
+            },
             Qt::QueuedConnection);
     });
 }
 
-void SourceFetcher::onPageParsed(ParsedPage page) {
+void SourceFetcher::onPageUnchanged() {
+    FetchOutcome outcome;
+    outcome.ok = true;
+    outcome.unchanged = true;
+    outcome.pages = 1;
+    finish(std::move(outcome));
+}
+
+void SourceFetcher::onPageParsed(ParsedPage page, size_t digest) {
+    if (m_current.pages == 1)
+        m_pendingDigest = digest;
     if (!page.error.isEmpty()) {
         FetchOutcome outcome;
         outcome.error = page.error;

@@ -41,7 +41,8 @@ Q_SIGNALS:
 private:
     void requestPage(const HttpRequest &request);
     void onPageAnswered(const HttpResult &result);
-    void onPageParsed(ParsedPage page);
+    void onPageParsed(ParsedPage page, size_t digest);
+    void onPageUnchanged();
     void finish(FetchOutcome outcome);
 
     std::unique_ptr<Connector> m_connector;
