@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "BoardFixture.h"
 
+QDateTime fixtureStart() {
+    return QDateTime(QDate(2026, 11, 30), QTime(9, 41, 30), Qt::UTC);
+}
+
 Item fixtureItem(ItemKind kind, const QString &source, const QString &id, const QString &title,
                  const QDateTime &createdAt, SeverityLevel level) {
     Item item;
@@ -13,6 +17,11 @@ Item fixtureItem(ItemKind kind, const QString &source, const QString &id, const 
     item.url = QStringLiteral("https://tracker.example/") + id;
     item.severity.level = level;
     return item;
+}
+
+Item agedItem(ItemKind kind, const QString &source, const QString &id, const QString &title,
+              qint64 ageSecs, SeverityLevel level) {
+    return fixtureItem(kind, source, id, title, fixtureStart().addSecs(-ageSecs), level);
 }
 
 SourceInfo fixtureSource(const QString &name, const QString &type, const QString &panel) {

@@ -6,9 +6,14 @@
 
 #include <QDateTime>
 
+// The widget tests' "now": 2026-11-30 09:41:30 UTC, when their manual clocks start.
+QDateTime fixtureStart();
 // An item with the fields every panel shows; its url is https://tracker.example/<id>.
 Item fixtureItem(ItemKind kind, const QString &source, const QString &id, const QString &title,
                  const QDateTime &createdAt, SeverityLevel level = SeverityLevel::Unknown);
+// fixtureItem() created `ageSecs` before fixtureStart().
+Item agedItem(ItemKind kind, const QString &source, const QString &id, const QString &title,
+              qint64 ageSecs, SeverityLevel level = SeverityLevel::Unknown);
 SourceInfo fixtureSource(const QString &name, const QString &type, const QString &panel);
 SourceHealth okHealthAt(const QDateTime &at);
 // One source per panel: "alerts" (incidents), "halts" (andons), "jira-run" (requests),

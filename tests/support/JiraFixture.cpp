@@ -45,6 +45,11 @@ JiraFixture::JiraFixture(Flavor flavor)
         return answer(request, fault);
     }) {}
 
+json JiraFixture::offlineSource() {
+    return {{"name", "bugs"},    {"type", "jira"},         {"panel", "bugs"},
+            {"flavor", "cloud"}, {"jql", "project = SRE"}, {"url", "http://127.0.0.1:9/jira"}};
+}
+
 json JiraFixture::issues() {
     json all = json::array({
         issue(301, "Checkout latency above SLO", "In Progress", person("Ana Lima"),

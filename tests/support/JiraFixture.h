@@ -24,6 +24,11 @@ public:
     static nlohmann::json issues();
     static constexpr int issueCount = 7;
     static constexpr const char *createdKey = "SRE-312";
+    // The API token the tests configure (the fixture takes any).
+    static constexpr const char *token = "jira-api-token-5e1f";
+    // A Jira Cloud source "bugs" (panel bugs, JQL "project = SRE") at http://127.0.0.1:9/jira,
+    // where nothing listens: for canned answers and config checks.
+    static nlohmann::json offlineSource();
 
 private:
     HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;

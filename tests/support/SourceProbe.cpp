@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -44,6 +45,23 @@ HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeou
     none.error = HttpError::Other;
     none.errorText = QStringLiteral("no answer");
     return none;
+}
+
+FetchOutcome fetchOutcome(const SourceConfig &config) {
+    HttpClient http;
+    QThreadPool pool;
+    SourceFetcher fetcher(ConnectorRegistry::builtin().create(config), &http, &pool);
+    QObject context;
+    std::optional<FetchOutcome> outcome;
+    QObject::connect(&fetcher, &SourceFetcher::finished, &context,
+                     [&outcome](const FetchOutcome &o) { outcome = o; });
+    fetcher.start();
+    if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 10000)) {
+        FetchOutcome none;
+        none.error = QStringLiteral("no outcome within 10 s");
+        return none;
+    }
+    return *outcome;
 }
 
 WriteOutcome sendWrite(const Connector &connector, const WriteAction &action) {

@@ -7,6 +7,7 @@
 #include "FixtureServer.h"
 #include "HttpClient.h"
 #include "Poller.h"
+#include "SourceFetcher.h"
 
 #include <QByteArray>
 
@@ -32,6 +33,11 @@ private:
 // One request through `http`, waited for with events processed; on timeout an HttpResult with
 // error Other and errorText "no answer".
 HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeoutMs = 10000);
+
+// One SourceFetcher run (every page) of the connector the registry makes for `config`, through
+// a fresh HttpClient, waited for with events processed; on timeout an outcome with the error
+// "no outcome within 10 s". Throws ConfigError as the registry does.
+FetchOutcome fetchOutcome(const SourceConfig &config);
 
 // The write built by `connector`, sent through a fresh HttpClient, judged by `connector`.
 WriteOutcome sendWrite(const Connector &connector, const WriteAction &action);

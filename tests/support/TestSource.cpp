@@ -55,6 +55,13 @@ QString configErrorOf(const json &source) {
     return {};
 }
 
+HttpResult cannedAnswer(const QByteArray &body) {
+    HttpResult r;
+    r.status = 200;
+    r.body = body;
+    return r;
+}
+
 QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name) {
     for (const auto &header : headers) {
         if (header.first.compare(name, Qt::CaseInsensitive) == 0)

@@ -41,5 +41,8 @@ WriteAction sampleBugAction();
 // /pay", SEV-2, customer impact "EU customers cannot pay", with that idempotency key.
 WriteAction sampleIncidentAction(const QString &idempotencyKey);
 
+// A 200 answer with `body`, as HttpClient hands it to a connector.
+HttpResult cannedAnswer(const QByteArray &body);
+
 // The first header of that name (case-insensitively), or empty.
 QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name);

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// The desktop board's widgets found the way the widget tests look for them: by objectName.
+#pragma once
+
+#include "BoardView.h"
+#include "PanelView.h"
+
+#include <QLabel>
+#include <QListView>
+
+// The panel "panel-<name>" (requests, bugs, incidents, andons), or nullptr.
+PanelView *findPanel(BoardView &view, const QString &name);
+// The label `name` ("count", "freshness", "empty-state"…) inside `parent`; nullptr when either
+// is missing.
+QLabel *findLabel(QWidget *parent, const QString &name);
+// The item list of panel `name`, or nullptr.
+QListView *findItemList(BoardView &view, const QString &name);
+// The item id shown in `row` of `list`.
+QString itemIdAt(QListView *list, int row);
