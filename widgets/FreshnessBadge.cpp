@@ -20,11 +20,18 @@ FreshnessBadge::FreshnessBadge(QWidget *parent)
 }
 
 void FreshnessBadge::setFreshness(const Freshness &freshness) {
-    m_state = freshness.state;
-    m_quiet = !freshness.hasSources || freshness.state == HealthState::Pending;
+    const bool quiet = !freshness.hasSources || freshness.state == HealthState::Pending;
     const QString glyph =
         freshness.hasSources ? healthGlyph(freshness.state) : QStringLiteral("\u2013");
-    setText(glyph + QLatin1Char(' ') + freshness.text);
+    const QString text = glyph + QLatin1Char(' ') + freshness.text;
+    // Every refresh says the same thing again: a layout pass and a repaint for nothing would
+    // ripple through the whole window (measured: all panels repainted every refresh).
+    if (m_state == freshness.state && m_quiet == quiet && text == this->text() &&
+        toolTip() == freshness.toolTip)
+        return;
+    m_state = freshness.state;
+    m_quiet = quiet;
+    setText(text);
     setToolTip(freshness.toolTip);
     setAccessibleName(QStringLiteral("Freshness: ") + freshness.text);
     updateGeometry();

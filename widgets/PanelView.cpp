@@ -181,9 +181,11 @@ void PanelView::refreshFreshness() {
     else if (n == 0)
         countColor =
             f.hasSources && f.state == HealthState::Ok ? Theme::okColor() : Theme::staleColor();
-    QPalette p = m_count->palette();
-    p.setColor(QPalette::WindowText, countColor);
-    m_count->setPalette(p);
+    if (m_count->palette().color(QPalette::WindowText) != countColor) {
+        QPalette p = m_count->palette();
+        p.setColor(QPalette::WindowText, countColor);
+        m_count->setPalette(p);
+    }
 
     // An empty list says why: nothing to do, or nothing known yet.
     QString empty = emptyText(m_kind);
