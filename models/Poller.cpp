@@ -84,10 +84,13 @@ bool Poller::seedFromCache(const QString &name, Items items, const QDateTime &sa
     if (!source || source->health.lastSuccess.isValid())
         return false;
     // Stale from the start: if the first fetch fails, the panel keeps these items and says
-    // how old they are and why.
+    // how old they are and why. A source that failed already keeps its own reason.
+    const bool failedAlready = source->health.state == HealthState::Failed;
     source->health.state = HealthState::Stale;
     source->health.lastSuccess = savedAt;
-    source->health.error = QStringLiteral("saved copy from the last run, waiting for the source");
+    if (!failedAlready)
+        source->health.error =
+            QStringLiteral("saved copy from the last run, waiting for the source");
     m_board->applySnapshot(name, std::move(items));
     m_board->applyHealth(name, source->health);
     return true;

@@ -183,6 +183,29 @@ private Q_SLOTS:
         QCOMPARE(second.health().state, HealthState::Ok);
     }
 
+    void aSourceThatFailedFirstKeepsItsReason() {
+        std::atomic<int> status{200};
+        LoopbackHttpServer server([&status](const HttpServerRequest &) {
+            return status == 200 ? HttpServerResponse::json(twoAlerts)
+                                 : HttpServerResponse::json("{}", status);
+        });
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.sqlite"));
+        QVERIFY(runOnceAndSave(path, server.baseUrl()));
+        status = 503;
+        Run second(path, server.baseUrl());
+        QVERIFY(second.fetch()); // fails before the saved copy is read
+        QCOMPARE(second.health().state, HealthState::Failed);
+        QSignalSpy loaded(&second.cache, &SnapshotCache::loaded);
+        second.cache.load();
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(second.items(), 2);
+        QCOMPARE(second.health().state, HealthState::Stale);
+        QVERIFY2(second.health().error.contains(QLatin1String("503")),
+                 qPrintable(second.health().error));
+    }
+
     void aSourceMovedElsewhereStartsEmpty() {
         LoopbackHttpServer server(
             [](const HttpServerRequest &) { return HttpServerResponse::json(twoAlerts); });
