@@ -4,6 +4,7 @@
 #include "ItemStream.h"
 #include "MemoryReturn.h"
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 
 #include <memory>
@@ -41,7 +42,10 @@ QString SnapshotCache::configKey(const QString &source) const {
     const Connector *connector = m_poller->connector(source);
     if (!connector)
         return {};
-    return connector->config().type + QLatin1Char(' ') + QString::fromUtf8(connector->config().url);
+    // A digest, not the URL itself: a URL can carry a user name or a query the disk need not
+    // hold.
+    const QByteArray key = connector->config().type.toUtf8() + ' ' + connector->config().url;
+    return QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
 }
 
 void SnapshotCache::load() {

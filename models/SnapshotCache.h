@@ -35,7 +35,7 @@ Q_SIGNALS:
 private:
     void onSnapshotApplied(const QString &source);
     Items itemsOf(const QString &source) const;
-    QString configKey(const QString &source) const; // type and URL: a moved source starts empty
+    QString configKey(const QString &source) const; // of type and URL: a moved source starts empty
 
     LocalStore *m_store;
     Board *m_board;
