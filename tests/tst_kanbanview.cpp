@@ -93,6 +93,55 @@ private Q_SLOTS:
         QTRY_VERIFY(haltedTitles(view).isEmpty());
     }
 
+    // The wall has no scroll bars: cards past a column's bottom are counted, not hidden.
+    void wallColumnCountsTheCardsItCannotShow() {
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2026-11-30T09:00:00Z"), Qt::ISODate);
+        ManualClock clock(now);
+        Board board(clock);
+        board.setKanbanConfig(sampleKanbanConfig());
+        Items cards;
+        for (int i = 0; i < 12; ++i)
+            cards.push_back(fixtureCard(QStringLiteral("W-%1").arg(i),
+                                        QStringLiteral("Work item %1").arg(i),
+                                        QStringLiteral("todo"), now, i));
+        board.applySnapshot(QStringLiteral("team-board"), cards);
+        KanbanView view(&board);
+        view.setScrollBarsShown(false);
+        view.resize(1400, 420);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto moreOf = [&view](const QString &name) {
+            QFrame *frame = column(view, name);
+            return frame ? frame->findChild<QLabel *>(QStringLiteral("kanban-more")) : nullptr;
+        };
+        QTRY_VERIFY(moreOf(QStringLiteral("What's next")) &&
+                    moreOf(QStringLiteral("What's next"))->isVisible());
+        // Every card is either whole on screen or in the count (a card cut at the bottom counts
+        // as more): checked once the count has settled after the label took its room.
+        QFrame *frame = column(view, QStringLiteral("What's next"));
+        const auto hiddenCount = [&]() {
+            return moreOf(QStringLiteral("What's next"))
+                ->text()
+                .section(QLatin1Char(' '), 1, 1)
+                .toInt();
+        };
+        const auto wholeOnScreen = [frame]() {
+            int whole = 0;
+            for (QFrame *card : frame->findChildren<QFrame *>(QStringLiteral("kanban-card")))
+                whole += card->visibleRegion() == QRegion(card->rect()) ? 1 : 0;
+            return whole;
+        };
+        QTRY_COMPARE(wholeOnScreen() + hiddenCount(), 12);
+        QVERIFY2(hiddenCount() > 0 && hiddenCount() < 12,
+                 qPrintable(moreOf(QStringLiteral("What's next"))->text()));
+        QVERIFY(!moreOf(QStringLiteral("Done"))->isVisible()); // an empty column fits
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/dutyboard-kanban-wall-more.png")));
+
+        view.resize(1400, 2400); // room for all of them
+        QTRY_VERIFY(!moreOf(QStringLiteral("What's next"))->isVisible());
+    }
+
     void demoBoardInMainWindow() {
         std::unique_ptr<DemoServer> demo;
         const QByteArray config = Dashboard::startDemo(&demo);

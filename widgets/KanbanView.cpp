@@ -2,6 +2,7 @@
 #include "KanbanView.h"
 
 #include "Board.h"
+#include "CardOverflow.h"
 #include "Theme.h"
 
 #include <QFrame>
@@ -154,6 +155,14 @@ QWidget *KanbanView::makeColumn(const QString &name, const QString &countText, b
     layout->setSpacing(0);
     layout->addWidget(header);
     layout->addWidget(scroll, 1);
+    if (!m_scrollBars) {
+        auto *more = label(QString(), column, QStringLiteral("kanban-more"));
+        more->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        more->setContentsMargins(10, 4, 10, 6);
+        more->setFont(scaledFont(font(), 1.0, QFont::Bold));
+        new CardOverflow(scroll, more, QStringLiteral("kanban-card"));
+        layout->addWidget(more);
+    }
     return column;
 }
 
