@@ -32,10 +32,6 @@ SnapshotCache::SnapshotCache(LocalStore *store, Board *board, Poller *poller, QO
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, &SnapshotCache::saveNow);
     connect(poller, &Poller::snapshotApplied, this, &SnapshotCache::onSnapshotApplied);
-    connect(poller, &Poller::sourceAnswered, this, [this](const QString &source, bool ok) {
-        if (ok)
-            m_lastAnswer.insert(source, QDateTime::currentDateTimeUtc());
-    });
 }
 
 QString SnapshotCache::configKey(const QString &source) const {
@@ -102,7 +98,11 @@ void SnapshotCache::saveNow() {
         const QString key = configKey(source);
         if (key.isEmpty())
             continue;
-        const QDateTime savedAt = m_lastAnswer.value(source, QDateTime::currentDateTimeUtc());
+        // The age the items will show after a restart: since the source last answered well.
+        const SourceInfo *info = m_board->health()->source(source);
+        const QDateTime savedAt = info && info->health.lastSuccess.isValid()
+                                      ? info->health.lastSuccess
+                                      : QDateTime::currentDateTimeUtc();
         m_store->post([source, key, savedAt, items = itemsOf(source)](QSqlDatabase &db) {
             QSqlQuery q(db);
             q.exec(createTable);

@@ -8,8 +8,6 @@
 #include "LocalStore.h"
 #include "Poller.h"
 
-#include <QDateTime>
-#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -41,7 +39,6 @@ private:
     Board *m_board;
     Poller *m_poller;
     QSet<QString> m_dirty;
-    QHash<QString, QDateTime> m_lastAnswer; // UTC, last good answer per source
     QTimer m_saveTimer;
     bool m_savedOnce = false;
 };

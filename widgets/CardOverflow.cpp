@@ -38,7 +38,6 @@ void CardOverflow::recount() {
     int hidden = 0;
     for (const QFrame *card : cards->findChildren<QFrame *>(m_cardName, Qt::FindDirectChildrenOnly))
         hidden += card->geometry().bottom() > bottom ? 1 : 0;
-    m_hidden = hidden;
     m_more->setText(QStringLiteral("+ %1 more").arg(hidden));
     m_more->setVisible(hidden > 0);
 }

@@ -15,9 +15,6 @@ public:
     // viewport and shows the count in `more` (hidden while everything fits). Owned by `more`.
     CardOverflow(QScrollArea *scroll, QLabel *more, const QString &cardName);
 
-    // Cards below the visible bottom, as last counted.
-    int hidden() const { return m_hidden; }
-
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -27,6 +24,5 @@ private:
     QScrollArea *m_scroll;
     QLabel *m_more;
     QString m_cardName;
-    int m_hidden = 0;
     bool m_pending = false;
 };

@@ -10,16 +10,15 @@ LazyPage::LazyPage(Factory factory, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
 }
 
-QWidget *LazyPage::built() {
-    if (!m_content) {
-        m_content = m_factory();
-        m_factory = nullptr; // what it captured is no longer needed
-        layout()->addWidget(m_content);
-    }
-    return m_content;
+void LazyPage::build() {
+    if (m_content)
+        return;
+    m_content = m_factory();
+    m_factory = nullptr; // what it captured is no longer needed
+    layout()->addWidget(m_content);
 }
 
 void LazyPage::showEvent(QShowEvent *event) {
-    built();
+    build();
     QWidget::showEvent(event);
 }

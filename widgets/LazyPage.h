@@ -13,15 +13,12 @@ public:
     using Factory = std::function<QWidget *()>;
     explicit LazyPage(Factory factory, QWidget *parent = nullptr);
 
-    // The content, or nullptr until the page was first shown (or built()).
-    QWidget *content() const { return m_content; }
-    // Builds the content now if it is not built yet; returns it.
-    QWidget *built();
-
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void build(); // once: the factory is dropped afterwards
+
     Factory m_factory;
     QWidget *m_content = nullptr;
 };
