@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
 
-#include "LeanActions.h"
+#include "core/lean/LeanActions.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>

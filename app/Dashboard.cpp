@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "Dashboard.h"
 
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
-#include "DemoHistory.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "demo/DemoHistory.h"
 
 Dashboard::Dashboard(const AppConfig &config, QObject *parent)
     : QObject(parent)

@@ -3,22 +3,22 @@
 // the poller with one connector per source, and (for --demo) the demo server.
 #pragma once
 
-#include "AppConfig.h"
-#include "Board.h"
-#include "DemoServer.h"
-#include "History.h"
-#include "HttpClient.h"
-#include "InvestigationClocks.h"
-#include "LeanConfig.h"
-#include "LocalStore.h"
-#include "Notifier.h"
-#include "Objectives.h"
-#include "OnDutySchedule.h"
-#include "Outbox.h"
-#include "Poller.h"
-#include "SnapshotCache.h"
-#include "TriageStore.h"
-#include "WallConfig.h"
+#include "core/attention/Notifier.h"
+#include "core/board/Board.h"
+#include "core/config/AppConfig.h"
+#include "core/config/LeanConfig.h"
+#include "core/config/Objectives.h"
+#include "core/config/WallConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/lean/InvestigationClocks.h"
+#include "core/lean/Outbox.h"
+#include "core/lean/TriageStore.h"
+#include "core/sources/OnDutySchedule.h"
+#include "core/sources/Poller.h"
+#include "core/store/History.h"
+#include "core/store/LocalStore.h"
+#include "core/store/SnapshotCache.h"
+#include "demo/DemoServer.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "DemoState.h"
 
-#include "Dashboard.h"
-#include "DemoData.h"
+#include "app/Dashboard.h"
+#include "demo/DemoData.h"
 
 void seedDemoState(Dashboard *dashboard) {
     InvestigationClocks *clocks = dashboard->clocks();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "DesktopTray.h"
 
-#include "Board.h"
-#include "Theme.h"
+#include "core/board/Board.h"
+#include "widgets/Theme.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,8 +5,8 @@
 // (offscreen, some desktops) it still tracks the state; only the icon is missing.
 #pragma once
 
-#include "Notifier.h"
-#include "TrayState.h"
+#include "core/attention/Notifier.h"
+#include "core/attention/TrayState.h"
 
 #include <QIcon>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "LeanController.h"
 
-#include "Dashboard.h"
-#include "Escalations.h"
-#include "LeanActions.h"
+#include "app/Dashboard.h"
+#include "core/lean/Escalations.h"
+#include "core/lean/LeanActions.h"
 
 #include <QTimer>
 

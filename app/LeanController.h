@@ -4,9 +4,9 @@
 // andon. Everything goes through the outbox; nothing here touches a widget.
 #pragma once
 
-#include "Item.h"
-#include "TriageStore.h"
-#include "WriteAction.h"
+#include "core/board/Item.h"
+#include "core/lean/TriageStore.h"
+#include "core/lean/WriteAction.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
-#include "Board.h"
-#include "BoardView.h"
-#include "KanbanView.h"
+#include "core/board/Board.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/kanban/KanbanView.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "PaintTrace.h"
 
-#include "Board.h"
-#include "Poller.h"
+#include "core/board/Board.h"
+#include "core/sources/Poller.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

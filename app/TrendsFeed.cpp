@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "TrendsFeed.h"
 
-#include "History.h"
-#include "TrendsView.h"
+#include "core/store/History.h"
+#include "widgets/trends/TrendsView.h"
 
 #include <QTimer>
 

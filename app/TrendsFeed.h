@@ -2,7 +2,7 @@
 // Keeps a trends page fed from the history: read off the UI thread now and every five minutes.
 #pragma once
 
-#include "HistorySample.h"
+#include "core/store/HistorySample.h"
 
 #include <QDateTime>
 

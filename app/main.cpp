@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 // dutyboard: a thin main. Parse the command line, load the config, hand over to a command.
-#include "ActionCommand.h"
-#include "CommandLine.h"
-#include "ConfigError.h"
-#include "Dashboard.h"
-#include "DemoState.h"
-#include "ExampleConfig.h"
-#include "MemoryReturn.h"
-#include "PaintTrace.h"
-#include "PrintCommand.h"
-#include "QuitOnSignal.h"
-#include "Secrets.h"
-#include "StallReport.h"
-#include "WindowCommand.h"
+#include "app/CommandLine.h"
+#include "app/Dashboard.h"
+#include "app/DemoState.h"
+#include "app/ExampleConfig.h"
+#include "app/PaintTrace.h"
+#include "app/QuitOnSignal.h"
+#include "app/StallReport.h"
+#include "app/commands/ActionCommand.h"
+#include "app/commands/PrintCommand.h"
+#include "app/commands/WindowCommand.h"
+#include "core/config/ConfigError.h"
+#include "core/config/Secrets.h"
+#include "core/runtime/MemoryReturn.h"
 
 #include <QApplication>
 #include <QFileInfo>

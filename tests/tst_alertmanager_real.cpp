@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // End to end against the real Prometheus Alertmanager (Debian package prometheus-alertmanager):
 // alerts posted through its API come back through HttpClient and the connector as items.
-#include "AlertmanagerConnector.h"
-#include "AlertmanagerProcess.h"
-#include "HttpClient.h"
-#include "TestEnvironment.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/connectors/AlertmanagerConnector.h"
+#include "tests/support/AlertmanagerProcess.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

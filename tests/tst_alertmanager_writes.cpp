@@ -2,9 +2,9 @@
 // The Alertmanager connector's writes against the real Prometheus Alertmanager: an andon raised
 // through writeRequest and HttpClient comes back through the read path, a resolve clears it, a
 // re-post stays one alert, a declared incident and a silence do what they say.
-#include "AlertmanagerConnector.h"
-#include "AlertmanagerProcess.h"
-#include "TestEnvironment.h"
+#include "core/sources/connectors/AlertmanagerConnector.h"
+#include "tests/support/AlertmanagerProcess.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Alertmanager connector over fixtures in the exact API v2 shape (tests/data/alertmanager).
-#include "AlertmanagerConnector.h"
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
-#include "ItemMatch.h"
-#include "TestEnvironment.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/connectors/AlertmanagerConnector.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The config is checked whole: every mistake names the file, the JSON pointer and what was
 // expected.
-#include "AppConfig.h"
-#include "ConfigError.h"
-#include "Secrets.h"
-#include "TestEnvironment.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "core/config/Secrets.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,12 +2,12 @@
 // "Escalate to bug" across restarts: the request ends up escalated and the requester gets the
 // reply with the bug's link, once, whether the app stopped before the tracker accepted the bug,
 // after it accepted and before the reply was queued, or with the reply queued and not sent.
-#include "Dashboard.h"
-#include "Escalations.h"
-#include "LeanController.h"
-#include "LeanSources.h"
-#include "LoopbackHttpServer.h"
-#include "TestEnvironment.h"
+#include "app/Dashboard.h"
+#include "app/LeanController.h"
+#include "core/lean/Escalations.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/LeanSources.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>

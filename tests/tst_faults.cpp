@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // A loopback server that misbehaves on purpose. In every case the dashboard keeps running,
 // keeps the last good items marked stale, says why, and recovers when the server does.
-#include "AppConfig.h"
-#include "Board.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
-#include "Poller.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/config/AppConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/Poller.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QMutex>
 #include <QSignalSpy>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The generic connector over real HTTP: pages walked through HttpClient against the loopback
 // server, so Link headers arrive as libcurl delivers them and auth reaches every page.
-#include "GenericConnector.h"
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
-#include "TestEnvironment.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/connectors/GenericConnector.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QMutex>
 #include <QUrlQuery>

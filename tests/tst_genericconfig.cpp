@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The generic connector's config checks: every mistake names its exact JSON pointer and says
 // what was expected, so the user fixes the config without reading code.
-#include "ConfigError.h"
-#include "GenericConnector.h"
-#include "TestEnvironment.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/connectors/GenericConnector.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The generic JSON connector, table-driven: each row is a config patch, an answer and what
 // must come out (items, error, next page), so a new API quirk is one more row.
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
-#include "GenericConnector.h"
-#include "ItemMatch.h"
-#include "TestEnvironment.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/connectors/GenericConnector.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

@@ -3,11 +3,11 @@
 // through HttpClient, SourceFetcher and Poller against GitHubFixture (a first page of only pull
 // requests must not end the walk), failures, both rate limits, and the create-issue write as
 // GitHub receives it.
-#include "GitHubFixture.h"
-#include "ItemMatch.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/GitHubFixture.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

@@ -2,11 +2,11 @@
 // The GitLab connector: mapping and pagination table-driven on canned answers, then end to end
 // through HttpClient, SourceFetcher and Poller against GitLabFixture, failures as a person
 // reads them, rate limits, and the create-issue write as GitLab receives it.
-#include "GitLabFixture.h"
-#include "ItemMatch.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/GitLabFixture.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // History in SQLite: samples from the board, asynchronous records, downsampling after 30 days
 // and the row cap, all against an injected clock.
-#include "Board.h"
-#include "BoardFixture.h"
-#include "History.h"
-#include "HistoryStore.h"
-#include "LocalStore.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/store/History.h"
+#include "core/store/LocalStore.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/HistoryStore.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,16 +2,16 @@
 // What the history counts between two records (incidents and andons resolved, requests triaged,
 // investigations escalated), how downsampling keeps those sums, a store from the first version
 // gaining the new columns, the totals the charts draw and the objectives judged on them.
-#include "Board.h"
-#include "BoardFixture.h"
-#include "Dashboard.h"
-#include "DemoHistory.h"
-#include "History.h"
-#include "HistoryStore.h"
-#include "LocalStore.h"
-#include "ObjectiveStatus.h"
-#include "ResolutionWatch.h"
-#include "TestEnvironment.h"
+#include "app/Dashboard.h"
+#include "core/attention/ObjectiveStatus.h"
+#include "core/board/Board.h"
+#include "core/store/History.h"
+#include "core/store/LocalStore.h"
+#include "core/store/ResolutionWatch.h"
+#include "demo/DemoHistory.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/HistoryStore.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

@@ -2,8 +2,8 @@
 // HttpClient against LoopbackHttpServer, when things go wrong: error statuses keep their body,
 // timeouts (without the token in the text), body caps (quick even on 2 GB), refused
 // connections, unknown hosts, TLS to a plain server, resets mid-body and redirect loops.
-#include "LoopbackFetch.h"
-#include "TestEnvironment.h"
+#include "tests/support/LoopbackFetch.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>

@@ -2,8 +2,8 @@
 // HttpClient against LoopbackHttpServer, when things go right: answers with their headers,
 // slow and streamed bodies, ETags, redirects, POST bodies, gzip, callbacks on the caller's
 // thread (never for a gone context or client) and many requests in parallel.
-#include "LoopbackFetch.h"
-#include "TestEnvironment.h"
+#include "tests/support/LoopbackFetch.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

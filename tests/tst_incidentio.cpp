@@ -3,11 +3,11 @@
 // (tests/data/incidentio) including "post-mortem due", the body-borne rate limit, config checks,
 // then end to end against IncidentIoFixture: `after` pagination, the page cap, failures, both
 // rate-limit forms, and incident creation, idempotent like the real API.
-#include "IncidentIoFixture.h"
-#include "ItemMatch.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/IncidentIoFixture.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

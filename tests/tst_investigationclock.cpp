@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The 15-minute rule's clocks with an injected clock: amber at 10, red at 15, one breach per
 // clock, and a restart in the middle (a new LocalStore on the same file) keeps the start.
-#include "InvestigationClocks.h"
-#include "TestEnvironment.h"
+#include "core/lean/InvestigationClocks.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

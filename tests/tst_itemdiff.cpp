@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "ItemDiff.h"
-#include "TestEnvironment.h"
+#include "core/board/ItemDiff.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QTest>
 

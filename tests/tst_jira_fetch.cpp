@@ -2,9 +2,9 @@
 // The Jira connector end to end through HttpClient, SourceFetcher and Poller against
 // JiraFixture (Cloud and Data Center): every page walked as Jira expects, the page cap, and
 // failures and rate limits as a person reads them.
-#include "JiraFixture.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
+#include "tests/support/JiraFixture.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

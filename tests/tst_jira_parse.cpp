@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Jira connector on canned answers, table-driven: Cloud and Data Center pages mapped to
 // items (severities, pagination, wrong shapes) and the source's config checks.
-#include "ItemMatch.h"
-#include "JiraFixture.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/JiraFixture.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

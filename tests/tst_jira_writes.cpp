@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Jira connector's create-bug write as JiraFixture receives it (Cloud ADF and Data Center
 // text), Jira's refusals, and which writes a source supports.
-#include "JiraFixture.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/JiraFixture.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

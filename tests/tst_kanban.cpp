@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Kanban board's pure parts: column mapping, WIP states, due phrases, halted cards.
-#include "Board.h"
-#include "ConfigError.h"
-#include "KanbanColumns.h"
-#include "KanbanFixture.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/board/KanbanColumns.h"
+#include "core/config/ConfigError.h"
+#include "tests/support/KanbanFixture.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The Kanban board widget offscreen: WIP headers, halted cards, the pull column's order, and the
 // demo's board reachable from the main window. Screenshots: /tmp/dutyboard-kanban*.png.
-#include "AppConfig.h"
-#include "Dashboard.h"
-#include "KanbanFixture.h"
-#include "KanbanView.h"
-#include "MainWindow.h"
-#include "TestEnvironment.h"
-#include "Theme.h"
+#include "app/Dashboard.h"
+#include "app/MainWindow.h"
+#include "core/config/AppConfig.h"
+#include "tests/support/KanbanFixture.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/Theme.h"
+#include "widgets/kanban/KanbanView.h"
 
 #include <QFrame>
 #include <QLabel>

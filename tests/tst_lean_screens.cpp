@@ -5,20 +5,20 @@
 // PNG (to $DUTYBOARD_SHOTS, default /tmp/dutyboard-shots) for a person to look at, and checked
 // for what a picture can hide: focus on the required field, buttons wide enough for their
 // words, the marks' colours.
-#include "BoardView.h"
-#include "Dashboard.h"
-#include "LeanController.h"
-#include "LeanDialogs.h"
-#include "LeanSources.h"
-#include "LeanUi.h"
-#include "LoopbackHttpServer.h"
-#include "MainWindow.h"
-#include "OutboxDialog.h"
-#include "PanelModel.h"
-#include "PanelView.h"
-#include "RequestTriageUi.h"
-#include "TestEnvironment.h"
-#include "Theme.h"
+#include "app/Dashboard.h"
+#include "app/LeanController.h"
+#include "app/MainWindow.h"
+#include "app/lean/LeanDialogs.h"
+#include "app/lean/LeanUi.h"
+#include "app/lean/OutboxDialog.h"
+#include "app/lean/RequestTriageUi.h"
+#include "core/models/PanelModel.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/LeanSources.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/Theme.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/PanelView.h"
 
 #include <QApplication>
 #include <QComboBox>

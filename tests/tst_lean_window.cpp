@@ -2,16 +2,16 @@
 // The lean workflow in the real window, offscreen: the andon button raises an andon that the
 // real Alertmanager stores and the board then shows; resolving it from the board makes it
 // leave. Escalating a request files exactly one bug on a fixture tracker (a generic webhook).
-#include "AlertmanagerProcess.h"
-#include "BoardView.h"
-#include "Dashboard.h"
-#include "LeanController.h"
-#include "LeanSources.h"
-#include "LeanUi.h"
-#include "LoopbackHttpServer.h"
-#include "MainWindow.h"
-#include "PanelView.h"
-#include "TestEnvironment.h"
+#include "app/Dashboard.h"
+#include "app/LeanController.h"
+#include "app/MainWindow.h"
+#include "app/lean/LeanUi.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/AlertmanagerProcess.h"
+#include "tests/support/LeanSources.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/PanelView.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The lean config sections: defaults, and every mistake said with its exact JSON pointer.
-#include "ConfigError.h"
-#include "Dashboard.h"
-#include "TestEnvironment.h"
+#include "app/Dashboard.h"
+#include "core/config/ConfigError.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QTest>
 

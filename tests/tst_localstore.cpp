@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Local state: SQLite on its own thread; a broken file is moved aside, never a crash.
-#include "LocalStore.h"
-#include "TestEnvironment.h"
+#include "core/store/LocalStore.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The main window on the built-in demo, offscreen: real server, real HTTP, real widgets.
-#include "AppConfig.h"
-#include "Dashboard.h"
-#include "MainWindow.h"
-#include "TestEnvironment.h"
+#include "app/Dashboard.h"
+#include "app/MainWindow.h"
+#include "core/config/AppConfig.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QLabel>
 #include <QListView>

@@ -2,11 +2,11 @@
 // Desktop notifications and the tray's state: what is news (not what was there at start),
 // each kind switchable, bursts summarised; the tray follows the worst state even where there
 // is no system tray (offscreen), and draws a distinct shape per state.
-#include "Board.h"
-#include "BoardFixture.h"
-#include "DesktopTray.h"
-#include "Notifier.h"
-#include "TestEnvironment.h"
+#include "app/DesktopTray.h"
+#include "core/attention/Notifier.h"
+#include "core/board/Board.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,16 +2,16 @@
 // "on_duty_url": the person on duty read from a schedule on a loopback server. The first item's
 // title names them in the desktop toolbar, the wall header and the actions they sign; when the
 // schedule fails the last name stays, shown stale; before any answer "on_duty" stands.
-#include "Dashboard.h"
-#include "LeanController.h"
-#include "LeanUi.h"
-#include "LoopbackHttpServer.h"
-#include "MainWindow.h"
-#include "TestEnvironment.h"
-#include "WallHeader.h"
-#include "WallMode.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/Dashboard.h"
+#include "app/LeanController.h"
+#include "app/MainWindow.h"
+#include "app/lean/LeanUi.h"
+#include "app/wall/WallMode.h"
+#include "app/wall/WallWindow.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/wall/WallHeader.h"
+#include "widgets/wall/WallView.h"
 
 #include <QDir>
 #include <QLabel>

@@ -3,11 +3,11 @@
 // (tests/data/opsgenie), config checks, then end to end against OpsgenieFixture: paging.next
 // links (and refusing one to another host), the page cap, failures, the rate limit, and
 // incident/alert creation (202 + requestId; an alert's alias makes a retry harmless).
-#include "ItemMatch.h"
-#include "OpsgenieFixture.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/OpsgenieFixture.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

@@ -3,13 +3,13 @@
 // server up -> delivered exactly once; pending rows survive a restart (a new LocalStore on the
 // same file) and a killed command line; targets are independent; a resolve never overtakes its
 // raise; backoff and Retry-After.
-#include "AppConfig.h"
-#include "ConnectorRegistry.h"
-#include "DutyboardRun.h"
-#include "LeanActions.h"
-#include "LoopbackHttpServer.h"
-#include "Outbox.h"
-#include "TestEnvironment.h"
+#include "core/config/AppConfig.h"
+#include "core/lean/LeanActions.h"
+#include "core/lean/Outbox.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

@@ -2,9 +2,9 @@
 // The outbox survives a kill at any point: the real binary is SIGKILLed at random moments while
 // it records and sends actions; afterwards the state file is intact, every action the command
 // confirmed (exit 0 or 3) is delivered, and the queue drains.
-#include "DutyboardRun.h"
-#include "LoopbackHttpServer.h"
-#include "TestEnvironment.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // The files a distribution reads (desktop entries, AppStream metainfo, man page, icons) pass the
 // validators that software centres and lintian use. A missing validator is a failure, not a skip:
 // scripts/deps.sh installs them, and a silently skipped check would let a broken file ship.
-#include "TestEnvironment.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,11 +3,11 @@
 // (tests/data/pagerduty), config checks, then end to end through HttpClient, SourceFetcher and
 // Poller against PagerDutyFixture: offset pagination, the page cap, failures, both rate-limit
 // forms, and incident creation as PagerDuty receives it (incident_key: a retry opens nothing).
-#include "ItemMatch.h"
-#include "PagerDutyFixture.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/PagerDutyFixture.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The panel model: incremental signals only, correct under QAbstractItemModelTester.
-#include "PanelModel.h"
-#include "TestEnvironment.h"
+#include "core/models/PanelModel.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

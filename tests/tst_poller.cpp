@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The poller through the real HTTP path: health, stale data kept, reasons, rate limits, recovery.
-#include "AppConfig.h"
-#include "Board.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
-#include "Poller.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/config/AppConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/Poller.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QTest>

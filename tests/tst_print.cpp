@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `dutyboard --print` as a user runs it: the real binary, the real Alertmanager, real exit codes.
-#include "AlertmanagerProcess.h"
-#include "DutyboardRun.h"
-#include "TestEnvironment.h"
+#include "tests/support/AlertmanagerProcess.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // `dutyboard --print` as a user runs it against the PagerDuty, Opsgenie and incident.io
 // fixtures: the real binary, the config exactly as the README shows it, real exit codes.
-#include "AppConfig.h"
-#include "ConnectorRegistry.h"
-#include "DutyboardRun.h"
-#include "ExampleConfig.h"
-#include "IncidentIoFixture.h"
-#include "OpsgenieFixture.h"
-#include "PagerDutyFixture.h"
-#include "TestEnvironment.h"
+#include "app/ExampleConfig.h"
+#include "core/config/AppConfig.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/IncidentIoFixture.h"
+#include "tests/support/OpsgenieFixture.h"
+#include "tests/support/PagerDutyFixture.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <nlohmann/json.hpp>
 

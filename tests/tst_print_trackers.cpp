@@ -2,11 +2,11 @@
 // `dutyboard --print` against the Jira, GitLab and GitHub fixtures: the real binary reads a
 // config pointing at fixtures running in this process (on their own threads) and prints the
 // items; a refused token exits 2 with the reason on stderr and never shows the token.
-#include "DutyboardRun.h"
-#include "GitHubFixture.h"
-#include "GitLabFixture.h"
-#include "JiraFixture.h"
-#include "TestEnvironment.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/GitHubFixture.h"
+#include "tests/support/GitLabFixture.h"
+#include "tests/support/JiraFixture.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // A per-source proxy is used: a tiny forward proxy on loopback sees the request in absolute
 // form ("GET http://127.0.0.1:PORT/… HTTP/1.1") and answers it; the target never sees it.
-#include "AppConfig.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
-#include "TestEnvironment.h"
+#include "core/config/AppConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

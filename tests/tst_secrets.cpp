@@ -3,9 +3,9 @@
 // stdout or stderr (--print, the CLI actions, the window), not in the local state on disk (the
 // outbox keeps the last error; the snapshot keeps items), even when a server echoes the token
 // back in its error body or in an item.
-#include "DutyboardRun.h"
-#include "LoopbackHttpServer.h"
-#include "TestEnvironment.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QDir>
 #include <QFile>

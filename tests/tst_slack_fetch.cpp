@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The Slack connector reading over real HTTP from the Slack fixture: pages walked past the
 // filtered ones, rate limits and ok:false, and `dutyboard --print` with the real binary.
-#include "DutyboardRun.h"
-#include "SlackFixture.h"
-#include "SlackSource.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/SlackFixture.h"
+#include "tests/support/SlackSource.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

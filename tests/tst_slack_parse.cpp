@@ -2,15 +2,15 @@
 // The Slack connector without a server: config checks, the first request, Slack's markup made
 // plain, and conversations.history answers mapped to requests (table-driven, with every
 // refusal as a person reads it).
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
-#include "ItemMatch.h"
-#include "SlackConnector.h"
-#include "SlackFixture.h"
-#include "SlackMessages.h"
-#include "SlackSource.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/connectors/SlackConnector.h"
+#include "core/sources/connectors/SlackMessages.h"
+#include "tests/support/ItemMatch.h"
+#include "tests/support/SlackFixture.h"
+#include "tests/support/SlackSource.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

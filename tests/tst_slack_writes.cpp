@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The Slack connector's writes as the Slack fixture receives them (a reaction, a thread reply,
 // andon and incident messages) and as the next read shows them, and Slack's refusals.
-#include "SlackConnector.h"
-#include "SlackFixture.h"
-#include "SlackSource.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "core/sources/connectors/SlackConnector.h"
+#include "tests/support/SlackFixture.h"
+#include "tests/support/SlackSource.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

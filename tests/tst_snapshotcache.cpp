@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The last good items survive a restart: shown at once marked stale, replaced by the first
 // fresh answer, kept (still stale, with the new reason) when the source fails.
-#include "AppConfig.h"
-#include "Board.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "ItemStream.h"
-#include "LocalStore.h"
-#include "LoopbackHttpServer.h"
-#include "Poller.h"
-#include "SnapshotCache.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/config/AppConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/Poller.h"
+#include "core/store/ItemStream.h"
+#include "core/store/LocalStore.h"
+#include "core/store/SnapshotCache.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

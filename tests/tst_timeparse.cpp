@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Timestamp parsing shared by the connectors: ISO 8601 as vendors really send it, and epochs.
-#include "TestEnvironment.h"
-#include "TimeParse.h"
+#include "core/time/TimeParse.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QtTest>
 

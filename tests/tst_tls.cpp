@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // TLS per source over real handshakes: a custom CA bundle, verification off (and the permanent
 // warning the poller sets for it), and a client certificate that the server requires.
-#include "AppConfig.h"
-#include "Board.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "Poller.h"
-#include "ResponseCheck.h"
-#include "TestEnvironment.h"
-#include "TlsTestServer.h"
+#include "core/board/Board.h"
+#include "core/config/AppConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/http/ResponseCheck.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/Poller.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TlsTestServer.h"
 
 #include <QtTest>
 

@@ -2,14 +2,14 @@
 // Kanban cards from issue trackers: Jira, GitLab and GitHub sources with "panel": "kanban" and a
 // "columns" map of statuses and labels, polled end to end against the vendor fixtures (real
 // HTTP on 127.0.0.1) onto a board, table-driven; due dates; config errors naming the key.
-#include "ConfigError.h"
-#include "GitHubFixture.h"
-#include "GitLabFixture.h"
-#include "JiraFixture.h"
-#include "KanbanColumns.h"
-#include "SourceProbe.h"
-#include "TestEnvironment.h"
-#include "TestSource.h"
+#include "core/board/KanbanColumns.h"
+#include "core/config/ConfigError.h"
+#include "tests/support/GitHubFixture.h"
+#include "tests/support/GitLabFixture.h"
+#include "tests/support/JiraFixture.h"
+#include "tests/support/SourceProbe.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/TestSource.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The tray's worst state, a pure function of the board's counts: andon > SEV-1 > stale source
 // > ok, with the counts in the tooltip. Table-driven; no system tray needed.
-#include "Board.h"
-#include "BoardFixture.h"
-#include "TrayState.h"
+#include "core/attention/TrayState.h"
+#include "core/board/Board.h"
+#include "tests/support/BoardFixture.h"
 
 #include <QTest>
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The trends page offscreen: two weeks of demo history against objectives, the demo's store
 // seeded and read back off the UI thread. Screenshot: /tmp/dutyboard-trends.png.
-#include "AppConfig.h"
-#include "ConfigError.h"
-#include "Dashboard.h"
-#include "DemoHistory.h"
-#include "HistoryStore.h"
-#include "MainWindow.h"
-#include "TestEnvironment.h"
-#include "TrendChart.h"
-#include "TrendsView.h"
+#include "app/Dashboard.h"
+#include "app/MainWindow.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "demo/DemoHistory.h"
+#include "tests/support/HistoryStore.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/trends/TrendChart.h"
+#include "widgets/trends/TrendsView.h"
 
 #include <QSignalSpy>
 #include <QTabWidget>

@@ -2,18 +2,18 @@
 // The wall screen offscreen, on real widgets over a real Board and a manual clock: what a
 // person across the room would see. Type sized from the screen's height (screenshots at 720p,
 // 1080p and 4K), long titles elided, overflow counted, stale and failed panels saying why.
-#include "AndonTakeover.h"
-#include "Board.h"
-#include "BoardFixture.h"
-#include "PanelModel.h"
-#include "TestEnvironment.h"
-#include "WallBand.h"
-#include "WallFixture.h"
-#include "WallHeader.h"
-#include "WallItemDelegate.h"
-#include "WallPanel.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/wall/WallWindow.h"
+#include "core/board/Board.h"
+#include "core/models/PanelModel.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/WallFixture.h"
+#include "widgets/wall/AndonTakeover.h"
+#include "widgets/wall/WallBand.h"
+#include "widgets/wall/WallHeader.h"
+#include "widgets/wall/WallItemDelegate.h"
+#include "widgets/wall/WallPanel.h"
+#include "widgets/wall/WallView.h"
 
 #include <QGuiApplication>
 #include <QLabel>

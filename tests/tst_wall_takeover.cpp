@@ -2,16 +2,16 @@
 // The wall's alerts offscreen, on real widgets over a real Board and a manual clock: an andon
 // takes the whole screen over, acknowledging leaves a band until it is resolved, a new SEV-1
 // shows a banner, several andons share the takeover, and the pulse runs only while shown.
-#include "AndonTakeover.h"
-#include "Board.h"
-#include "BoardFixture.h"
-#include "TestEnvironment.h"
-#include "WallAlerts.h"
-#include "WallBand.h"
-#include "WallFixture.h"
-#include "WallPanel.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/wall/WallWindow.h"
+#include "core/attention/WallAlerts.h"
+#include "core/board/Board.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/WallFixture.h"
+#include "widgets/wall/AndonTakeover.h"
+#include "widgets/wall/WallBand.h"
+#include "widgets/wall/WallPanel.h"
+#include "widgets/wall/WallView.h"
 
 #include <QGuiApplication>
 #include <QListView>

@@ -2,16 +2,16 @@
 // The wall left alone, offscreen over a real Board and a manual clock: pages rotate on the
 // clock, a clock jump re-arms the timers, and the wall is left only on purpose (Escape twice
 // in a row, Ctrl+Q; never a click), with the cursor hidden while idle.
-#include "AndonTakeover.h"
-#include "Board.h"
-#include "BoardFixture.h"
-#include "ClockJumpWatch.h"
-#include "TestEnvironment.h"
-#include "WallBand.h"
-#include "WallFixture.h"
-#include "WallHeader.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/wall/WallWindow.h"
+#include "core/board/Board.h"
+#include "core/time/ClockJumpWatch.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/WallFixture.h"
+#include "widgets/wall/AndonTakeover.h"
+#include "widgets/wall/WallBand.h"
+#include "widgets/wall/WallHeader.h"
+#include "widgets/wall/WallView.h"
 
 #include <QGuiApplication>
 #include <QScreen>

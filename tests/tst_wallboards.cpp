@@ -2,20 +2,20 @@
 // The Kanban board and the trend charts as wall pages, offscreen at TV sizes: held on a page,
 // sized for the room, nothing cut; and `--page` on the real binary for both windows.
 // Screenshots: /tmp/dutyboard-wall-kanban-<size>.png, /tmp/dutyboard-wall-charts-<size>.png.
-#include "AndonTakeover.h"
-#include "BoardFixture.h"
-#include "DemoHistory.h"
-#include "DutyboardRun.h"
-#include "KanbanFixture.h"
-#include "KanbanView.h"
-#include "ObjectivesBar.h"
-#include "TestEnvironment.h"
-#include "TrendChart.h"
-#include "TrendsView.h"
-#include "WallHeader.h"
-#include "WallStyle.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/wall/WallWindow.h"
+#include "demo/DemoHistory.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/KanbanFixture.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/kanban/KanbanView.h"
+#include "widgets/trends/ObjectivesBar.h"
+#include "widgets/trends/TrendChart.h"
+#include "widgets/trends/TrendsView.h"
+#include "widgets/wall/AndonTakeover.h"
+#include "widgets/wall/WallHeader.h"
+#include "widgets/wall/WallStyle.h"
+#include "widgets/wall/WallView.h"
 
 #include <QFrame>
 #include <QGuiApplication>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The "wall" and "notifications" config sections, the monitor choice and the --wall command
 // line: precise errors for bad values, sensible defaults for missing ones.
-#include "AppConfig.h"
-#include "CommandLine.h"
-#include "ConfigError.h"
-#include "Dashboard.h"
-#include "TestEnvironment.h"
-#include "WallConfig.h"
-#include "WallScreen.h"
+#include "app/CommandLine.h"
+#include "app/Dashboard.h"
+#include "app/wall/WallScreen.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "core/config/WallConfig.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QGuiApplication>
 #include <QScreen>

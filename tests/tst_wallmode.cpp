@@ -2,17 +2,17 @@
 // The wall screen as the app runs it: an andon raised in the real Alertmanager takes the wall
 // over within one refresh and leaves when resolved; F11 in the window and Esc twice switch
 // between desktop and wall; `dutyboard --demo --wall --screenshot` at a size and a HiDPI scale.
-#include "AlertmanagerProcess.h"
-#include "AndonTakeover.h"
-#include "AppConfig.h"
-#include "Dashboard.h"
-#include "DutyboardRun.h"
-#include "MainWindow.h"
-#include "TestEnvironment.h"
-#include "WallBand.h"
-#include "WallMode.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/Dashboard.h"
+#include "app/MainWindow.h"
+#include "app/wall/WallMode.h"
+#include "app/wall/WallWindow.h"
+#include "core/config/AppConfig.h"
+#include "tests/support/AlertmanagerProcess.h"
+#include "tests/support/DutyboardRun.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/wall/AndonTakeover.h"
+#include "widgets/wall/WallBand.h"
+#include "widgets/wall/WallView.h"
 
 #include <QAction>
 #include <QElapsedTimer>

@@ -2,11 +2,11 @@
 // The generic connector's "write" webhook: the section is checked when the config is read, and
 // each action arrives at a real loopback server with the configured method, path, headers and a
 // body whose placeholders were filled inside the JSON (quotes, newlines and braces intact).
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
-#include "TestEnvironment.h"
+#include "core/config/ConfigError.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/TestEnvironment.h"
 
 #include <QMutex>
 #include <QtTest>

@@ -2,15 +2,15 @@
 // How the desktop board tells its sources' health, over a real Board and a manual clock: empty
 // states that explain themselves, freshness badges following health and naming the worst
 // source, the source bar on failure, ages moving with the clock, and a narrow screenshot.
-#include "Board.h"
-#include "BoardFixture.h"
-#include "BoardView.h"
-#include "BoardViewFind.h"
-#include "Freshness.h"
-#include "PanelModel.h"
-#include "PanelView.h"
-#include "SourceBar.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/models/PanelModel.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/BoardViewFind.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/Freshness.h"
+#include "widgets/board/PanelView.h"
+#include "widgets/board/SourceBar.h"
 
 #include <QLabel>
 #include <QListView>

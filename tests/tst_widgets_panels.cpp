@@ -2,14 +2,14 @@
 // The desktop board's panels over a real Board and a manual clock, found by objectName and
 // asserted on what a person would see: counts and rows, sort orders, selection kept across a
 // refresh, Enter opening the link, the two-line rows, and a screenshot.
-#include "Board.h"
-#include "BoardFixture.h"
-#include "BoardView.h"
-#include "BoardViewFind.h"
-#include "ItemDelegate.h"
-#include "PanelModel.h"
-#include "PanelView.h"
-#include "TestEnvironment.h"
+#include "core/board/Board.h"
+#include "core/models/PanelModel.h"
+#include "tests/support/BoardFixture.h"
+#include "tests/support/BoardViewFind.h"
+#include "tests/support/TestEnvironment.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/ItemDelegate.h"
+#include "widgets/board/PanelView.h"
 
 #include <QDesktopServices>
 #include <QLabel>

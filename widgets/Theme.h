@@ -3,7 +3,7 @@
 // severity also has a text label and a shape so colour-blind viewers can tell them apart.
 #pragma once
 
-#include "Severity.h"
+#include "core/board/Severity.h"
 
 #include <QColor>
 #include <QFont>

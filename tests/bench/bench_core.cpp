@@ -4,12 +4,12 @@
 // Prints the median and range of: parse+normalize of a 10,000-alert Alertmanager payload;
 // merge of 10,000 items with 1% changed (and the rows signalled); one refresh of 20 loopback
 // sources of 500 items each answering after 50 ms.
-#include "AppConfig.h"
-#include "Board.h"
-#include "ConnectorRegistry.h"
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
-#include "Poller.h"
+#include "core/board/Board.h"
+#include "core/config/AppConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "core/sources/Poller.h"
+#include "demo/loopback/LoopbackHttpServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

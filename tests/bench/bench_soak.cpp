@@ -6,16 +6,16 @@
 // every few milliseconds (Poller::setSpeedup) into the real Dashboard, wall window and tray
 // state, offscreen at 1920x1080. Prints VmRSS and the live QObjects, QTimers and widgets after
 // the warm-up and at the end.
-#include "AndonTakeover.h"
-#include "AppConfig.h"
-#include "Dashboard.h"
-#include "DesktopTray.h"
-#include "LoopbackHttpServer.h"
-#include "MainWindow.h"
-#include "WallAlerts.h"
-#include "WallMode.h"
-#include "WallView.h"
-#include "WallWindow.h"
+#include "app/Dashboard.h"
+#include "app/DesktopTray.h"
+#include "app/MainWindow.h"
+#include "app/wall/WallMode.h"
+#include "app/wall/WallWindow.h"
+#include "core/attention/WallAlerts.h"
+#include "core/config/AppConfig.h"
+#include "demo/loopback/LoopbackHttpServer.h"
+#include "widgets/wall/AndonTakeover.h"
+#include "widgets/wall/WallView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes the config parser and every connector's config validation: any input must end in a
 // parsed config or a ConfigError, never a crash.
-#include "AppConfig.h"
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
 
 #include <cstddef>
 #include <cstdint>

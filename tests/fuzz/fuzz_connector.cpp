@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes one connector's response parser (FUZZ_CONNECTOR_TYPE): any body, any status, any
 // Link / rate-limit header must give items or a page error, never a crash.
-#include "AppConfig.h"
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
 
 #include <cstddef>
 #include <cstdint>

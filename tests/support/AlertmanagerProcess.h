@@ -3,9 +3,9 @@
 // 127.0.0.1 port with a throwaway config and storage, stopped when this object goes.
 #pragma once
 
-#include "HttpClient.h"
-#include "HttpRequest.h"
-#include "SourceConfig.h"
+#include "core/config/SourceConfig.h"
+#include "core/http/HttpClient.h"
+#include "core/http/HttpRequest.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -2,7 +2,7 @@
 // Boards filled by hand for widget tests and screenshots: no network, no config, fixed times.
 #pragma once
 
-#include "Board.h"
+#include "core/board/Board.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "BoardViewFind.h"
 
-#include "PanelModel.h"
+#include "core/models/PanelModel.h"
 
 PanelView *findPanel(BoardView &view, const QString &name) {
     return view.findChild<PanelView *>(QStringLiteral("panel-") + name);

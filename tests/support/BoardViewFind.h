@@ -2,8 +2,8 @@
 // The desktop board's widgets found the way the widget tests look for them: by objectName.
 #pragma once
 
-#include "BoardView.h"
-#include "PanelView.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/PanelView.h"
 
 #include <QLabel>
 #include <QListView>

@@ -3,7 +3,7 @@
 // loopback server that records every request and can be switched to a fault.
 #pragma once
 
-#include "LoopbackHttpServer.h"
+#include "demo/loopback/LoopbackHttpServer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -6,7 +6,7 @@
 // title with GitHub's 422.
 #pragma once
 
-#include "FixtureServer.h"
+#include "tests/support/FixtureServer.h"
 
 class GitHubFixture final {
 public:

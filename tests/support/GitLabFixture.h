@@ -6,7 +6,7 @@
 // Creates issues (201) and refuses one without a title as GitLab does.
 #pragma once
 
-#include "FixtureServer.h"
+#include "tests/support/FixtureServer.h"
 
 class GitLabFixture final {
 public:

@@ -3,8 +3,8 @@
 // load through History with the event loop running.
 #pragma once
 
-#include "History.h"
-#include "LocalStore.h"
+#include "core/store/History.h"
+#include "core/store/LocalStore.h"
 
 // Opens `store`; false when it failed or had to say something (a moved-aside file).
 bool openCleanStore(LocalStore &store);

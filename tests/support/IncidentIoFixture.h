@@ -6,7 +6,7 @@
 // its JSON body, 90 s ahead (the alternate form: Retry-After: 30 and no rate_limit in the body).
 #pragma once
 
-#include "FixtureServer.h"
+#include "tests/support/FixtureServer.h"
 
 #include <map>
 #include <string>

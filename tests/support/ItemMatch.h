@@ -3,7 +3,7 @@
 // that names only the fields a row cares about.
 #pragma once
 
-#include "Connector.h"
+#include "core/sources/Connector.h"
 
 #include <nlohmann/json.hpp>
 

@@ -7,7 +7,7 @@
 // wrong kind (ADF on Cloud v3, text on v2) as Jira does.
 #pragma once
 
-#include "FixtureServer.h"
+#include "tests/support/FixtureServer.h"
 
 class JiraFixture final {
 public:

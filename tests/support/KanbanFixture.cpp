@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "KanbanFixture.h"
 
-#include "BoardFixture.h"
+#include "tests/support/BoardFixture.h"
 
 KanbanConfig sampleKanbanConfig() {
     return parseKanbanConfig(nlohmann::json::parse(R"({"kanban":{

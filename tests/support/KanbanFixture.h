@@ -3,7 +3,7 @@
 // limits, a card in each, "Work in progress" over its limit and one project halted by an andon.
 #pragma once
 
-#include "Board.h"
+#include "core/board/Board.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "LeanSources.h"
 
-#include "TestSource.h"
+#include "tests/support/TestSource.h"
 
 using nlohmann::json;
 

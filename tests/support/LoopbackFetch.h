@@ -4,8 +4,8 @@
 // which turns it into an error result).
 #pragma once
 
-#include "HttpClient.h"
-#include "LoopbackHttpServer.h"
+#include "core/http/HttpClient.h"
+#include "demo/loopback/LoopbackHttpServer.h"
 
 #include <optional>
 

@@ -6,7 +6,7 @@
 // "X-RateLimit-State: THROTTLED" (both forms).
 #pragma once
 
-#include "FixtureServer.h"
+#include "tests/support/FixtureServer.h"
 
 class OpsgenieFixture final {
 public:

@@ -6,7 +6,7 @@
 // 429).
 #pragma once
 
-#include "FixtureServer.h"
+#include "tests/support/FixtureServer.h"
 
 class PagerDutyFixture final {
 public:

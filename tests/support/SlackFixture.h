@@ -5,7 +5,7 @@
 // shows on the next read) and every request recorded.
 #pragma once
 
-#include "LoopbackHttpServer.h"
+#include "demo/loopback/LoopbackHttpServer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SlackSource.h"
 
-#include "SlackFixture.h"
+#include "tests/support/SlackFixture.h"
 
 #include <QDateTime>
 

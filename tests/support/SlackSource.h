@@ -2,7 +2,7 @@
 // Slack sources and messages for the Slack connector's tests, alongside SlackFixture.
 #pragma once
 
-#include "SourceConfig.h"
+#include "core/config/SourceConfig.h"
 
 #include <nlohmann/json.hpp>
 

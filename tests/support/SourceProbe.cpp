@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SourceProbe.h"
 
-#include "AppConfig.h"
-#include "ConnectorRegistry.h"
+#include "core/config/AppConfig.h"
+#include "core/sources/ConnectorRegistry.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -3,11 +3,11 @@
 // Poller, Board), for connector tests against fixture servers: what a user would see.
 #pragma once
 
-#include "Board.h"
-#include "FixtureServer.h"
-#include "HttpClient.h"
-#include "Poller.h"
-#include "SourceFetcher.h"
+#include "core/board/Board.h"
+#include "core/http/HttpClient.h"
+#include "core/sources/Poller.h"
+#include "core/sources/SourceFetcher.h"
+#include "tests/support/FixtureServer.h"
 
 #include <QByteArray>
 

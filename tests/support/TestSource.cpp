@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "TestSource.h"
 
-#include "AppConfig.h"
-#include "ConfigError.h"
-#include "ConnectorRegistry.h"
-#include "TestEnvironment.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "tests/support/TestEnvironment.h"
 
 using nlohmann::json;
 

@@ -2,7 +2,7 @@
 // Sources for connector tests, built without the config file's secret rules.
 #pragma once
 
-#include "Connector.h"
+#include "core/sources/Connector.h"
 
 #include <nlohmann/json.hpp>
 

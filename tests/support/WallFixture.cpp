@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "WallFixture.h"
 
-#include "BoardFixture.h"
+#include "tests/support/BoardFixture.h"
 
 AnsweredBoard::AnsweredBoard()
     : clock(fixtureStart())

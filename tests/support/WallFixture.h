@@ -3,10 +3,10 @@
 // and telling red from the rest.
 #pragma once
 
-#include "Board.h"
-#include "Clock.h"
-#include "WallPanel.h"
-#include "WallView.h"
+#include "core/board/Board.h"
+#include "core/time/Clock.h"
+#include "widgets/wall/WallPanel.h"
+#include "widgets/wall/WallView.h"
 
 #include <QColor>
 

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "ActionCommand.h"
+
+#include "app/Dashboard.h"
+#include "core/config/Secrets.h"
+#include "core/lean/LeanActions.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void say(FILE *stream, const QString &line) {
+    std::fputs((redactSecrets(line) + QLatin1Char('\n')).toLocal8Bit().constData(), stream);
+}
+
+void exitSoon(Dashboard *dashboard, int code) {
+    QTimer::singleShot(0, dashboard, [code]() { QCoreApplication::exit(code); });
+}
+
+void submitAction(Dashboard *dashboard, const ActionRequest &request) {
+    const LeanConfig &lean = dashboard->lean();
+    const QString by = request.by.isEmpty() ? dashboard->actingPerson() : request.by;
+    const QDateTime now = dashboard->board()->clock().now();
+    QStringList targets;
+    WriteAction action;
+    QString key;
+    if (request.verb == QLatin1String("andon raise")) {
+        key = QStringLiteral("andon");
+        targets = lean.andonTargets;
+        action = LeanActions::raiseAndon(request.project, request.reason, by, now);
+    } else if (request.verb == QLatin1String("andon resolve")) {
+        key = QStringLiteral("andon");
+        for (const QString &target : lean.andonTargets) {
+            const Connector *c = dashboard->poller()->connector(target);
+            if (c && c->supportsWrite(WriteKind::ResolveAndon))
+                targets.append(target);
+        }
+        action = LeanActions::resolveAndon(request.project, request.decision, request.note, by,
+                                           QDateTime(), now);
+    } else {
+        key = QStringLiteral("incident");
+        targets = lean.incidentTargets;
+        action = LeanActions::declareIncident(request.name, request.description, request.severity,
+                                              request.impact, by);
+    }
+    if (targets.isEmpty()) {
+        say(stderr, QStringLiteral("dutyboard: %1: no target can take it; add \"actions\": "
+                                   "{\"%2\": [\"<source name>\"]} to %3")
+                        .arg(request.verb, key, dashboard->config().file));
+        exitSoon(dashboard, 2);
+        return;
+    }
+
+    Outbox *outbox = dashboard->outbox();
+    auto created = std::make_shared<QStringList>();
+    const QString actionId = outbox->submit(action, targets);
+    QObject::connect(outbox, &Outbox::delivered, dashboard,
+                     [actionId, created](const OutboxEntry &entry) {
+                         if (entry.actionId == actionId && !entry.createdUrl.isEmpty())
+                             created->append(entry.createdUrl);
+                     });
+    QObject::connect(outbox, &Outbox::settled, dashboard, [=]() {
+        QStringList waiting;
+        int earlier = 0;
+        QSet<QString> failedTargets;
+        for (const OutboxEntry &entry : outbox->pending()) {
+            if (entry.actionId != actionId) {
+                ++earlier;
+                if (entry.attempts > 0)
+                    failedTargets.insert(entry.target);
+                continue;
+            }
+            const QString why =
+                !entry.lastError.isEmpty() ? entry.lastError
+                : failedTargets.contains(entry.target)
+                    ? QStringLiteral("waiting behind an earlier action to this target")
+                    : QStringLiteral("not sent yet");
+            waiting.append(QStringLiteral("%1: %2").arg(entry.target, why));
+        }
+        if (earlier > 0)
+            say(stderr,
+                QStringLiteral("dutyboard: %1 earlier action(s) still pending").arg(earlier));
+        if (!waiting.isEmpty()) {
+            for (const QString &line : waiting)
+                say(stderr, QStringLiteral("dutyboard: %1 queued, not delivered: %2")
+                                .arg(request.verb, line));
+            say(stderr, QStringLiteral("dutyboard: it stays in the outbox (%1) and goes with the "
+                                       "next dutyboard run")
+                            .arg(dashboard->store()->path()));
+            QCoreApplication::exit(3);
+            return;
+        }
+        say(stdout, QStringLiteral("%1: delivered to %2")
+                        .arg(request.verb, targets.join(QStringLiteral(", "))));
+        for (const QString &url : *created)
+            say(stdout, url);
+        QCoreApplication::exit(0);
+    });
+}
+
+} // namespace
+
+void startActionCommand(Dashboard *dashboard, const ActionRequest &request) {
+    OnDutySchedule *schedule = dashboard->onDutySchedule();
+    if (!request.by.isEmpty() || !schedule) {
+        submitAction(dashboard, request);
+        return;
+    }
+    // Signed by whoever the schedule names: asked once, at most the source's timeout (a
+    // failing schedule falls back to "on_duty", else $USER).
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = QObject::connect(schedule, &OnDutySchedule::changed, dashboard,
+                             [dashboard, request, once]() {
+                                 QObject::disconnect(*once);
+                                 submitAction(dashboard, request);
+                             });
+    dashboard->startOnDuty();
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "WallMode.h"
+
+#include "app/Dashboard.h"
+#include "app/MainWindow.h"
+#include "app/TrendsFeed.h"
+#include "app/wall/WallScreen.h"
+#include "app/wall/WallWindow.h"
+#include "widgets/trends/TrendsView.h"
+#include "widgets/wall/WallHeader.h"
+#include "widgets/wall/WallView.h"
+
+#include <QCoreApplication>
+#include <QScreen>
+
+#include <cstdio>
+
+WallMode::WallMode(Dashboard *dashboard, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_dashboard(dashboard)
+    , m_window(window) {}
+
+WallMode::~WallMode() {
+    delete m_wall;
+}
+
+bool WallMode::isActive() const {
+    return m_wall && m_wall->isVisible();
+}
+
+void WallMode::enter(const QString &screen, const QSize &size) {
+    if (!m_wall) {
+        m_wall = new WallWindow(m_dashboard->board(), m_dashboard->wallConfig(),
+                                m_dashboard->onDuty(), nullptr, m_dashboard->objectives());
+        connect(m_dashboard, &Dashboard::onDutyChanged, m_wall, [this]() {
+            m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(),
+                                                m_dashboard->isOnDutyStale());
+        });
+        // A charts page draws from the history the desktop window records.
+        if (TrendsView *trends = m_wall->view()->trends()) {
+            if (History *history = m_dashboard->history())
+                feedTrends(history, trends, m_dashboard->board()->clock());
+        }
+        connect(m_wall, &WallWindow::leaveRequested, this, &WallMode::leave);
+        connect(m_wall, &WallWindow::quitRequested, qApp, &QCoreApplication::quit,
+                Qt::QueuedConnection);
+    }
+    // Whoever is on duty now (the schedule may have moved on since the last time).
+    m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(), m_dashboard->isOnDutyStale());
+    QScreen *fallback = m_window && m_window->isVisible() ? m_window->screen() : nullptr;
+    const ScreenChoice choice =
+        chooseWallScreen(screen, m_dashboard->wallConfig().screen, fallback);
+    if (!choice.warning.isEmpty())
+        std::fprintf(stderr, "dutyboard: %s\n", qPrintable(choice.warning));
+    // A screen named on the command line or in the menu is the one to come back to next time.
+    if (!screen.isEmpty() && choice.screen && choice.spec == screen.trimmed())
+        rememberWallScreen(choice.screen->name().isEmpty() ? choice.spec : choice.screen->name());
+    m_wall->showOn(choice.screen, size);
+    if (m_window)
+        m_window->hide();
+    Q_EMIT activeChanged(true);
+}
+
+void WallMode::leave() {
+    if (!m_wall || !m_wall->isVisible())
+        return;
+    m_wall->hide();
+    if (m_window) {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+    }
+    Q_EMIT activeChanged(false);
+}
+
+void WallMode::toggle() {
+    if (isActive())
+        leave();
+    else
+        enter();
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// The whole board: five panels (the fifth, Kanban cards) and the sources' health. Snapshots from
+// the poller land here and are routed to panels by item kind.
+#pragma once
+
+#include "core/board/KanbanColumns.h"
+#include "core/models/PanelModel.h"
+#include "core/models/SourceHealthModel.h"
+#include "core/time/Clock.h"
+
+#include <QObject>
+
+#include <array>
+
+class Board final : public QObject {
+    Q_OBJECT
+public:
+    explicit Board(const Clock &clock = Clock::system(), QObject *parent = nullptr);
+
+    PanelModel *panel(ItemKind kind) const;
+    SourceHealthModel *health() const { return m_health; }
+    const Clock &clock() const { return m_clock; }
+
+    // The Kanban columns cards are mapped to (defaults until set; set before the first snapshot).
+    void setKanbanConfig(KanbanConfig config) { m_kanban = std::move(config); }
+    const KanbanConfig &kanbanConfig() const { return m_kanban; }
+    // Each column's count and WIP limit, from the cards on the board now.
+    std::vector<KanbanColumnState> kanbanColumns() const;
+
+    // A fresh snapshot of one source: replaces its items on every panel.
+    void applySnapshot(const QString &source, Items items);
+    // A new health value: marks the source's rows stale or fresh.
+    void applyHealth(const QString &source, const SourceHealth &health);
+    // Ticks live ages on every panel; returns the rows repainted.
+    int refreshAges();
+
+private:
+    const Clock &m_clock;
+    void updateHalted();
+
+    std::array<PanelModel *, itemKindCount> m_panels{};
+    KanbanConfig m_kanban = KanbanConfig::defaults();
+    SourceHealthModel *m_health;
+};

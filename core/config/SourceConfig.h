@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// One configured data source, with its secrets already resolved (never printed).
+#pragma once
+
+#include "core/board/Item.h"
+#include "core/http/HttpRequest.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QByteArray>
+#include <QString>
+
+struct AuthConfig {
+    // "none", "bearer", "basic", "header" (custom header name), or "vendor" (the
+    // connector's own header: GenieKey, Token token=, PRIVATE-TOKEN…).
+    QString type = QStringLiteral("none");
+    QString user;          // basic
+    QByteArray headerName; // header
+    QByteArray secret;     // token or password; redact everywhere
+};
+
+struct SourceConfig {
+    QString name;
+    QString type;
+    QByteArray url; // API base; a path prefix is kept
+    ItemKind panel = ItemKind::Incident;
+    int intervalS = 30;
+    int timeoutS = 20;
+    int maxPages = 20;
+    AuthConfig auth;
+    TlsOptions tls;
+    QByteArray proxy;
+    QString pointer;    // where this source sits in the config: "/sources/2"
+    nlohmann::json raw; // the source's whole JSON object, for connector-specific keys
+};

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// The link between a bug being filed and the request it escalates, kept in SQLite next to the
+// outbox: a restart before the tracker accepts the bug, or after it accepted and before the
+// requester was answered, still ends with the request marked escalated and the reply with the
+// bug's link queued, once.
+//
+// A row goes filing (bug queued) -> filed (the tracker answered: bug id and link known) -> done
+// (the reply is in the outbox, or the source cannot reply). The reply's outbox action id is
+// derived from the bug's (replyActionId), so a resume can see whether it was queued already.
+#pragma once
+
+#include "core/store/LocalStore.h"
+
+#include <QHash>
+#include <QObject>
+
+struct Escalation {
+    QString actionId; // the CreateBug action in the outbox
+    QString source;   // the request
+    QString itemId;
+    QString title;
+    QString state = QStringLiteral("filing"); // filing, filed, done
+    QString bugId;
+    QString bugUrl;
+    QString bugTarget;        // the source that filed it, when the answer named no id or link
+    bool replyQueued = false; // loaded rows: the reply is already in the outbox
+};
+
+class Escalations final : public QObject {
+    Q_OBJECT
+public:
+    explicit Escalations(LocalStore *store, QObject *parent = nullptr);
+
+    // Creates the table when needed and reads every row not done. A row still filing whose bug
+    // the outbox delivered meanwhile (the run that queued it ended first) comes back filed,
+    // with the answer; a filed row says whether its reply reached the outbox. loaded() follows.
+    void load();
+    bool isLoaded() const { return m_loaded; }
+    std::vector<Escalation> unfinished() const;
+
+    void add(const Escalation &escalation);
+    const Escalation *find(const QString &actionId) const;
+    // A bug for this request is queued and not accepted yet.
+    bool isFiling(const QString &source, const QString &itemId) const;
+    // The tracker accepted: written before the reply is queued.
+    void markFiled(const QString &actionId, const QString &bugId, const QString &bugUrl,
+                   const QString &target);
+    // Posted after the reply's insert: the store runs jobs in order, so "done" on disk means
+    // the reply is on disk too.
+    void markDone(const QString &actionId);
+
+    static QString replyActionId(const QString &bugActionId);
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void save(const Escalation &escalation);
+
+    LocalStore *m_store;
+    bool m_loaded = false;
+    QHash<QString, Escalation> m_rows; // by action id; done rows leave
+};

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: MIT
+#include "Outbox.h"
+
+#include "core/config/Secrets.h"
+
+#include <QSet>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+
+namespace {
+
+constexpr qint64 maxBackoffS = 300;
+constexpr int rescanMs = 60000;
+
+qint64 backoffS(int attempts) {
+    qint64 s = 5;
+    for (int i = 1; i < attempts && s < maxBackoffS; ++i)
+        s *= 2;
+    return qMin(s, maxBackoffS);
+}
+
+} // namespace
+
+Outbox::Outbox(LocalStore *store, HttpClient *http, ConnectorLookup connectorOf, const Clock &clock,
+               QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_http(http)
+    , m_connectorOf(std::move(connectorOf))
+    , m_clock(clock)
+    , m_timer(new QTimer(this))
+    , m_rescanTimer(new QTimer(this)) {
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &Outbox::pump);
+    m_rescanTimer->setInterval(rescanMs);
+    connect(m_rescanTimer, &QTimer::timeout, this, &Outbox::rescan);
+}
+
+void Outbox::start() {
+    auto error = std::make_shared<QString>();
+    m_store->post(
+        [error](QSqlDatabase &db) { return OutboxTable::createSchema(db, error.get()); }, this,
+        [this, error](const QVariant &ok) {
+            if (!ok.toBool())
+                Q_EMIT storeFailed(
+                    QStringLiteral("the outbox table could not be created: %1").arg(*error));
+        });
+    rescan();
+    m_rescanTimer->start();
+}
+
+void Outbox::rescan() {
+    auto rows = std::make_shared<std::vector<OutboxEntry>>();
+    m_store->post(
+        [rows](QSqlDatabase &db) {
+            *rows = OutboxTable::loadPending(db);
+            return QVariant();
+        },
+        this,
+        [this, rows](const QVariant &) {
+            m_loaded = true;
+            // New to this process (an earlier run, another process): tried at once; a new run
+            // is a new chance, whatever backoff the row had.
+            const QDateTime now = m_clock.now();
+            for (OutboxEntry &e : *rows) {
+                if (!m_rows.count(e.rowId))
+                    e.nextAttemptAt = qMin(e.nextAttemptAt, now);
+            }
+            merge(std::move(*rows));
+        });
+}
+
+QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId) {
+    if (targets.isEmpty())
+        return {};
+    const QString actionId =
+        givenId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : givenId;
+    if (action.idempotencyKey.isEmpty())
+        action.idempotencyKey = actionId;
+    auto rows = std::make_shared<std::vector<OutboxEntry>>();
+    const QDateTime now = m_clock.now();
+    for (const QString &target : targets) {
+        OutboxEntry e;
+        e.actionId = actionId;
+        e.target = target;
+        e.action = action;
+        e.createdAt = now;
+        e.nextAttemptAt = now;
+        rows->push_back(std::move(e));
+    }
+    auto error = std::make_shared<QString>();
+    ++m_writing;
+    m_wasSettled = false;
+    // Sent only once the insert has committed: what is sent is always on disk first.
+    m_store->post(
+        [rows, error](QSqlDatabase &db) {
+            return OutboxTable::insert(db, rows.get(), error.get());
+        },
+        this,
+        [this, rows, error](const QVariant &ok) {
+            --m_writing;
+            if (!ok.toBool()) {
+                Q_EMIT storeFailed(QStringLiteral("an action could not be saved: %1").arg(*error));
+                noteSettled();
+                return;
+            }
+            merge(std::move(*rows));
+        });
+    return actionId;
+}
+
+void Outbox::merge(std::vector<OutboxEntry> rows) {
+    bool added = false;
+    for (OutboxEntry &e : rows) {
+        if (m_rows.count(e.rowId))
+            continue;
+        m_rows[e.rowId].entry = std::move(e);
+        added = true;
+    }
+    if (added)
+        Q_EMIT changed();
+    pump();
+}
+
+std::vector<OutboxEntry> Outbox::pending() const {
+    std::vector<OutboxEntry> out;
+    out.reserve(m_rows.size());
+    for (const auto &[id, row] : m_rows)
+        out.push_back(row.entry);
+    return out;
+}
+
+QString Outbox::lastError() const {
+    QString error;
+    for (const auto &[id, row] : m_rows) {
+        if (!row.entry.lastError.isEmpty())
+            error = row.entry.lastError;
+    }
+    return error;
+}
+
+bool Outbox::isSettled() const {
+    if (!m_loaded || m_writing > 0)
+        return false;
+    const QDateTime now = m_clock.now();
+    QSet<QString> heads;
+    for (const auto &[id, row] : m_rows) {
+        if (heads.contains(row.entry.target))
+            continue;
+        heads.insert(row.entry.target);
+        if (row.busy || row.entry.nextAttemptAt <= now)
+            return false;
+    }
+    return true;
+}
+
+void Outbox::noteSettled() {
+    const bool settledNow = isSettled();
+    if (settledNow && !m_wasSettled) {
+        m_wasSettled = true;
+        Q_EMIT settled();
+    } else if (!settledNow) {
+        m_wasSettled = false;
+    }
+}
+
+void Outbox::pump() {
+    const QDateTime now = m_clock.now();
+    QSet<QString> heads;
+    QDateTime earliest;
+    std::vector<qint64> due;
+    for (const auto &[id, row] : m_rows) {
+        // One row per target at a time, oldest first.
+        if (heads.contains(row.entry.target))
+            continue;
+        heads.insert(row.entry.target);
+        if (row.busy)
+            continue;
+        if (row.entry.nextAttemptAt <= now)
+            due.push_back(id);
+        else if (!earliest.isValid() || row.entry.nextAttemptAt < earliest)
+            earliest = row.entry.nextAttemptAt;
+    }
+    for (qint64 id : due)
+        send(id);
+    if (earliest.isValid())
+        m_timer->start(static_cast<int>(qBound(qint64(0), now.msecsTo(earliest), qint64(300000))));
+    else
+        m_timer->stop();
+    noteSettled();
+}
+
+void Outbox::send(qint64 rowId) {
+    Row &row = m_rows.at(rowId);
+    const Connector *connector = m_connectorOf(row.entry.target);
+    WriteOutcome refused;
+    if (!connector)
+        refused.error =
+            QStringLiteral("no source named \"%1\" in this configuration").arg(row.entry.target);
+    else if (!connector->supportsWrite(row.entry.action.kind))
+        refused.error = QStringLiteral("source \"%1\" cannot %2")
+                            .arg(row.entry.target, writeKindName(row.entry.action.kind));
+    row.busy = true;
+    if (!refused.error.isEmpty()) {
+        finish(rowId, refused);
+        return;
+    }
+    const QDateTime now = m_clock.now();
+    const QDateTime until = now.addSecs(connector->config().timeoutS + 60);
+    auto busyUntil = std::make_shared<QDateTime>();
+    m_store->post(
+        [rowId, now, until, busyUntil](QSqlDatabase &db) {
+            return static_cast<int>(OutboxTable::claim(db, rowId, OutboxTable::processOwner(), now,
+                                                       until, busyUntil.get()));
+        },
+        this,
+        [this, rowId, busyUntil](const QVariant &claimed) {
+            auto it = m_rows.find(rowId);
+            if (it == m_rows.end())
+                return;
+            const auto result = static_cast<OutboxTable::Claim>(claimed.toInt());
+            if (result == OutboxTable::Claim::Gone) { // delivered or discarded elsewhere
+                m_rows.erase(it);
+                Q_EMIT changed();
+                pump();
+                return;
+            }
+            if (result == OutboxTable::Claim::Busy) {
+                it->second.busy = false;
+                it->second.entry.nextAttemptAt = *busyUntil;
+                it->second.entry.lastError =
+                    QStringLiteral("being sent by another dutyboard process");
+                Q_EMIT changed();
+                pump();
+                return;
+            }
+            const Connector *c = m_connectorOf(it->second.entry.target);
+            const WriteAction action = it->second.entry.action;
+            HttpRequest request = c->writeRequest(action);
+            request.conditional = false;
+            m_http->fetch(request, this, [this, rowId, action](const HttpResult &result) {
+                auto row = m_rows.find(rowId);
+                if (row == m_rows.end())
+                    return;
+                const Connector *target = m_connectorOf(row->second.entry.target);
+                finish(rowId, target ? target->parseWriteResult(action, result) : WriteOutcome{});
+            });
+        });
+}
+
+void Outbox::finish(qint64 rowId, const WriteOutcome &outcome) {
+    Row &row = m_rows.at(rowId);
+    OutboxEntry entry = row.entry;
+    const QDateTime now = m_clock.now();
+    ++entry.attempts;
+    if (outcome.accepted) {
+        entry.state = QStringLiteral("delivered");
+        entry.deliveredAt = now;
+        entry.lastError.clear();
+        entry.createdId = outcome.createdId;
+        entry.createdUrl = outcome.createdUrl;
+    } else {
+        // Kept on disk and shown: a server that echoed the credential must not put it there.
+        entry.lastError =
+            outcome.error.isEmpty() ? QStringLiteral("not accepted") : redactSecrets(outcome.error);
+        entry.nextAttemptAt = now.addSecs(backoffS(entry.attempts));
+        if (outcome.retryAt.isValid() && outcome.retryAt > entry.nextAttemptAt)
+            entry.nextAttemptAt = outcome.retryAt;
+    }
+    row.entry = entry;
+    m_store->post(
+        [entry](QSqlDatabase &db) {
+            return entry.state == QLatin1String("delivered") ? OutboxTable::markDelivered(db, entry)
+                                                             : OutboxTable::markFailed(db, entry);
+        },
+        this,
+        [this, entry](const QVariant &) {
+            auto it = m_rows.find(entry.rowId);
+            if (entry.state == QLatin1String("delivered")) {
+                if (it != m_rows.end())
+                    m_rows.erase(it);
+                Q_EMIT delivered(entry);
+            } else {
+                if (it != m_rows.end())
+                    it->second.busy = false;
+                Q_EMIT attemptFailed(entry);
+            }
+            Q_EMIT changed();
+            pump();
+        });
+}
+
+void Outbox::retryNow() {
+    const QDateTime now = m_clock.now();
+    for (auto &[id, row] : m_rows) {
+        if (!row.busy)
+            row.entry.nextAttemptAt = now;
+    }
+    pump();
+}
+
+void Outbox::retryTarget(const QString &target) {
+    const QDateTime now = m_clock.now();
+    bool any = false;
+    for (auto &[id, row] : m_rows) {
+        if (row.busy || row.entry.target != target)
+            continue;
+        // Due now, whether its time had come already (the clock moved on) or not.
+        if (row.entry.nextAttemptAt > now)
+            row.entry.nextAttemptAt = now;
+        any = true;
+    }
+    if (any)
+        pump();
+}
+
+bool Outbox::discard(qint64 rowId) {
+    auto it = m_rows.find(rowId);
+    if (it == m_rows.end() || it->second.busy)
+        return false;
+    m_rows.erase(it);
+    m_store->post([rowId](QSqlDatabase &db) { return OutboxTable::markDiscarded(db, rowId); });
+    Q_EMIT changed();
+    pump();
+    return true;
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// The durable outbox: every action (reply, reaction, bug, card, incident, andon) is written to
+// SQLite first, one row per target, and only then sent through the target's connector. A row
+// is retried with backoff (at most 5 min apart, later when the server says so) until the
+// connector accepts the answer, and survives kills and restarts. Rows for one target are sent
+// in order, one at a time: an andon's resolve never overtakes its raise.
+//
+// Duplicates: a row is marked delivered as soon as the answer is accepted. A crash between the
+// server's acceptance and that mark (a few milliseconds) sends it again on the next start:
+// harmless where the API is idempotent (Alertmanager re-posts are the same alert; incident.io
+// takes the idempotency key; Slack answers already_reacted), a duplicate where it is not (a
+// Jira/GitLab/GitHub issue, a Slack reply, a generic webhook without a key).
+#pragma once
+
+#include "core/http/HttpClient.h"
+#include "core/lean/OutboxTable.h"
+#include "core/sources/ConnectorLookup.h"
+#include "core/store/LocalStore.h"
+#include "core/time/Clock.h"
+
+#include <QObject>
+
+#include <map>
+#include <vector>
+
+class QTimer;
+
+class Outbox final : public QObject {
+    Q_OBJECT
+public:
+    Outbox(LocalStore *store, HttpClient *http, ConnectorLookup connectorOf,
+           const Clock &clock = Clock::system(), QObject *parent = nullptr);
+
+    // Creates the table when needed, loads every pending row (from earlier runs, or from
+    // another process) and sends them; then re-reads the table once a minute.
+    void start();
+    // Writes one row per target in one transaction, then sends them. Returns the action's id,
+    // which is also its idempotency key unless the action carries one; empty without targets.
+    // `actionId`, when given, must be new: a caller that derives it from an earlier action can
+    // then look the action up after a restart (OutboxTable::loadAction) before sending it again.
+    QString submit(WriteAction action, const QStringList &targets,
+                   const QString &actionId = QString());
+
+    std::vector<OutboxEntry> pending() const;
+    int pendingCount() const { return static_cast<int>(m_rows.size()); }
+    // The most recent error among pending rows, for the status bar.
+    QString lastError() const;
+    // Loaded, nothing being written or sent, nothing due now: a command can report and exit.
+    bool isSettled() const;
+
+    // Sends every waiting row now (the "Retry now" button, a source that answers again).
+    void retryNow();
+    void retryTarget(const QString &target);
+    // Gives up on a row (it stays in the table as discarded). Not while it is being sent.
+    bool discard(qint64 rowId);
+    // Reads pending rows that another process wrote (the command line while the window runs).
+    void rescan();
+
+Q_SIGNALS:
+    void changed(); // the pending list changed
+    void delivered(const OutboxEntry &entry);
+    void attemptFailed(const OutboxEntry &entry);
+    void settled();
+    void storeFailed(const QString &message);
+
+private:
+    struct Row {
+        OutboxEntry entry;
+        bool busy = false; // being claimed, sent or marked
+    };
+    void merge(std::vector<OutboxEntry> rows);
+    void pump();
+    void send(qint64 rowId);
+    void finish(qint64 rowId, const WriteOutcome &outcome);
+    void noteSettled();
+
+    LocalStore *m_store;
+    HttpClient *m_http;
+    ConnectorLookup m_connectorOf;
+    const Clock &m_clock;
+    std::map<qint64, Row> m_rows; // by row id: oldest first
+    QTimer *m_timer;
+    QTimer *m_rescanTimer;
+    int m_writing = 0;
+    bool m_loaded = false;
+    bool m_wasSettled = false;
+};

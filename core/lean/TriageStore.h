@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// What the person on duty decided for each request (self-service, toil, bug, project), kept in
+// SQLite so the board still says it after a restart, whatever the source can record itself.
+#pragma once
+
+#include "core/store/LocalStore.h"
+#include "core/time/Clock.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+// In the history's order (HistorySample::triaged): self-service, toil, bug, project.
+enum class Triage { None, SelfService, Toil, Bug, Project };
+
+QString triageName(Triage triage); // "self-service", "toil", "bug", "project"
+Triage triageFromName(const QString &name);
+
+struct TriageDecision {
+    Triage triage = Triage::None;
+    QDateTime decidedAt;
+    QString decidedBy;
+};
+
+class TriageStore final : public QObject {
+    Q_OBJECT
+public:
+    TriageStore(LocalStore *store, const Clock &clock, QObject *parent = nullptr);
+
+    // Creates the table when needed and reads it; loaded() follows.
+    void load();
+    void decide(const QString &source, const QString &itemId, Triage triage, const QString &by);
+    TriageDecision decision(const QString &source, const QString &itemId) const;
+
+Q_SIGNALS:
+    void loaded();
+    void changed(const QString &source, const QString &itemId);
+    // The same, with the outcome before (None for a first decision) and now: for the history.
+    void decided(const QString &source, const QString &itemId, Triage previous, Triage now);
+
+private:
+    LocalStore *m_store;
+    const Clock &m_clock;
+    QHash<QString, TriageDecision> m_decisions; // "source\x1fid"
+};

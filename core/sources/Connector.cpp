@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "Connector.h"
+
+#include "core/http/RateLimit.h"
+#include "core/http/ResponseCheck.h"
+#include "core/http/UrlJoin.h"
+
+namespace {
+
+bool secretInCustomHeader(const HttpRequest &request, const QByteArray &secret) {
+    if (secret.isEmpty())
+        return false;
+    for (const auto &header : request.headers) {
+        if (header.first.compare("Authorization", Qt::CaseInsensitive) != 0 &&
+            header.second.contains(secret))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Connector::Connector(SourceConfig config)
+    : m_config(std::move(config)) {}
+
+Connector::~Connector() = default;
+
+HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const {
+    HttpRequest request;
+    request.url = joinUrl(m_config.url, pathAndQuery);
+    request.timeoutMs = m_config.timeoutS * 1000;
+    request.tls = m_config.tls;
+    request.proxy = m_config.proxy;
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    applyAuth(request);
+    request.followRedirects = !secretInCustomHeader(request, m_config.auth.secret);
+    return request;
+}
+
+void Connector::applyAuth(HttpRequest &request) const {
+    const AuthConfig &auth = m_config.auth;
+    if (auth.type == QLatin1String("bearer") || auth.type == QLatin1String("vendor")) {
+        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + auth.secret});
+    } else if (auth.type == QLatin1String("basic")) {
+        const QByteArray pair = auth.user.toUtf8() + ':' + auth.secret;
+        request.headers.append({QByteArrayLiteral("Authorization"), "Basic " + pair.toBase64()});
+    } else if (auth.type == QLatin1String("header")) {
+        request.headers.append({auth.headerName, auth.secret});
+    }
+}
+
+QString Connector::describeFailure(const HttpResult &result) const {
+    return describeHttpFailure(result);
+}
+
+QDateTime Connector::rateLimitedUntil(const HttpResult &result, const QDateTime &now) const {
+    return ::rateLimitedUntil(result, now);
+}
+
+bool Connector::supportsWrite(WriteKind) const {
+    return false;
+}
+
+HttpRequest Connector::writeRequest(const WriteAction &) const {
+    return {};
+}
+
+WriteOutcome Connector::parseWriteResult(const WriteAction &, const HttpResult &result) const {
+    WriteOutcome outcome;
+    outcome.retryAt = rateLimitedUntil(result, QDateTime::currentDateTimeUtc());
+    outcome.error = describeFailure(result);
+    outcome.accepted = outcome.error.isEmpty() && result.status >= 200 && result.status < 300;
+    if (!outcome.accepted && outcome.error.isEmpty())
+        outcome.error = QStringLiteral("HTTP %1").arg(result.status);
+    return outcome;
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// A connector knows one API: the requests to make, and how to turn answers into items.
+// It knows nothing about Qt widgets, timers or threads.
+#pragma once
+
+#include "core/board/Item.h"
+#include "core/config/SourceConfig.h"
+#include "core/http/HttpRequest.h"
+#include "core/lean/WriteAction.h"
+
+#include <optional>
+
+struct ParsedPage {
+    Items items;
+    std::optional<HttpRequest> next; // the next page, when there is one
+    QString error;                   // non-empty: the answer was not usable, said for a person
+    // Entries read but deliberately not turned into items (GitHub's pull requests): a page of
+    // only those is not an empty page, so pagination goes on.
+    int skipped = 0;
+};
+
+class Connector {
+public:
+    explicit Connector(SourceConfig config);
+    virtual ~Connector();
+    Connector(const Connector &) = delete;
+    Connector &operator=(const Connector &) = delete;
+
+    const SourceConfig &config() const { return m_config; }
+
+    virtual HttpRequest firstRequest() const = 0;
+    // Runs on a worker thread: must only read the connector's own immutable state.
+    // The result is already checked for transport and HTTP errors (see ResponseCheck.h).
+    virtual ParsedPage parsePage(const HttpResult &result) const = 0;
+
+    // The failure of an answer said for a person, or empty when the answer is usable (2xx/304).
+    // Default: describeHttpFailure(); vendors override for their own signals (Jira's 410 on the
+    // retired search, an HTML login page…).
+    virtual QString describeFailure(const HttpResult &result) const;
+    // When the answer is a rate limit: the time before which the source must not be asked again
+    // (UTC), else invalid. Default: rateLimitedUntil() (status and headers); vendors that say it
+    // in the body (incident.io) override.
+    virtual QDateTime rateLimitedUntil(const HttpResult &result, const QDateTime &now) const;
+
+    // Write calls (the lean workflow's actions). A connector lists what it can do; the outbox
+    // builds the request once per attempt and judges the answer.
+    virtual bool supportsWrite(WriteKind kind) const;
+    // Only called when supportsWrite(action.kind).
+    virtual HttpRequest writeRequest(const WriteAction &action) const;
+    // Default: any 2xx is accepted; otherwise the failure said for a person (and a rate limit).
+    virtual WriteOutcome parseWriteResult(const WriteAction &action,
+                                          const HttpResult &result) const;
+
+protected:
+    // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.
+    HttpRequest makeRequest(const QByteArray &pathAndQuery) const;
+    // Default: bearer / basic / custom header from the config; "vendor" behaves as bearer.
+    virtual void applyAuth(HttpRequest &request) const;
+
+private:
+    SourceConfig m_config;
+};

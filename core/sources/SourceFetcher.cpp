@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "SourceFetcher.h"
+
+#include "core/config/Secrets.h"
+#include "core/http/RateLimit.h"
+#include "core/http/ResponseCheck.h"
+#include "core/sources/ItemRedaction.h"
+
+#include <QHash>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+
+SourceFetcher::SourceFetcher(std::unique_ptr<Connector> connector, HttpClient *http,
+                             QThreadPool *parsePool, QObject *parent)
+    : QObject(parent)
+    , m_connector(std::move(connector))
+    , m_http(http)
+    , m_parsePool(parsePool) {}
+
+SourceFetcher::~SourceFetcher() = default;
+
+void SourceFetcher::start() {
+    if (m_running)
+        return;
+    m_running = true;
+    m_current = FetchOutcome();
+    requestPage(m_connector->firstRequest());
+}
+
+void SourceFetcher::requestPage(const HttpRequest &request) {
+    m_http->fetch(request, this, [this](const HttpResult &result) { onPageAnswered(result); });
+}
+
+void SourceFetcher::onPageAnswered(const HttpResult &result) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const QDateTime until = m_connector->rateLimitedUntil(result, now); until.isValid()) {
+        FetchOutcome outcome;
+        outcome.retryAt = until;
+        outcome.error = QStringLiteral("rate-limited until %1")
+                            .arg(until.toLocalTime().toString(QStringLiteral("HH:mm")));
+        finish(std::move(outcome));
+        return;
+    }
+    if (const QString failure = m_connector->describeFailure(result); !failure.isEmpty()) {
+        FetchOutcome outcome;
+        outcome.error = failure;
+        finish(std::move(outcome));
+        return;
+    }
+    ++m_current.pages;
+    // Parse off this thread. The pool is waited for before this object can be destroyed
+    // (Poller's destructor), so posting back to `this` is safe. A single-page source whose
+    // answer has not changed needs no parse and no merge: the digest is taken there too, so
+    // the UI thread never reads a big body.
+    const Connector *connector = m_connector.get();
+    const size_t previousDigest = m_current.pages == 1 ? m_firstPageDigest : 0;
+    m_parsePool->start([this, connector, result, previousDigest]() {
+        const size_t digest = qHash(result.body);
+        if (previousDigest != 0 && digest == previousDigest) {
+            QMetaObject::invokeMethod(
+                this, [this]() { onPageUnchanged(); }, Qt::QueuedConnection);
+            return;
+        }
+        ParsedPage page = connector->parsePage(result);
+        if (containsSecret(result.body)) { // the server echoed a credential back
+            redactSecretsIn(&page.items);
+            page.error = redactSecrets(page.error);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, page = std::move(page), digest]() mutable {
+                onPageParsed(std::move(page), digest);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SourceFetcher::onPageUnchanged() {
+    FetchOutcome outcome;
+    outcome.ok = true;
+    outcome.unchanged = true;
+    outcome.pages = 1;
+    finish(std::move(outcome));
+}
+
+void SourceFetcher::onPageParsed(ParsedPage page, size_t digest) {
+    if (m_current.pages == 1)
+        m_pendingDigest = digest;
+    if (!page.error.isEmpty()) {
+        FetchOutcome outcome;
+        outcome.error = page.error;
+        finish(std::move(outcome));
+        return;
+    }
+    const bool emptyPage = page.items.empty() && page.skipped == 0;
+    if (m_current.items.empty())
+        m_current.items = std::move(page.items);
+    else
+        std::move(page.items.begin(), page.items.end(), std::back_inserter(m_current.items));
+
+    // Stop on an empty page even when the API offers a next one (GitLab does).
+    if (page.next && !emptyPage) {
+        if (m_current.pages < m_connector->config().maxPages) {
+            requestPage(*page.next);
+            return;
+        }
+        m_current.truncated = true;
+    }
+    m_current.ok = true;
+    finish(std::move(m_current));
+}
+
+void SourceFetcher::finish(FetchOutcome outcome) {
+    // A reason may quote the server's body, and a server may quote the credential.
+    if (!outcome.error.isEmpty())
+        outcome.error = redactSecrets(outcome.error);
+    // Remember the first page only when it was the whole answer and it parsed well.
+    if (outcome.ok && !outcome.unchanged)
+        m_firstPageDigest = outcome.pages == 1 ? m_pendingDigest : 0;
+    else if (!outcome.ok)
+        m_firstPageDigest = 0;
+    m_running = false;
+    m_current = FetchOutcome();
+    Q_EMIT finished(outcome);
+}

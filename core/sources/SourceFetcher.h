@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// Runs one fetch of one source: every page in turn, up to the page cap. HTTP runs on the
+// client's worker thread and parsing on a pool thread; only the results visit this thread.
+#pragma once
+
+#include "core/http/HttpClient.h"
+#include "core/sources/Connector.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+
+class QThreadPool;
+
+struct FetchOutcome {
+    bool ok = false;
+    bool unchanged = false; // same body as last time: nothing to merge
+    Items items;
+    QString error;     // for a person; empty when ok
+    QDateTime retryAt; // rate limited until then (UTC), or invalid
+    int pages = 0;
+    bool truncated = false; // stopped at the page cap with more to read
+};
+
+class SourceFetcher final : public QObject {
+    Q_OBJECT
+public:
+    SourceFetcher(std::unique_ptr<Connector> connector, HttpClient *http, QThreadPool *parsePool,
+                  QObject *parent = nullptr);
+    ~SourceFetcher() override;
+
+    const Connector &connector() const { return *m_connector; }
+    bool isRunning() const { return m_running; }
+    // Starts a fetch unless one is running; `finished` follows.
+    void start();
+
+Q_SIGNALS:
+    void finished(const FetchOutcome &outcome);
+
+private:
+    void requestPage(const HttpRequest &request);
+    void onPageAnswered(const HttpResult &result);
+    void onPageParsed(ParsedPage page, size_t digest);
+    void onPageUnchanged();
+    void finish(FetchOutcome outcome);
+
+    std::unique_ptr<Connector> m_connector;
+    HttpClient *m_http;
+    QThreadPool *m_parsePool;
+    bool m_running = false;
+    FetchOutcome m_current;
+    size_t m_firstPageDigest = 0; // of the last run's first page, when it was the only page
+    size_t m_pendingDigest = 0;
+};

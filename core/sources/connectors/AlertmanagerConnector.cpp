@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+#include "AlertmanagerConnector.h"
+
+#include "core/sources/connectors/AlertmanagerAlertReader.h"
+
+#include "core/config/ConfigError.h"
+#include "core/http/ResponseCheck.h"
+#include "core/http/UrlJoin.h"
+#include "core/sources/connectors/common/JsonFields.h"
+#include "core/time/TimeParse.h"
+
+#include <QUrl>
+
+#include <string_view>
+
+using nlohmann::json;
+
+namespace {
+
+using Field = AlertFields::Field;
+
+QString text(const AlertFields &alert, Field field) {
+    return utf8ToQString(std::string_view(alert[field]));
+}
+
+QString titleOf(const AlertFields &alert) {
+    for (const Field field : {AlertFields::Summary, AlertFields::Description}) {
+        if (!alert[field].empty()) {
+            // A description may run to paragraphs; the title is its first line.
+            const std::string_view view(alert[field]);
+            return utf8ToQString(view.substr(0, view.find('\n'))).trimmed();
+        }
+    }
+    if (alert[AlertFields::Alertname].empty())
+        return QStringLiteral("alert %1").arg(text(alert, AlertFields::Fingerprint));
+    for (const Field hint : {AlertFields::Service, AlertFields::Instance, AlertFields::Job}) {
+        if (!alert[hint].empty())
+            return QStringLiteral("%1 (%2)").arg(text(alert, AlertFields::Alertname),
+                                                 text(alert, hint));
+    }
+    return text(alert, AlertFields::Alertname);
+}
+
+QString stateOf(const AlertFields &alert) {
+    if (alert.silenced)
+        return QStringLiteral("silenced");
+    if (alert.inhibited)
+        return QStringLiteral("inhibited");
+    return alert[AlertFields::State].empty() ? QStringLiteral("unknown")
+                                             : text(alert, AlertFields::State);
+}
+
+void addPerson(const AlertFields &alert, Field field, QStringList *people) {
+    if (alert[field].empty())
+        return;
+    const QString person = text(alert, field);
+    if (!people->contains(person))
+        people->append(person);
+}
+
+} // namespace
+
+AlertmanagerConnector::AlertmanagerConnector(SourceConfig config)
+    : Connector(std::move(config))
+    , m_pathAndQuery(QByteArrayLiteral("/api/v2/alerts?active=true&silenced=true&inhibited=true"))
+    , m_alertsPageUrl(QString::fromUtf8(joinUrl(this->config().url, "/#/alerts"))) {
+    const json &raw = this->config().raw;
+    const auto filter = raw.is_object() ? raw.find("filter") : raw.end();
+    if (raw.is_object() && filter != raw.end()) {
+        const QString where = this->config().pointer + QStringLiteral("/filter");
+        const auto bad = [&where](const QString &at) {
+            return ConfigError(at, QStringLiteral("expected a matcher string or an array of them, "
+                                                  "such as [\"team=\\\"sre\\\"\"]"));
+        };
+        const json list = filter->is_string() ? json::array({*filter}) : *filter;
+        if (!list.is_array())
+            throw bad(where);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (!list[i].is_string() || list[i].get_ref<const std::string &>().empty())
+                throw bad(filter->is_string() ? where
+                                              : where + QLatin1Char('/') + QString::number(i));
+            m_pathAndQuery += "&filter=" + QUrl::toPercentEncoding(
+                                               QString::fromStdString(list[i].get<std::string>()));
+        }
+    }
+}
+
+HttpRequest AlertmanagerConnector::firstRequest() const {
+    return makeRequest(m_pathAndQuery);
+}
+
+ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
+    ParsedPage page;
+    // A rough count for one allocation: an alert takes about 500 bytes of JSON.
+    page.items.reserve(static_cast<std::size_t>(result.body.size() / 512));
+    AlertmanagerAlertReader reader([this, &page](const AlertFields &alert, int index) {
+        if (alert[AlertFields::Fingerprint].empty())
+            return wrongShape(QStringLiteral("/%1/fingerprint").arg(index),
+                              QStringLiteral("a string"));
+        page.items.push_back(toItem(alert));
+        return QString();
+    });
+    if (!reader.read(result, &page.error))
+        page.items.clear();
+    return page;
+}
+
+Item AlertmanagerConnector::toItem(const AlertFields &alert) const {
+    Item item;
+    item.source = config().name;
+    item.id = text(alert, AlertFields::Fingerprint);
+    item.state = stateOf(alert);
+    item.severity = severityFromText(text(alert, AlertFields::Severity));
+    if (!alert[AlertFields::StartsAt].empty())
+        item.createdAt = parseIsoUtc(alert[AlertFields::StartsAt]);
+    addPerson(alert, AlertFields::Team, &item.people);
+    addPerson(alert, AlertFields::Owner, &item.people);
+    addPerson(alert, AlertFields::AnnotationOwner, &item.people);
+
+    if (!alert[AlertFields::GeneratorUrl].empty()) {
+        item.url = text(alert, AlertFields::GeneratorUrl);
+    } else if (!alert[AlertFields::Alertname].empty()) {
+        const QString filter =
+            QStringLiteral("{alertname=\"%1\"}").arg(text(alert, AlertFields::Alertname));
+        item.url = m_alertsPageUrl + QStringLiteral("?silenced=true&inhibited=true&filter=") +
+                   QString::fromLatin1(QUrl::toPercentEncoding(filter));
+    } else {
+        item.url = m_alertsPageUrl;
+    }
+
+    if (alert[AlertFields::Andon] == "true") {
+        item.kind = ItemKind::Andon;
+        item.project = text(alert, AlertFields::Project);
+        item.reason = text(alert, AlertFields::Reason);
+        item.raisedBy = text(alert, AlertFields::RaisedBy);
+        item.title =
+            QStringLiteral("Andon: %1")
+                .arg(item.project.isEmpty() ? QStringLiteral("(no project label)") : item.project);
+    } else {
+        item.kind = ItemKind::Incident;
+        item.title = titleOf(alert);
+    }
+    return item;
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// Prometheus Alertmanager API v2: alerts become incidents; an alert labelled andon="true" is
+// an andon (a halted project), which every dashboard sees through the shared Alertmanager.
+#pragma once
+
+#include "core/sources/Connector.h"
+
+#include <QByteArrayList>
+#include <QDateTime>
+
+struct AlertFields;
+
+class AlertmanagerConnector final : public Connector {
+public:
+    // Optional key "filter": a matcher string or an array of them (`team="sre"`), sent as
+    // repeated filter= parameters. Throws ConfigError when it has another shape.
+    explicit AlertmanagerConnector(SourceConfig config);
+
+    HttpRequest firstRequest() const override;
+    // The body is the array GET /api/v2/alerts answers; one alert without a fingerprint makes
+    // the whole page a shape error (an id is what keeps items stable between refreshes).
+    ParsedPage parsePage(const HttpResult &result) const override;
+
+    // Writes (AlertmanagerWrites.cpp): RaiseAndon and ResolveAndon post the andon alert (same
+    // labels: a re-post is the same alert, so retries never duplicate), CreateIncident posts a
+    // "DeclaredIncident" alert, CreateSilence posts a silence.
+    bool supportsWrite(WriteKind kind) const override;
+    HttpRequest writeRequest(const WriteAction &action) const override;
+    // 2xx is accepted; a silence's id goes to createdId, its page to createdUrl. A 4xx says
+    // Alertmanager's own reason ("Alertmanager refused (HTTP 400): …").
+    WriteOutcome parseWriteResult(const WriteAction &action,
+                                  const HttpResult &result) const override;
+
+    // The JSON a write sends, as of `now`: the alerts array, or the silence object.
+    static nlohmann::json writeBody(const WriteAction &action, const QDateTime &now);
+    // `name=value`, `name!=value`, `name=~regex`, `name!~regex` (the value may be quoted) as an
+    // API v2 matcher; false when `text` is not one.
+    static bool parseMatcher(const QString &text, nlohmann::json *matcher);
+
+private:
+    Item toItem(const AlertFields &alert) const;
+
+    QByteArray m_pathAndQuery;
+    QString m_alertsPageUrl; // the Alertmanager UI's alert list, for alerts without generatorURL
+};

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// AlertmanagerConnector's write calls: the andon and declared incidents as alerts (every
+// dashboard reading the same Alertmanager sees them), and silences.
+#include "core/sources/connectors/AlertmanagerConnector.h"
+
+#include "core/http/UrlJoin.h"
+#include "core/sources/connectors/common/JsonFields.h"
+#include "core/sources/connectors/common/JsonWrite.h"
+
+#include <QRegularExpression>
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int andonLifetimeDays = 30; // "far ahead": re-raised by hand after a month, if ever
+constexpr int incidentLifetimeDays = 30;
+constexpr int defaultSilenceHours = 1;
+
+std::string iso(const QDateTime &time) {
+    return time.toUTC().toString(Qt::ISODateWithMs).toStdString();
+}
+
+std::string s(const QString &text) {
+    return text.toStdString();
+}
+
+void putIfSet(json *object, const char *key, const QString &value) {
+    if (!value.isEmpty())
+        (*object)[key] = s(value);
+}
+
+// SEV-1..SEV-4 as the severity words the read path (and Alertmanager routing) knows.
+std::string alertSeverity(const QString &severity) {
+    static const char *const words[] = {"critical", "high", "warning", "info"};
+    static const QRegularExpression sev(QStringLiteral("^sev-?([1-4])$"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = sev.match(severity.trimmed());
+    return m.hasMatch() ? words[m.captured(1).toInt() - 1] : s(severity.trimmed());
+}
+
+json andonLabels(const WriteAction &action) {
+    return {{"alertname", "Andon"},
+            {"andon", "true"},
+            {"project", s(action.project)},
+            {"severity", "andon"}};
+}
+
+json andonAlert(const WriteAction &action, const QDateTime &now) {
+    json alert = {{"labels", andonLabels(action)}};
+    json annotations = json::object();
+    putIfSet(&annotations, "reason", action.reason);
+    QDateTime endsAt = now.addDays(andonLifetimeDays);
+    if (action.kind == WriteKind::RaiseAndon) {
+        putIfSet(&annotations, "raised_by", action.raisedBy);
+    } else {
+        putIfSet(&annotations, "decision", action.decision);
+        putIfSet(&annotations, "note", action.note);
+        putIfSet(&annotations, "resolved_by", action.raisedBy);
+        endsAt = action.endsAt.isValid() ? action.endsAt : now;
+    }
+    alert["annotations"] = annotations;
+    // The raise time travels with every re-post (Alertmanager keeps the earliest start of the
+    // same alert). Never left out on a raise: Alertmanager would take endsAt, 30 days ahead.
+    if (action.startsAt.isValid() && action.startsAt <= endsAt)
+        alert["startsAt"] = iso(action.startsAt);
+    else if (action.kind == WriteKind::RaiseAndon)
+        alert["startsAt"] = iso(now);
+    alert["endsAt"] = iso(endsAt);
+    return alert;
+}
+
+json incidentAlert(const WriteAction &action, const QDateTime &now) {
+    json labels = {{"alertname", "DeclaredIncident"}};
+    const std::string severity = alertSeverity(action.severity);
+    if (!severity.empty())
+        labels["severity"] = severity;
+    // The key makes a retried declaration the same alert; without one, the title does.
+    labels["incident"] = s(action.idempotencyKey.isEmpty() ? action.title : action.idempotencyKey);
+    json annotations = {{"summary", s(action.title)}};
+    putIfSet(&annotations, "description", action.description);
+    putIfSet(&annotations, "customer_impact", action.customerImpact);
+    putIfSet(&annotations, "declared_by", action.raisedBy);
+    json alert = {{"labels", labels}, {"annotations", annotations}};
+    alert["startsAt"] = iso(action.startsAt.isValid() ? action.startsAt : now);
+    alert["endsAt"] = iso(now.addDays(incidentLifetimeDays));
+    return alert;
+}
+
+json silence(const WriteAction &action, const QDateTime &now) {
+    json matchers = json::array();
+    for (const QString &label : action.labels) {
+        json matcher;
+        if (!AlertmanagerConnector::parseMatcher(label, &matcher)) {
+            // Not a label name: Alertmanager refuses the whole silence and says why, rather
+            // than a silence broader than asked.
+            matcher = {{"name", "not a matcher: " + s(label)},
+                       {"value", ""},
+                       {"isRegex", false},
+                       {"isEqual", true}};
+        }
+        matchers.push_back(matcher);
+    }
+    const QDateTime startsAt = action.startsAt.isValid() ? action.startsAt : now;
+    const QDateTime endsAt =
+        action.endsAt.isValid() ? action.endsAt : startsAt.addSecs(defaultSilenceHours * 3600);
+    QString comment = action.note;
+    for (const QString &other : {action.reason, action.title}) {
+        if (comment.isEmpty())
+            comment = other;
+    }
+    return {
+        {"matchers", matchers},
+        {"startsAt", iso(startsAt)},
+        {"endsAt", iso(endsAt)},
+        {"createdBy", action.raisedBy.isEmpty() ? std::string("dutyboard") : s(action.raisedBy)},
+        {"comment", comment.isEmpty() ? std::string("silenced from dutyboard") : s(comment)}};
+}
+
+} // namespace
+
+bool AlertmanagerConnector::parseMatcher(const QString &text, json *matcher) {
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(.*?)\\s*$"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    if (!m.hasMatch())
+        return false;
+    QString value = m.captured(3);
+    if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) &&
+        value.endsWith(QLatin1Char('"'))) {
+        value = value.mid(1, value.size() - 2);
+        value.replace(QLatin1String("\\\""), QLatin1String("\""));
+        value.replace(QLatin1String("\\\\"), QLatin1String("\\"));
+    }
+    const QString op = m.captured(2);
+    *matcher = {{"name", s(m.captured(1))},
+                {"value", s(value)},
+                {"isRegex", op.endsWith(QLatin1Char('~'))},
+                {"isEqual", !op.startsWith(QLatin1Char('!'))}};
+    return true;
+}
+
+json AlertmanagerConnector::writeBody(const WriteAction &action, const QDateTime &now) {
+    switch (action.kind) {
+    case WriteKind::RaiseAndon:
+    case WriteKind::ResolveAndon:
+        return json::array({andonAlert(action, now)});
+    case WriteKind::CreateIncident:
+        return json::array({incidentAlert(action, now)});
+    case WriteKind::CreateSilence:
+        return silence(action, now);
+    default:
+        return json();
+    }
+}
+
+bool AlertmanagerConnector::supportsWrite(WriteKind kind) const {
+    return kind == WriteKind::RaiseAndon || kind == WriteKind::ResolveAndon ||
+           kind == WriteKind::CreateIncident || kind == WriteKind::CreateSilence;
+}
+
+HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const {
+    HttpRequest request =
+        makeRequest(action.kind == WriteKind::CreateSilence ? QByteArrayLiteral("/api/v2/silences")
+                                                            : QByteArrayLiteral("/api/v2/alerts"));
+    setJsonBody(&request, writeBody(action, QDateTime::currentDateTimeUtc()));
+    return request;
+}
+
+WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
+                                                     const HttpResult &result) const {
+    WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    const int status = result.status;
+    if (!outcome.accepted && result.error == HttpError::HttpStatus && status >= 400 &&
+        status < 500 && status != 401 && status != 403 && status != 404 && status != 429) {
+        const QString why = errorBodyText(result.body);
+        outcome.error =
+            why.isEmpty()
+                ? QStringLiteral("Alertmanager refused (HTTP %1)").arg(status)
+                : QStringLiteral("Alertmanager refused (HTTP %1): %2").arg(status).arg(why);
+    }
+    if (outcome.accepted && action.kind == WriteKind::CreateSilence) {
+        const json answer = json::parse(
+            result.body.constData(), result.body.constData() + result.body.size(), nullptr, false);
+        outcome.createdId = utf8ToQString(jsonString(&answer, "silenceID"));
+        if (!outcome.createdId.isEmpty())
+            outcome.createdUrl =
+                QString::fromUtf8(joinUrl(config().url, "/#/silences/")) + outcome.createdId;
+    }
+    return outcome;
+}

@@ -1,9 +1,0 @@
-// SPDX-License-Identifier: MIT
-#include "ItemArrival.h"
-
-#include "SourceHealthModel.h"
-
-bool isArrival(const SourceHealthModel &health, const QString &source) {
-    const SourceInfo *info = health.source(source);
-    return info && info->health.lastSuccess.isValid();
-}

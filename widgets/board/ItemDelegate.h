@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Paints one panel row in two compact lines: severity chip, title and age on the first;
+// state, people and source, smaller and dimmer, on the second. Stale rows are greyed and marked.
+#pragma once
+
+#include "core/board/Item.h"
+
+#include <QStyledItemDelegate>
+
+#include <functional>
+
+// A mark a feature puts on a row: a pill at the end of the second line ("⏱ 12:40" amber,
+// "WAITING 3 d") and, when `highlight`, an accent bar (the one bug in progress).
+struct RowMark {
+    QString text;
+    QColor color;
+    bool highlight = false;
+};
+using RowMarker = std::function<RowMark(const QModelIndex &index)>;
+
+class ItemDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    explicit ItemDelegate(ItemKind kind, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+    // Marks per row, from the feature that knows them (the lean workflow); none by default.
+    void setMarker(RowMarker marker) { m_marker = std::move(marker); }
+    RowMark markOf(const QModelIndex &index) const {
+        return m_marker ? m_marker(index) : RowMark();
+    }
+
+    // The two lines as painted, unelided: the tooltip shows them in full.
+    QString primaryText(const QModelIndex &index) const;
+    QString secondaryText(const QModelIndex &index) const;
+
+private:
+    bool hasChip(const QModelIndex &index) const;
+    // "◆ SEV-1", "? unknown", "■ ANDON": a shape and a word, never colour alone.
+    QString chipLabel(const QModelIndex &index) const;
+
+    ItemKind m_kind;
+    RowMarker m_marker;
+};
