@@ -8,6 +8,7 @@
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
+#include "tests/support/VendorSource.h"
 
 #include <QtTest>
 
@@ -45,6 +46,9 @@ json baseSource() {
             {"severity_map", {{"P1", "critical"}}}};
 }
 
+// The source as a user writes it, the token from the environment.
+const VendorSource vendor(baseSource(), tokenEnv);
+
 // Fixture entry by number (46..41; 46 and 45 are pull requests) with `patch` merged in.
 json issue(int number, const json &patch = nullptr) {
     json found = GitHubFixture::issues()[std::size_t(46 - number)];
@@ -65,13 +69,6 @@ HttpResult ok(const json &body, const QByteArray &link) {
 void row(const char *name, const json &body, const char *link, const json &expected) {
     QTest::newRow(name) << QByteArray::fromStdString(body.dump()) << QByteArray(link)
                         << QByteArray::fromStdString(expected.dump());
-}
-
-QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    const json source = withPatch(
-        withPatch(baseSource(), {{"url", url.toStdString()}, {"auth", {{"token_env", tokenEnv}}}}),
-        patch);
-    return QByteArray::fromStdString(source.dump());
 }
 
 const char *const nextLink =
@@ -187,7 +184,7 @@ void TestGitHub::requestHeaders() {
 void TestGitHub::walksEveryPage() {
     GitHubFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
     QVERIFY2(probe.health().error.isEmpty(), qPrintable(probe.health().error));
@@ -215,7 +212,7 @@ void TestGitHub::walksEveryPage() {
 void TestGitHub::pageCapStopsTheWalk() {
     GitHubFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
     QCOMPARE(int(probe.items().size()), 2);
@@ -254,7 +251,7 @@ void TestGitHub::failures() {
     GitHubFixture fixture;
     QVERIFY(fixture.start());
     fixture.server().setFault(FixtureFault(fault));
-    SourceProbe probe(probeSource(fixture.baseUrl(), json::parse(patch)));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), json::parse(patch)));
     QVERIFY(probe.fetchOnce());
     const QString problems =
         healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());

@@ -7,6 +7,7 @@
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
+#include "tests/support/VendorSource.h"
 
 #include <QtTest>
 
@@ -44,6 +45,9 @@ json baseSource() {
             {"labels", {"bug"}}};
 }
 
+// The source as a user writes it, the token from the environment.
+const VendorSource vendor(baseSource(), tokenEnv);
+
 // Fixture issue by iid (41..45) with `patch` merged in.
 json issue(int iid, const json &patch = nullptr) {
     json found = GitLabFixture::issues(fakeBase)[std::size_t(iid - 41)];
@@ -73,14 +77,6 @@ void row(const char *name, const json &patch, const json &body, const json &head
                         << QByteArray::fromStdString(body.dump())
                         << QByteArray::fromStdString(headers.dump())
                         << QByteArray::fromStdString(expected.dump());
-}
-
-QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    return QByteArray::fromStdString(
-        withPatch(withPatch(baseSource(),
-                            {{"url", url.toStdString()}, {"auth", {{"token_env", tokenEnv}}}}),
-                  patch)
-            .dump());
 }
 
 json writeSource(const QByteArray &url) {
@@ -243,7 +239,7 @@ void TestGitLab::requestsAndAuth() {
 void TestGitLab::walksEveryPage() {
     GitLabFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
     QVERIFY2(probe.health().error.isEmpty(), qPrintable(probe.health().error));
@@ -271,7 +267,7 @@ void TestGitLab::walksEveryPage() {
 void TestGitLab::pageCapStopsTheWalk() {
     GitLabFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
     QCOMPARE(int(probe.items().size()), 4);
@@ -309,7 +305,7 @@ void TestGitLab::failures() {
     GitLabFixture fixture;
     QVERIFY(fixture.start());
     fixture.server().setFault(FixtureFault(fault));
-    SourceProbe probe(probeSource(fixture.baseUrl(), json::parse(patch)));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), json::parse(patch)));
     QVERIFY(probe.fetchOnce());
     const QString problems =
         healthMismatch(probe.health(), error, retryAfterS, fixture.server().resetAt());

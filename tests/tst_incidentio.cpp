@@ -8,6 +8,7 @@
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
+#include "tests/support/VendorSource.h"
 
 #include <QtTest>
 
@@ -57,14 +58,8 @@ const json writeKeys = {
     {"severity_ids",
      {{"SEV-1", IncidentIoFixture::criticalId}, {"SEV-2", IncidentIoFixture::majorId}}}};
 
-std::unique_ptr<Connector> connectorAt(const QByteArray &url, const json &patch = nullptr) {
-    return makeTestConnectorAt(baseSource(), url, patch);
-}
-
-// The source as a user writes it, the token from the environment.
-QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    return probeSourceJson(baseSource(), url, tokenEnv, patch);
-}
+// The source as a test and as a user write it (the token from the environment).
+const VendorSource vendor(baseSource(), tokenEnv);
 
 } // namespace
 
@@ -74,16 +69,9 @@ void TestIncidentIo::initTestCase() {
 }
 
 void TestIncidentIo::parse_data() {
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QByteArray>("patch");
-    QTest::addColumn<QByteArray>("expected");
-    const auto row = [](const char *name, const char *file, const char *patch,
-                        const std::string &expected) {
-        QTest::newRow(name) << QString::fromLatin1(file) << QByteArray(patch)
-                            << QByteArray::fromStdString(expected);
-    };
-    row("documented page", "incidents_page.json", "null",
-        R"j({"items":[
+    addParseColumns();
+    addParseRow("documented page", "incidents_page.json", "null",
+                R"j({"items":[
         {"kind":"incidents","source":"iio","id":"01FDAG4SAP5TYPT98WGR2N7W91",
          "title":"INC-123 Our database is sad","state":"Investigating","severity":"critical",
          "severity_raw":"Critical","created":"2026-11-30T09:28:57.801Z",
@@ -94,24 +82,27 @@ void TestIncidentIo::parse_data() {
         {"id":"01FDAG4SAP5TYPT98WGR2N7W93","state":"Monitoring","severity":"unknown",
          "severity_label":"unknown (Apocalypse)"}],
         "next":")j" +
-            api.toStdString() + firstPath.toStdString() +
-            R"j(&after=01FDAG4SAP5TYPT98WGR2N7W93"})j");
-    row("severity_map", "incidents_page.json",
-        R"({"severity_map":{"apocalypse":"critical","Minor":"info"}})",
-        R"j({"items":[{"severity":"critical"},{"severity":"info"},
+                    api.toStdString() + firstPath.toStdString() +
+                    R"j(&after=01FDAG4SAP5TYPT98WGR2N7W93"})j");
+    addParseRow("severity_map", "incidents_page.json",
+                R"({"severity_map":{"apocalypse":"critical","Minor":"info"}})",
+                R"j({"items":[{"severity":"critical"},{"severity":"info"},
         {"severity":"critical","severity_raw":"Apocalypse"}]})j");
-    row("last page", "last_page.json", "null", R"j({"next":null,"items":[
+    addParseRow("last page", "last_page.json", "null", R"j({"next":null,"items":[
         {"id":"01FDAG4SAP5TYPT98WGR2N7W99","title":"Something odd","state":"live",
          "severity":"unknown","severity_label":"unknown","people":[],"url":""}]})j");
-    row("empty after", "empty_after.json", "null", R"j({"next":null,"items":[
+    addParseRow("empty after", "empty_after.json", "null", R"j({"next":null,"items":[
         {"title":"INC-1","state":"Fixing","severity":"high"}]})j");
-    row("no incidents", "no_incidents.json", "null",
+    addParseRow(
+        "no incidents", "no_incidents.json", "null",
         R"j({"error":"JSON of the wrong shape at /incidents: expected an array of items"})j");
-    row("incident without id", "missing_id.json", "null",
+    addParseRow(
+        "incident without id", "missing_id.json", "null",
         R"j({"error":"JSON of the wrong shape at /incidents/1/id: expected a string or an integer"})j");
-    row("login page", "login.html", "null", R"j({"error":"not JSON (got an HTML page: login?)"})j");
-    row("truncated JSON", "truncated.json", "null",
-        R"j({"error_prefix":"not JSON (parse error"})j");
+    addParseRow("login page", "login.html", "null",
+                R"j({"error":"not JSON (got an HTML page: login?)"})j");
+    addParseRow("truncated JSON", "truncated.json", "null",
+                R"j({"error_prefix":"not JSON (parse error"})j");
 }
 
 void TestIncidentIo::parse() {
@@ -214,7 +205,7 @@ void TestIncidentIo::configErrors() {
 void TestIncidentIo::pollsTheFixture() {
     IncidentIoFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
     QString problems = matchItems(probe.items(), json::parse(R"j([
@@ -230,7 +221,7 @@ void TestIncidentIo::pollsTheFixture() {
     QCOMPARE(FixtureServer::queryValues(seen[0], QStringLiteral("status_category[one_of]")),
              QStringList({QStringLiteral("live"), QStringLiteral("learning")}));
 
-    SourceProbe liveOnly(probeSource(fixture.baseUrl(), {{"include_learning", false}}));
+    SourceProbe liveOnly(vendor.probeJson(fixture.baseUrl(), {{"include_learning", false}}));
     QVERIFY(liveOnly.fetchOnce());
     problems =
         matchItems(liveOnly.items(), json::parse(R"([{"id":"01HINC101"},{"id":"01HINC102"}])"));
@@ -241,7 +232,7 @@ void TestIncidentIo::walksEveryPage() {
     IncidentIoFixture fixture;
     fixture.setManyIncidents(60);
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QVERIFY2(probe.health().error.isEmpty(), qPrintable(probe.health().error));
     QCOMPARE(probe.items().size(), std::size_t(60));
@@ -258,7 +249,7 @@ void TestIncidentIo::pageCapStopsTheWalk() {
     IncidentIoFixture fixture;
     fixture.setManyIncidents(60);
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
     QCOMPARE(probe.items().size(), std::size_t(50));
@@ -281,7 +272,7 @@ void TestIncidentIo::failures() {
     QFETCH(int, retryAfterS);
     IncidentIoFixture fixture;
     QVERIFY(fixture.start());
-    const QString problems = probeFailure(fixture.server(), probeSource(fixture.baseUrl()),
+    const QString problems = probeFailure(fixture.server(), vendor.probeJson(fixture.baseUrl()),
                                           FixtureFault(fault), error, retryAfterS);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
@@ -289,7 +280,7 @@ void TestIncidentIo::failures() {
 void TestIncidentIo::createIncident() {
     IncidentIoFixture fixture;
     QVERIFY(fixture.start());
-    const auto connector = connectorAt(fixture.baseUrl(), writeKeys);
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), writeKeys);
     QVERIFY(connector->supportsWrite(WriteKind::CreateIncident));
     QVERIFY(!connector->supportsWrite(WriteKind::Reply));
     const WriteOutcome outcome =
@@ -309,7 +300,7 @@ void TestIncidentIo::createIncident() {
         "summary":"5xx on /pay\n\nCustomer impact: EU customers cannot pay",
         "visibility":"private","mode":"standard","severity_id":"01SEVMAJOR"})j"));
 
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     const Item &listed = probe.items().back();
     QCOMPARE(listed.id, outcome.createdId);
@@ -321,7 +312,7 @@ void TestIncidentIo::sameKeyTwiceIsOneIncident() {
     IncidentIoFixture fixture;
     QVERIFY(fixture.start());
     const std::size_t before = fixture.incidents().size();
-    const auto connector = connectorAt(fixture.baseUrl(), writeKeys);
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), writeKeys);
     const WriteAction action = sampleIncidentAction(QStringLiteral("decl-crash-7"));
     HttpClient http;
     QStringList ids;
@@ -357,13 +348,13 @@ void TestIncidentIo::writeRefusedSaysWhy() {
     IncidentIoFixture fixture;
     QVERIFY(fixture.start());
     const WriteAction action = sampleIncidentAction(QStringLiteral("decl-2"));
-    WriteOutcome outcome = sendWrite(*connectorAt(fixture.baseUrl()), action);
+    WriteOutcome outcome = sendWrite(*vendor.connectorAt(fixture.baseUrl()), action);
     QVERIFY(!outcome.accepted);
     QCOMPARE(outcome.error,
              QStringLiteral("HTTP 422: A severity is required to open an incident (severity_id)"));
 
     fixture.server().setFault(FixtureFault::RateLimited);
-    outcome = sendWrite(*connectorAt(fixture.baseUrl(), writeKeys), action);
+    outcome = sendWrite(*vendor.connectorAt(fixture.baseUrl(), writeKeys), action);
     QVERIFY(!outcome.accepted);
     const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(outcome.retryAt);
     QVERIFY2(wait > 80 && wait <= 90, qPrintable(QString::number(wait)));

@@ -8,6 +8,7 @@
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
+#include "tests/support/VendorSource.h"
 
 #include <QtTest>
 
@@ -50,14 +51,8 @@ json baseSource() {
             {"auth", {{"type", "vendor"}, {"secret", OpsgenieFixture::token}}}};
 }
 
-std::unique_ptr<Connector> connectorAt(const QByteArray &url, const json &patch = nullptr) {
-    return makeTestConnectorAt(baseSource(), url, patch);
-}
-
-// The source as a user writes it, the token from the environment.
-QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    return probeSourceJson(baseSource(), url, tokenEnv, patch);
-}
+// The source as a test and as a user write it (the token from the environment).
+const VendorSource vendor(baseSource(), tokenEnv);
 
 } // namespace
 
@@ -67,16 +62,9 @@ void TestOpsgenie::initTestCase() {
 }
 
 void TestOpsgenie::parse_data() {
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QByteArray>("patch");
-    QTest::addColumn<QByteArray>("expected");
-    const auto row = [](const char *name, const char *file, const char *patch,
-                        const char *expected) {
-        QTest::newRow(name) << QString::fromLatin1(file) << QByteArray(patch)
-                            << QByteArray(expected);
-    };
-    row("documented incidents", "incidents_page.json",
-        R"({"ui_url":"https://acme.app.opsgenie.com/"})", R"j({"items":[
+    addParseColumns();
+    addParseRow("documented incidents", "incidents_page.json",
+                R"({"ui_url":"https://acme.app.opsgenie.com/"})", R"j({"items":[
         {"kind":"incidents","source":"og","id":"70413a06-38d6-4c85-92b8-5ebc900d42e2",
          "title":"Payments API down","state":"open","severity":"critical","severity_raw":"P1",
          "created":"2026-11-30T09:20:00.123Z","people":["payments","dana@acme.io"],
@@ -86,30 +74,34 @@ void TestOpsgenie::parse_data() {
         {"id":"a1b2c3d4-0000-4000-8000-000000000014","title":"Opsgenie #1793",
          "severity":"unknown","severity_label":"unknown (P0)"}],
         "next":"https://api.opsgenie.com/v1/incidents?query=status%3Aopen&offset=100&limit=100&sort=createdAt&order=desc"})j");
-    row("no ui_url, no link", "incidents_page.json", "null",
-        R"j({"items":[{"url":""},{"url":""},{"url":""}]})j");
-    row("severity_map", "incidents_page.json", R"({"severity_map":{"P0":"critical","P3":"info"}})",
-        R"j({"items":[{"severity":"critical"},{"severity":"info"},
+    addParseRow("no ui_url, no link", "incidents_page.json", "null",
+                R"j({"items":[{"url":""},{"url":""},{"url":""}]})j");
+    addParseRow("severity_map", "incidents_page.json",
+                R"({"severity_map":{"P0":"critical","P3":"info"}})",
+                R"j({"items":[{"severity":"critical"},{"severity":"info"},
         {"severity":"critical","severity_raw":"P0"}]})j");
-    row("alerts", "alerts_page.json",
-        R"({"kind":"alerts","ui_url":"https://acme.app.opsgenie.com"})",
-        R"j({"next":null,"items":[
+    addParseRow("alerts", "alerts_page.json",
+                R"({"kind":"alerts","ui_url":"https://acme.app.opsgenie.com"})",
+                R"j({"next":null,"items":[
         {"id":"8418d193-2dab-4490-b331-8c02cdd196b7","title":"CPU high on web-3",
          "state":"acknowledged","severity":"high","people":["alice@acme.io"],
          "url":"https://acme.app.opsgenie.com/alert/detail/8418d193-2dab-4490-b331-8c02cdd196b7/details"},
         {"state":"snoozed","severity":"info","people":[]},
         {"state":"open","severity":"info","severity_raw":"P5"}]})j");
-    row("next page elsewhere", "next_other_host.json", "null",
+    addParseRow(
+        "next page elsewhere", "next_other_host.json", "null",
         R"j({"error":"next page is on another server (https://api.example.net): not followed"})j");
-    row("next not a string", "next_not_string.json", "null",
-        R"j({"error":"JSON of the wrong shape at /paging/next: expected a string"})j");
-    row("no data", "no_data.json", "null",
-        R"j({"error":"JSON of the wrong shape at /data: expected an array of items"})j");
-    row("entry without id", "missing_id.json", "null",
+    addParseRow("next not a string", "next_not_string.json", "null",
+                R"j({"error":"JSON of the wrong shape at /paging/next: expected a string"})j");
+    addParseRow("no data", "no_data.json", "null",
+                R"j({"error":"JSON of the wrong shape at /data: expected an array of items"})j");
+    addParseRow(
+        "entry without id", "missing_id.json", "null",
         R"j({"error":"JSON of the wrong shape at /data/1/id: expected a string or an integer"})j");
-    row("login page", "login.html", "null", R"j({"error":"not JSON (got an HTML page: login?)"})j");
-    row("truncated JSON", "truncated.json", "null",
-        R"j({"error_prefix":"not JSON (parse error"})j");
+    addParseRow("login page", "login.html", "null",
+                R"j({"error":"not JSON (got an HTML page: login?)"})j");
+    addParseRow("truncated JSON", "truncated.json", "null",
+                R"j({"error_prefix":"not JSON (parse error"})j");
 }
 
 void TestOpsgenie::parse() {
@@ -186,7 +178,7 @@ void TestOpsgenie::planWithoutIncidentApi() {
 void TestOpsgenie::pollsIncidents() {
     OpsgenieFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
     const QString problems = matchItems(probe.items(), json::parse(R"j([
@@ -206,7 +198,7 @@ void TestOpsgenie::pollsIncidents() {
 void TestOpsgenie::pollsAlerts() {
     OpsgenieFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl(), {{"kind", "alerts"}}));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), {{"kind", "alerts"}}));
     QVERIFY(probe.fetchOnce());
     const QString problems = matchItems(probe.items(), json::parse(R"j([
         {"title":"CPU high on web-3","state":"acknowledged","severity":"high","people":["alice@acme.io"]},
@@ -219,7 +211,7 @@ void TestOpsgenie::walksEveryPage() {
     OpsgenieFixture fixture;
     fixture.setManyIncidents(250);
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QVERIFY2(probe.health().error.isEmpty(), qPrintable(probe.health().error));
     QCOMPARE(probe.items().size(), std::size_t(250));
@@ -236,7 +228,7 @@ void TestOpsgenie::pageCapStopsTheWalk() {
     OpsgenieFixture fixture;
     fixture.setManyIncidents(250);
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
     QCOMPARE(probe.items().size(), std::size_t(200));
@@ -248,7 +240,7 @@ void TestOpsgenie::refusesNextPageElsewhere() {
     fixture.setManyIncidents(150);
     fixture.setNextBase("http://127.0.0.2:9");
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     const QString problems = healthMismatch(
         probe.health(),
@@ -272,7 +264,7 @@ void TestOpsgenie::failures() {
     QFETCH(int, retryAfterS);
     OpsgenieFixture fixture;
     QVERIFY(fixture.start());
-    const QString problems = probeFailure(fixture.server(), probeSource(fixture.baseUrl()),
+    const QString problems = probeFailure(fixture.server(), vendor.probeJson(fixture.baseUrl()),
                                           FixtureFault(fault), error, retryAfterS);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
@@ -280,7 +272,7 @@ void TestOpsgenie::failures() {
 void TestOpsgenie::createIncident() {
     OpsgenieFixture fixture;
     QVERIFY(fixture.start());
-    const auto connector = connectorAt(fixture.baseUrl(), {{"tags", {"dutyboard"}}});
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), {{"tags", {"dutyboard"}}});
     QVERIFY(connector->supportsWrite(WriteKind::CreateIncident));
     QVERIFY(!connector->supportsWrite(WriteKind::RaiseAndon));
     const WriteOutcome outcome =
@@ -299,7 +291,7 @@ void TestOpsgenie::createIncident() {
         "details":{"severity":"SEV-2","customer_impact":"EU customers cannot pay"}})j"));
 
     // Opsgenie made it (asynchronously, behind the 202): the next poll lists it.
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.items().size(), std::size_t(4));
     QCOMPARE(probe.items().back().title, QStringLiteral("Checkout down"));
@@ -309,7 +301,7 @@ void TestOpsgenie::createIncident() {
 void TestOpsgenie::createAlertRetriedIsOne() {
     OpsgenieFixture fixture;
     QVERIFY(fixture.start());
-    const auto connector = connectorAt(fixture.baseUrl(), {{"kind", "alerts"}});
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), {{"kind", "alerts"}});
     WriteAction action = sampleIncidentAction(QStringLiteral("decl-crash-7"));
     action.title = QString(200, QLatin1Char('x'));
     for (int attempt = 0; attempt < 2; ++attempt) {

@@ -8,6 +8,7 @@
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
+#include "tests/support/VendorSource.h"
 
 #include <QtTest>
 
@@ -51,14 +52,8 @@ json baseSource() {
 
 const json writeKeys = {{"service_id", "PSVC001"}, {"from", "oncall@acme.io"}};
 
-std::unique_ptr<Connector> connectorAt(const QByteArray &url, const json &patch = nullptr) {
-    return makeTestConnectorAt(baseSource(), url, patch);
-}
-
-// The source as a user writes it, the token from the environment.
-QByteArray probeSource(const QByteArray &url, const json &patch = nullptr) {
-    return probeSourceJson(baseSource(), url, tokenEnv, patch);
-}
+// The source as a test and as a user write it (the token from the environment).
+const VendorSource vendor(baseSource(), tokenEnv);
 
 } // namespace
 
@@ -68,15 +63,8 @@ void TestPagerDuty::initTestCase() {
 }
 
 void TestPagerDuty::parse_data() {
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QByteArray>("patch");
-    QTest::addColumn<QByteArray>("expected");
-    const auto row = [](const char *name, const char *file, const char *patch,
-                        const char *expected) {
-        QTest::newRow(name) << QString::fromLatin1(file) << QByteArray(patch)
-                            << QByteArray(expected);
-    };
-    row("documented page", "incidents_page.json", "null", R"j({"items":[
+    addParseColumns();
+    addParseRow("documented page", "incidents_page.json", "null", R"j({"items":[
         {"kind":"incidents","source":"pd","id":"PT4KHLK","title":"The server is on fire.",
          "state":"triggered","severity":"critical","severity_raw":"P1",
          "created":"2026-11-30T09:10:00.000Z","people":["Earline Greenholt","Ray Li"],
@@ -85,27 +73,31 @@ void TestPagerDuty::parse_data() {
          "people":["Carol Diaz"]},
         {"id":"PT4KHLN","severity":"unknown","severity_label":"unknown (SEV-A)","people":[]}],
         "next":"https://api.pagerduty.com/incidents?statuses%5B%5D=triggered&statuses%5B%5D=acknowledged&limit=100&offset=100&sort_by=created_at:desc"})j");
-    row("severity_map overrides", "incidents_page.json",
-        R"({"severity_map":{"sev-a":"high","P1":"warning"}})", R"j({"items":[
+    addParseRow("severity_map overrides", "incidents_page.json",
+                R"({"severity_map":{"sev-a":"high","P1":"warning"}})", R"j({"items":[
         {"id":"PT4KHLK","severity":"warning"},{"id":"PT4KHLM","severity":"warning"},
         {"id":"PT4KHLN","severity":"high","severity_raw":"SEV-A"}]})j");
-    row("last page", "last_page.json", "null", R"j({"next":null,"items":[
+    addParseRow("last page", "last_page.json", "null", R"j({"next":null,"items":[
         {"id":"PT4KHLP","severity":"info","severity_raw":"P5"}]})j");
-    row("priorities and fallbacks", "priorities.json", "null", R"j({"next":null,"items":[
+    addParseRow("priorities and fallbacks", "priorities.json", "null", R"j({"next":null,"items":[
         {"id":"A2","severity":"high"},{"id":"A3","severity":"warning"},
         {"id":"A4","severity":"info"},{"id":"A5","severity":"high","severity_raw":"high"},
         {"id":"A6","title":"[#6] no title, no urgency","severity":"unknown",
          "severity_label":"unknown","created":null,"url":""},
         {"id":"A7","title":"PagerDuty incident #7","people":["Ray Li"]}]})j");
-    row("no incidents", "no_incidents_key.json", "null",
+    addParseRow(
+        "no incidents", "no_incidents_key.json", "null",
         R"j({"error":"JSON of the wrong shape at /incidents: expected an array of items"})j");
-    row("incident without id", "missing_id.json", "null",
+    addParseRow(
+        "incident without id", "missing_id.json", "null",
         R"j({"error":"JSON of the wrong shape at /incidents/1/id: expected a string or an integer"})j");
-    row("more without offset", "more_without_offset.json", "null",
+    addParseRow(
+        "more without offset", "more_without_offset.json", "null",
         R"j({"error":"JSON of the wrong shape at /offset: expected offset and a positive limit (at most 1000000) when more is true"})j");
-    row("login page", "login.html", "null", R"j({"error":"not JSON (got an HTML page: login?)"})j");
-    row("truncated JSON", "truncated.json", "null",
-        R"j({"error_prefix":"not JSON (parse error"})j");
+    addParseRow("login page", "login.html", "null",
+                R"j({"error":"not JSON (got an HTML page: login?)"})j");
+    addParseRow("truncated JSON", "truncated.json", "null",
+                R"j({"error_prefix":"not JSON (parse error"})j");
 }
 
 void TestPagerDuty::parse() {
@@ -188,7 +180,7 @@ void TestPagerDuty::firstRequest() {
 void TestPagerDuty::pollsTheFixture() {
     PagerDutyFixture fixture;
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
     const QString problems = matchItems(probe.items(), json::parse(R"j([
@@ -211,7 +203,7 @@ void TestPagerDuty::walksEveryPage() {
     PagerDutyFixture fixture;
     fixture.setManyIncidents(250);
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(probe.health().state, HealthState::Ok);
     QVERIFY2(probe.health().error.isEmpty(), qPrintable(probe.health().error));
@@ -229,7 +221,7 @@ void TestPagerDuty::pageCapStopsTheWalk() {
     PagerDutyFixture fixture;
     fixture.setManyIncidents(250);
     QVERIFY(fixture.start());
-    SourceProbe probe(probeSource(fixture.baseUrl(), {{"max_pages", 2}}));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl(), {{"max_pages", 2}}));
     QVERIFY(probe.fetchOnce());
     QCOMPARE(fixture.server().requests().size(), 2);
     QCOMPARE(probe.items().size(), std::size_t(200));
@@ -251,7 +243,7 @@ void TestPagerDuty::failures() {
     QFETCH(int, retryAfterS);
     PagerDutyFixture fixture;
     QVERIFY(fixture.start());
-    const QString problems = probeFailure(fixture.server(), probeSource(fixture.baseUrl()),
+    const QString problems = probeFailure(fixture.server(), vendor.probeJson(fixture.baseUrl()),
                                           FixtureFault(fault), error, retryAfterS);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
@@ -259,7 +251,7 @@ void TestPagerDuty::failures() {
 void TestPagerDuty::createIncident() {
     PagerDutyFixture fixture;
     QVERIFY(fixture.start());
-    const auto connector = connectorAt(fixture.baseUrl(), writeKeys);
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), writeKeys);
     QVERIFY(connector->supportsWrite(WriteKind::CreateIncident));
     QVERIFY(!connector->supportsWrite(WriteKind::CreateBug));
     const WriteOutcome outcome =
@@ -284,7 +276,7 @@ void TestPagerDuty::createIncident() {
         "incident_key":"decl-1"}})j"));
 
     // The board lists it under the id the write reported.
-    SourceProbe probe(probeSource(fixture.baseUrl()));
+    SourceProbe probe(vendor.probeJson(fixture.baseUrl()));
     QVERIFY(probe.fetchOnce());
     const auto listed =
         std::find_if(probe.items().begin(), probe.items().end(),
@@ -296,7 +288,7 @@ void TestPagerDuty::createIncident() {
 void TestPagerDuty::createIncidentRetriedIsOne() {
     PagerDutyFixture fixture;
     QVERIFY(fixture.start());
-    const auto connector = connectorAt(fixture.baseUrl(), writeKeys);
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), writeKeys);
     const WriteAction action = sampleIncidentAction(QStringLiteral("decl-crash-7"));
     for (int attempt = 0; attempt < 2; ++attempt) {
         const WriteOutcome outcome = sendWrite(*connector, action);
@@ -324,22 +316,24 @@ void TestPagerDuty::urgencyFollowsSeverity() {
     QFETCH(QString, urgency);
     WriteAction action = sampleIncidentAction(QStringLiteral("k"));
     action.severity = severity;
-    const auto connector = connectorAt("https://api.pagerduty.com", writeKeys);
+    const auto connector = vendor.connectorAt("https://api.pagerduty.com", writeKeys);
     const json body = json::parse(connector->writeRequest(action).body.toStdString());
     QCOMPARE(QString::fromStdString(body["incident"]["urgency"].get<std::string>()), urgency);
 }
 
 void TestPagerDuty::writeNeedsServiceAndFrom() {
     const QByteArray url = "https://api.pagerduty.com";
-    QVERIFY(!connectorAt(url)->supportsWrite(WriteKind::CreateIncident));
-    QVERIFY(!connectorAt(url, {{"service_id", "P1"}})->supportsWrite(WriteKind::CreateIncident));
-    QVERIFY(!connectorAt(url, {{"from", "a@b.c"}})->supportsWrite(WriteKind::CreateIncident));
+    QVERIFY(!vendor.connectorAt(url)->supportsWrite(WriteKind::CreateIncident));
+    QVERIFY(
+        !vendor.connectorAt(url, {{"service_id", "P1"}})->supportsWrite(WriteKind::CreateIncident));
+    QVERIFY(
+        !vendor.connectorAt(url, {{"from", "a@b.c"}})->supportsWrite(WriteKind::CreateIncident));
 }
 
 void TestPagerDuty::writeRefusedSaysWhy() {
     PagerDutyFixture fixture;
     QVERIFY(fixture.start());
-    const auto connector = connectorAt(fixture.baseUrl(), writeKeys);
+    const auto connector = vendor.connectorAt(fixture.baseUrl(), writeKeys);
     WriteAction untitled = sampleIncidentAction(QStringLiteral("decl-2"));
     untitled.title.clear();
     WriteOutcome outcome = sendWrite(*connector, untitled);

@@ -7,7 +7,7 @@
 #include "core/models/PanelModel.h"
 #include "tests/support/BoardFixture.h"
 #include "tests/support/TestEnvironment.h"
-#include "tests/support/WallFixture.h"
+#include "tests/support/gui/WallFixture.h"
 #include "widgets/wall/AndonTakeover.h"
 #include "widgets/wall/WallBand.h"
 #include "widgets/wall/WallHeader.h"
