@@ -3,6 +3,8 @@
 // (the 15-minute rule) within a minute of starting the demo.
 #pragma once
 
-class Dashboard;
+#include <QDateTime>
 
-void seedDemoState(Dashboard *dashboard);
+class InvestigationClocks;
+
+void seedDemoState(InvestigationClocks *clocks, const QDateTime &now);

@@ -2,7 +2,6 @@
 #include "PaintTrace.h"
 
 #include "core/board/Board.h"
-#include "core/sources/Poller.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -25,10 +24,10 @@ int itemCount(const Board &board) {
 // finished). Two moments: any items (a saved copy counts), and the first fresh answer's items.
 class FirstDataPaint final : public QObject {
 public:
-    FirstDataPaint(Board *board, Poller *poller)
+    explicit FirstDataPaint(Board *board)
         : QObject(board)
         , m_board(board) {
-        connect(poller, &Poller::sourceAnswered, this,
+        connect(board, &Board::sourceRefreshed, this,
                 [this](const QString &, bool ok) { m_freshArrived = m_freshArrived || ok; });
         QCoreApplication::instance()->installEventFilter(this);
     }
@@ -67,6 +66,6 @@ private:
 
 } // namespace
 
-void traceFirstDataPaint(Board *board, Poller *poller) {
-    new FirstDataPaint(board, poller);
+void traceFirstDataPaint(Board *board) {
+    new FirstDataPaint(board);
 }

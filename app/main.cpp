@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // dutyboard: a thin main. Parse the command line, load the config, hand over to a command.
+#include "app/AppContext.h"
 #include "app/CommandLine.h"
-#include "app/Dashboard.h"
 #include "app/DemoState.h"
 #include "app/ExampleConfig.h"
 #include "app/PaintTrace.h"
@@ -85,7 +85,7 @@ int main(int argc, char *argv[]) {
             }
         }
         if (demo) {
-            const QByteArray demoConfig = Dashboard::startDemo(&demoServer);
+            const QByteArray demoConfig = AppContext::startDemo(&demoServer);
             if (demoConfig.isEmpty())
                 return fail(QStringLiteral("the demo server could not listen on 127.0.0.1"));
             config = parseConfig(demoConfig, QStringLiteral("(built-in demo)"));
@@ -96,20 +96,20 @@ int main(int argc, char *argv[]) {
         return fail(e.describe());
     }
 
-    std::unique_ptr<Dashboard> dashboard;
+    std::unique_ptr<AppContext> context;
     try {
-        dashboard = std::make_unique<Dashboard>(config);
+        context = std::make_unique<AppContext>(config);
     } catch (const ConfigError &e) {
         return fail(e.describe());
     }
     const bool demo = static_cast<bool>(demoServer);
-    dashboard->keepDemoServer(std::move(demoServer));
+    context->keepDemoServer(std::move(demoServer));
 
     quitOnTerminationSignals();
     if (cl.stallReport)
         startStallReport();
     if (qEnvironmentVariableIsSet("DUTYBOARD_TRACE_PAINT"))
-        traceFirstDataPaint(dashboard->board(), dashboard->poller());
+        traceFirstDataPaint(context->board());
 
     // Local state: the outbox first (what earlier runs left pending goes before anything else).
     // The demo keeps its own throwaway state, so it never mixes with real actions.
@@ -118,7 +118,7 @@ int main(int argc, char *argv[]) {
     if (demo && statePath.isEmpty())
         statePath = demoState.filePath(QStringLiteral("demo-state.sqlite"));
     QString notice;
-    const bool stateOpen = dashboard->openState(statePath, &notice);
+    const bool stateOpen = context->openState(statePath, &notice);
     if (!notice.isEmpty())
         std::fprintf(stderr, "dutyboard: %s\n", qPrintable(notice));
     if (!stateOpen) {
@@ -126,17 +126,17 @@ int main(int argc, char *argv[]) {
         if (!cl.action.verb.isEmpty())
             return 1;
     }
-    if (demo)
-        seedDemoState(dashboard.get());
+    if (demo && context->leanState())
+        seedDemoState(context->leanState()->clocks(), context->board()->clock().now());
 
     if (!cl.action.verb.isEmpty())
-        startActionCommand(dashboard.get(), cl.action);
+        startActionCommand(context.get(), cl.action);
     else if (cl.print)
-        startPrintCommand(dashboard.get());
+        startPrintCommand(context.get());
     else
-        startWindowCommand(dashboard.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen},
+        startWindowCommand(context.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen},
                            cl.page);
     const int code = QCoreApplication::exec();
-    dashboard.reset();
+    context.reset();
     return code;
 }

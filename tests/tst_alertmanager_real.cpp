@@ -87,7 +87,7 @@ void TestAlertmanagerReal::initTestCase() {
 
 ParsedPage TestAlertmanagerReal::fetch(const AlertmanagerConnector &connector) {
     auto answer = std::make_shared<std::optional<HttpResult>>();
-    m_http.fetch(connector.firstRequest(), this, [answer](const HttpResult &r) { *answer = r; });
+    m_http.send(connector.firstRequest(), this, [answer](const HttpResult &r) { *answer = r; });
     if (!QTest::qWaitFor([&answer] { return answer->has_value(); }, 10000)) {
         ParsedPage failed;
         failed.error = QStringLiteral("no answer within 10 s");

@@ -2,9 +2,10 @@
 // "Escalate to bug" across restarts: the request ends up escalated and the requester gets the
 // reply with the bug's link, once, whether the app stopped before the tracker accepted the bug,
 // after it accepted and before the reply was queued, or with the reply queued and not sent.
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
+#include "app/AppContext.h"
 #include "core/lean/Escalations.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/LeanSources.h"
 #include "tests/support/TestEnvironment.h"
@@ -88,34 +89,37 @@ const QString bugUrl = QStringLiteral("https://tracker.example/SRE-312");
 
 // One run of the app on the state file: a dashboard with its lean controller.
 struct Run {
-    std::unique_ptr<Dashboard> dashboard;
+    std::unique_ptr<AppContext> context;
     std::unique_ptr<LeanController> controller;
 
     Run(Servers &servers, const QString &statePath) {
-        dashboard = std::make_unique<Dashboard>(servers.config());
+        context = std::make_unique<AppContext>(servers.config());
         QString notice;
-        if (!dashboard->openState(statePath, &notice))
+        if (!context->openState(statePath, &notice))
             qFatal("state: %s", qPrintable(notice));
-        controller = std::make_unique<LeanController>(dashboard.get());
+        controller = std::make_unique<LeanController>(context->board(), context->leanState(),
+                                                      context->sources().lookup(), context->lean(),
+                                                      context->onDuty());
     }
     ~Run() {
         controller.reset();
-        dashboard.reset();
+        context.reset();
     }
     Item loadRequest() {
-        QSignalSpy answered(dashboard->poller(), &Poller::allAnswered);
-        dashboard->poller()->fetchAllOnce();
+        QSignalSpy answered(context->board(), &Board::allAnswered);
+        context->poller()->fetchAllOnce();
         if (!answered.wait(10000))
             qFatal("the desk did not answer");
-        return dashboard->board()->panel(ItemKind::Request)->item(0);
+        return context->board()->panel(ItemKind::Request)->item(0);
     }
     bool escalated(const Item &request, const QString &url) const {
-        const InvestigationClock *c = dashboard->clocks()->find(request.source, request.id);
+        const InvestigationClock *c =
+            context->leanState()->clocks()->find(request.source, request.id);
         return c && c->escalatedAt.isValid() && c->bugUrl == url;
     }
     // A count from the state file, read on the store's thread.
     int count(const QString &sql) const {
-        return dashboard->store()
+        return context->store()
             ->runBlocking([sql](QSqlDatabase &db) {
                 QSqlQuery q(db);
                 return q.exec(sql) && q.next() ? q.value(0) : QVariant(-1);
@@ -129,7 +133,8 @@ struct Run {
                count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'reply'")) == 1;
     }
     bool settled() const {
-        return dashboard->outbox()->isSettled() && dashboard->outbox()->pendingCount() == 0;
+        return context->leanState()->outbox()->isSettled() &&
+               context->leanState()->outbox()->pendingCount() == 0;
     }
 };
 
@@ -153,13 +158,13 @@ void TestEscalationRestart::restartBeforeTheTrackerAccepts() {
     {
         Run first(servers, state);
         request = first.loadRequest();
-        first.dashboard->clocks()->startAt(request.source, request.id,
-                                           QDateTime::currentDateTimeUtc().addSecs(-16 * 60));
-        QTRY_VERIFY(first.dashboard->clocks()->isLoaded());
-        QSignalSpy failed(first.dashboard->outbox(), &Outbox::attemptFailed);
+        first.context->leanState()->clocks()->startAt(
+            request.source, request.id, QDateTime::currentDateTimeUtc().addSecs(-16 * 60));
+        QTRY_VERIFY(first.context->leanState()->clocks()->isLoaded());
+        QSignalSpy failed(first.context->leanState()->outbox(), &Outbox::attemptFailed);
         QVERIFY(first.controller->escalate(request));
         QTRY_VERIFY(failed.count() >= 1);
-        QCOMPARE(first.dashboard->outbox()->pendingCount(), 1);
+        QCOMPARE(first.context->leanState()->outbox()->pendingCount(), 1);
         QCOMPARE(servers.replyCount(), size_t(0));
     } // the app stops with the bug pending
 
@@ -168,8 +173,9 @@ void TestEscalationRestart::restartBeforeTheTrackerAccepts() {
     QTRY_VERIFY_WITH_TIMEOUT(servers.replyCount() == 1, 10000);
     QVERIFY2(servers.replyText(0).contains(bugUrl), qPrintable(servers.replyText(0)));
     QTRY_VERIFY(second.escalated(request, bugUrl));
-    QCOMPARE(second.dashboard->clocks()->level(request.source, request.id), ClockLevel::Escalated);
-    QCOMPARE(second.dashboard->clocks()->find(request.source, request.id)->bugId,
+    QCOMPARE(second.context->leanState()->clocks()->level(request.source, request.id),
+             ClockLevel::Escalated);
+    QCOMPARE(second.context->leanState()->clocks()->find(request.source, request.id)->bugId,
              QStringLiteral("SRE-312"));
     QTRY_VERIFY(second.settled());
     QVERIFY(second.finishedOnce());
@@ -187,7 +193,7 @@ void TestEscalationRestart::restartAfterTheBugBeforeTheReply() {
     {
         Run first(servers, state);
         request = first.loadRequest();
-        QSignalSpy delivered(first.dashboard->outbox(), &Outbox::delivered);
+        QSignalSpy delivered(first.context->leanState()->outbox(), &Outbox::delivered);
         QVERIFY(first.controller->escalate(request));
         // The window goes before the tracker's answer is handled; the outbox still delivers.
         first.controller.reset();
@@ -218,11 +224,11 @@ void TestEscalationRestart::restartWithTheReplyQueued() {
     {
         Run first(servers, state);
         request = first.loadRequest();
-        QSignalSpy failed(first.dashboard->outbox(), &Outbox::attemptFailed);
+        QSignalSpy failed(first.context->leanState()->outbox(), &Outbox::attemptFailed);
         QVERIFY(first.controller->escalate(request));
         QTRY_VERIFY(failed.count() >= 1); // the reply, refused
         QTRY_VERIFY(first.escalated(request, bugUrl));
-        QCOMPARE(first.dashboard->outbox()->pendingCount(), 1);
+        QCOMPARE(first.context->leanState()->outbox()->pendingCount(), 1);
     }
     // As if the app died between queueing the reply and noting it: the resume must see the
     // reply in the outbox and not queue a second one.

@@ -6,6 +6,7 @@
 #include "core/http/HttpClient.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "core/sources/Poller.h"
+#include "core/sources/SourceSet.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/TestEnvironment.h"
 
@@ -114,9 +115,11 @@ private Q_SLOTS:
         QVERIFY(server.start());
         Board board;
         HttpClient http;
+        SourceSet sources; // outlives the poller
         Poller poller(&board, &http);
-        poller.addSource(ConnectorRegistry::builtin().create(sourceAt(server.baseUrl())));
-        QSignalSpy answered(&poller, &Poller::sourceAnswered);
+        poller.addSource(
+            sources.add(ConnectorRegistry::builtin().create(sourceAt(server.baseUrl()))));
+        QSignalSpy answered(&board, &Board::sourceRefreshed);
         const SourceInfo *info = board.health()->source(QStringLiteral("desk"));
         PanelModel *panel = board.panel(ItemKind::Request);
 
@@ -145,9 +148,11 @@ private Q_SLOTS:
         const quint16 port = server.port();
         Board board;
         HttpClient http;
+        SourceSet sources; // outlives the poller
         Poller poller(&board, &http);
-        poller.addSource(ConnectorRegistry::builtin().create(sourceAt(server.baseUrl())));
-        QSignalSpy answered(&poller, &Poller::sourceAnswered);
+        poller.addSource(
+            sources.add(ConnectorRegistry::builtin().create(sourceAt(server.baseUrl()))));
+        QSignalSpy answered(&board, &Board::sourceRefreshed);
         const SourceInfo *info = board.health()->source(QStringLiteral("desk"));
         fetchOnce(poller, answered);
         QCOMPARE(info->health.state, HealthState::Ok);
@@ -167,10 +172,11 @@ private Q_SLOTS:
     void dnsFailureIsSaid() {
         Board board;
         HttpClient http;
+        SourceSet sources; // outlives the poller
         Poller poller(&board, &http);
-        poller.addSource(
-            ConnectorRegistry::builtin().create(sourceAt("http://no-such-host.invalid")));
-        QSignalSpy answered(&poller, &Poller::sourceAnswered);
+        poller.addSource(sources.add(
+            ConnectorRegistry::builtin().create(sourceAt("http://no-such-host.invalid"))));
+        QSignalSpy answered(&board, &Board::sourceRefreshed);
         fetchOnce(poller, answered);
         const SourceInfo *info = board.health()->source(QStringLiteral("desk"));
         QCOMPARE(info->health.state, HealthState::Failed);

@@ -109,7 +109,7 @@ void TestGenericHttp::walk() {
     std::optional<HttpRequest> next = connector.firstRequest();
     for (int pages = 0; next && pages < 10; ++pages) {
         auto answer = std::make_shared<std::optional<HttpResult>>();
-        m_http.fetch(*next, this, [answer](const HttpResult &r) { *answer = r; });
+        m_http.send(*next, this, [answer](const HttpResult &r) { *answer = r; });
         QTRY_VERIFY_WITH_TIMEOUT(answer->has_value(), 10000);
         QVERIFY2((*answer)->ok(), qPrintable((*answer)->errorText));
         const ParsedPage parsed = connector.parsePage(**answer);

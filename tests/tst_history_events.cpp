@@ -2,9 +2,10 @@
 // What the history counts between two records (incidents and andons resolved, requests triaged,
 // investigations escalated), how downsampling keeps those sums, a store from the first version
 // gaining the new columns, the totals the charts draw and the objectives judged on them.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "core/attention/ObjectiveStatus.h"
 #include "core/board/Board.h"
+#include "core/lean/LeanState.h"
 #include "core/store/History.h"
 #include "core/store/LocalStore.h"
 #include "core/store/ResolutionWatch.h"
@@ -203,25 +204,25 @@ private Q_SLOTS:
     // Triage decisions through the dashboard's own store reach the next record.
     void triageAndEscalationRecorded() {
         std::unique_ptr<DemoServer> demo;
-        const QByteArray config = Dashboard::startDemo(&demo);
+        const QByteArray config = AppContext::startDemo(&demo);
         QVERIFY(!config.isEmpty());
-        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
-        dashboard.keepDemoServer(std::move(demo));
+        AppContext context(parseConfig(config, QStringLiteral("demo")));
+        context.keepDemoServer(std::move(demo));
         QTemporaryDir dir;
         QString notice;
-        QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("state.sqlite")), &notice));
-        History *history = dashboard.startHistory();
+        QVERIFY(context.openState(dir.filePath(QStringLiteral("state.sqlite")), &notice));
+        History *history = context.startHistory();
         QVERIFY(history);
-        TriageStore *triage = dashboard.triage();
+        TriageStore *triage = context.leanState()->triage();
         triage->decide(QStringLiteral("desk"), QStringLiteral("r1"), Triage::SelfService, {});
         triage->decide(QStringLiteral("desk"), QStringLiteral("r2"), Triage::Toil, {});
         triage->decide(QStringLiteral("desk"), QStringLiteral("r3"), Triage::Project, {});
         triage->decide(QStringLiteral("desk"), QStringLiteral("r2"), Triage::Bug, {}); // escalated
-        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
-        dashboard.poller()->start();
+        QSignalSpy all(context.board(), &Board::allAnswered);
+        context.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
         const HistorySamples loaded =
-            loadHistoryAndWait(*history, dashboard.board()->clock().now().addSecs(-60));
+            loadHistoryAndWait(*history, context.board()->clock().now().addSecs(-60));
         QCOMPARE(loaded.size(), size_t(1));
         QCOMPARE(loaded[0].triaged, (std::array<int, 4>{1, 1, 0, 1}));
         QCOMPARE(loaded[0].escalated, 1);

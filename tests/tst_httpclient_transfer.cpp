@@ -194,8 +194,8 @@ private Q_SLOTS:
         QVERIFY(server.start());
         HttpClient client;
         QThread *seen = nullptr;
-        client.fetch(loopbackGet(server, "/"), this,
-                     [&seen](const HttpResult &) { seen = QThread::currentThread(); });
+        client.send(loopbackGet(server, "/"), this,
+                    [&seen](const HttpResult &) { seen = QThread::currentThread(); });
         QCOMPARE(client.inFlight(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(seen != nullptr, kFetchWaitMs);
         QCOMPARE(seen, QCoreApplication::instance()->thread());
@@ -212,8 +212,8 @@ private Q_SLOTS:
         HttpClient client;
         bool called = false;
         auto *context = new QObject();
-        client.fetch(loopbackGet(server, "/"), context,
-                     [&called](const HttpResult &) { called = true; });
+        client.send(loopbackGet(server, "/"), context,
+                    [&called](const HttpResult &) { called = true; });
         delete context;
         QTRY_COMPARE_WITH_TIMEOUT(client.inFlight(), 0, kFetchWaitMs);
         QCOMPARE(server.requestCount(), 1);
@@ -230,8 +230,8 @@ private Q_SLOTS:
         bool called = false;
         auto *client = new HttpClient();
         for (int i = 0; i < 3; ++i)
-            client->fetch(loopbackGet(server, "/"), this,
-                          [&called](const HttpResult &) { called = true; });
+            client->send(loopbackGet(server, "/"), this,
+                         [&called](const HttpResult &) { called = true; });
         QTRY_COMPARE_WITH_TIMEOUT(server.requestCount(), 3, kFetchWaitMs);
         delete client; // must neither hang nor call back
         QCoreApplication::processEvents();
@@ -252,11 +252,11 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         for (int i = 0; i < count; ++i) {
-            client.fetch(loopbackGet(server, "/n?" + QByteArray::number(i)), this,
-                         [&](const HttpResult &r) {
-                             failures += r.ok() ? 0 : 1;
-                             bodies.append(r.body);
-                         });
+            client.send(loopbackGet(server, "/n?" + QByteArray::number(i)), this,
+                        [&](const HttpResult &r) {
+                            failures += r.ok() ? 0 : 1;
+                            bodies.append(r.body);
+                        });
         }
         QCOMPARE(client.inFlight(), count);
         QTRY_COMPARE_WITH_TIMEOUT(bodies.size(), count, kFetchWaitMs);

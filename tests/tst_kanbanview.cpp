@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Kanban board widget offscreen: WIP headers, halted cards, the pull column's order, and the
 // demo's board reachable from the main window. Screenshots: /tmp/dutyboard-kanban*.png.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "core/config/AppConfig.h"
 #include "tests/support/KanbanFixture.h"
@@ -144,11 +144,11 @@ private Q_SLOTS:
 
     void demoBoardInMainWindow() {
         std::unique_ptr<DemoServer> demo;
-        const QByteArray config = Dashboard::startDemo(&demo);
+        const QByteArray config = AppContext::startDemo(&demo);
         QVERIFY(!config.isEmpty());
-        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
-        dashboard.keepDemoServer(std::move(demo));
-        MainWindow window(dashboard.board());
+        AppContext context(parseConfig(config, QStringLiteral("demo")));
+        context.keepDemoServer(std::move(demo));
+        MainWindow window(context.board());
         window.resize(1400, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -156,8 +156,8 @@ private Q_SLOTS:
         QVERIFY(pages);
         QCOMPARE(pages->count(), 2);
         QCOMPARE(pages->currentIndex(), 0); // the duty board stays the first page
-        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
-        dashboard.poller()->start();
+        QSignalSpy all(context.board(), &Board::allAnswered);
+        context.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
 
         pages->setCurrentIndex(1);

@@ -5,13 +5,14 @@
 // PNG (to $DUTYBOARD_SHOTS, default /tmp/dutyboard-shots) for a person to look at, and checked
 // for what a picture can hide: focus on the required field, buttons wide enough for their
 // words, the marks' colours.
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "app/lean/LeanDialogs.h"
 #include "app/lean/LeanUi.h"
 #include "app/lean/OutboxDialog.h"
 #include "app/lean/RequestTriageUi.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
 #include "core/models/PanelModel.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/LeanSources.h"
@@ -148,23 +149,24 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
                                    "--source-instance billing-db"}}})},
         {"sources", json::array({deskSource(base), trackerSource(base)})},
         {"actions", {{"bug", "tracker"}}}};
-    Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
+    AppContext context(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
     QString notice;
-    QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
-    MainWindow window(dashboard.board());
-    LeanController controller(&dashboard);
+    QVERIFY(context.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    MainWindow window(context.board());
+    LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
+                              context.lean(), context.onDuty());
     LeanUi ui(&window, &controller);
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy answered(dashboard.poller(), &Poller::allAnswered);
-    dashboard.poller()->fetchAllOnce();
+    QSignalSpy answered(context.board(), &Board::allAnswered);
+    context.poller()->fetchAllOnce();
     QTRY_COMPARE(answered.count(), 1);
-    QTRY_VERIFY(dashboard.clocks()->isLoaded());
+    QTRY_VERIFY(context.leanState()->clocks()->isLoaded());
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    InvestigationClocks *clocks = dashboard.clocks();
+    InvestigationClocks *clocks = context.leanState()->clocks();
     clocks->startAt(QStringLiteral("desk"), QStringLiteral("2"), now.addSecs(-3 * 60));
     clocks->startAt(QStringLiteral("desk"), QStringLiteral("3"), now.addSecs(-11 * 60 - 20));
     clocks->startAt(QStringLiteral("desk"), QStringLiteral("4"), now.addSecs(-16 * 60 - 5));
@@ -173,7 +175,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
                           QString());
     controller.checkClocks();
 
-    PanelModel *requests = dashboard.board()->panel(ItemKind::Request);
+    PanelModel *requests = context.board()->panel(ItemKind::Request);
     RequestTriageUi *triage = ui.triage();
     const auto markOf = [&](const QString &id) {
         for (const Item &item : requests->items()) {
@@ -218,7 +220,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
 
     // Escalate the red one while the tracker is down: pending in the status bar and the dialog.
     list->setCurrentIndex(list->model()->index(red, 0));
-    QSignalSpy failed(dashboard.outbox(), &Outbox::attemptFailed);
+    QSignalSpy failed(context.leanState()->outbox(), &Outbox::attemptFailed);
     triage->triageSelected(Triage::Bug);
     QTRY_VERIFY(failed.count() >= 1);
     auto *status = window.findChild<QToolButton *>(QStringLiteral("outbox-status"));
@@ -229,7 +231,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     QVERIFY(markOf(QStringLiteral("4")).text.contains(QLatin1String("BUG QUEUED")));
     QVERIFY(!bug->isEnabled()); // one bug per request
     QVERIFY(save(&window, QStringLiteral("requests-escalating-outbox-pending")));
-    OutboxDialog outbox(dashboard.outbox());
+    OutboxDialog outbox(context.leanState()->outbox());
     outbox.show();
     QVERIFY(QTest::qWaitForWindowExposed(&outbox));
     auto *entries = outbox.findChild<QListWidget *>(QStringLiteral("outbox-list"));

@@ -2,10 +2,11 @@
 // The lean workflow in the real window, offscreen: the andon button raises an andon that the
 // real Alertmanager stores and the board then shows; resolving it from the board makes it
 // leave. Escalating a request files exactly one bug on a fixture tracker (a generic webhook).
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "app/lean/LeanUi.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/AlertmanagerProcess.h"
 #include "tests/support/LeanSources.h"
@@ -75,17 +76,18 @@ void TestLeanWindow::andonButtonRaisesAndResolvesThroughAlertmanager() {
                                                    {"panel", "incidents"},
                                                    {"interval_s", 1}}})},
                          {"actions", {{"andon", json::array({"prod-alerts"})}}}};
-    Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
+    AppContext context(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
     QString notice;
-    QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
-    MainWindow window(dashboard.board());
-    LeanController controller(&dashboard);
+    QVERIFY(context.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    MainWindow window(context.board());
+    LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
+                              context.lean(), context.onDuty());
     LeanUi ui(&window, &controller);
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    dashboard.poller()->start();
+    context.poller()->start();
 
     auto *button = window.findChild<QToolButton *>(QStringLiteral("andon-button"));
     QVERIFY(button);
@@ -107,7 +109,7 @@ void TestLeanWindow::andonButtonRaisesAndResolvesThroughAlertmanager() {
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_VERIFY(filled);
 
-    PanelModel *andons = dashboard.board()->panel(ItemKind::Andon);
+    PanelModel *andons = context.board()->panel(ItemKind::Andon);
     const auto ours = [](const Item &item) {
         return item.source == QLatin1String("prod-alerts") &&
                item.project == QLatin1String("sftp-gateway");
@@ -116,7 +118,7 @@ void TestLeanWindow::andonButtonRaisesAndResolvesThroughAlertmanager() {
     const Item andon = andons->item(rowOf(andons, ours));
     QCOMPARE(andon.reason, QStringLiteral("No backup plan"));
     QCOMPARE(andon.raisedBy, QStringLiteral("victor"));
-    QCOMPARE(dashboard.outbox()->pendingCount(), 0);
+    QCOMPARE(context.leanState()->outbox()->pendingCount(), 0);
 
     // Resolve from the board: select the row, press the panel's Resolve button.
     QListView *list = window.boardView()->panelView(ItemKind::Andon)->list();
@@ -165,24 +167,25 @@ void TestLeanWindow::escalationFilesExactlyOneBug() {
     const json config = {{"on_duty", "victor"},
                          {"sources", json::array({deskSource(base), trackerSource(base)})},
                          {"actions", {{"bug", "tracker"}}}};
-    Dashboard dashboard(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
+    AppContext context(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
     QString notice;
-    QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
-    LeanController controller(&dashboard);
-    QSignalSpy answered(dashboard.poller(), &Poller::allAnswered);
-    dashboard.poller()->fetchAllOnce();
+    QVERIFY(context.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
+                              context.lean(), context.onDuty());
+    QSignalSpy answered(context.board(), &Board::allAnswered);
+    context.poller()->fetchAllOnce();
     QTRY_COMPARE(answered.count(), 1);
-    PanelModel *requests = dashboard.board()->panel(ItemKind::Request);
+    PanelModel *requests = context.board()->panel(ItemKind::Request);
     QCOMPARE(requests->rowCount(), 1);
     const Item request = requests->item(0);
 
     // Started 16 minutes ago (the store's clock is the board's: the real one).
-    dashboard.clocks()->startAt(request.source, request.id,
-                                QDateTime::currentDateTimeUtc().addSecs(-16 * 60));
-    QTRY_VERIFY(dashboard.clocks()->isLoaded());
-    QCOMPARE(dashboard.clocks()->level(request.source, request.id), ClockLevel::Red);
-    QSignalSpy delivered(dashboard.outbox(), &Outbox::delivered);
+    context.leanState()->clocks()->startAt(request.source, request.id,
+                                           QDateTime::currentDateTimeUtc().addSecs(-16 * 60));
+    QTRY_VERIFY(context.leanState()->clocks()->isLoaded());
+    QCOMPARE(context.leanState()->clocks()->level(request.source, request.id), ClockLevel::Red);
+    QSignalSpy delivered(context.leanState()->outbox(), &Outbox::delivered);
     QVERIFY(controller.escalate(request));
     QVERIFY(!controller.escalate(request)); // a second press files nothing
     QTRY_COMPARE(delivered.count(), 1);
@@ -196,9 +199,10 @@ void TestLeanWindow::escalationFilesExactlyOneBug() {
          {"Request: My CI job is failing: out of disk space", "Link: https://desk.example/77",
           "Requester: Chloe", "Time spent: 16 min", "Escalated by: victor"})
         QVERIFY2(body.contains(QLatin1String(expected)), qPrintable(body));
-    QCOMPARE(dashboard.clocks()->find(request.source, request.id)->bugId,
+    QCOMPARE(context.leanState()->clocks()->find(request.source, request.id)->bugId,
              QStringLiteral("SRE-312"));
-    QCOMPARE(dashboard.triage()->decision(request.source, request.id).triage, Triage::Bug);
+    QCOMPARE(context.leanState()->triage()->decision(request.source, request.id).triage,
+             Triage::Bug);
 }
 
 QTEST_MAIN(TestLeanWindow)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The lean config sections: defaults, and every mistake said with its exact JSON pointer.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "core/config/ConfigError.h"
 #include "tests/support/TestEnvironment.h"
 
@@ -24,22 +24,22 @@ private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
     void defaultsAndValues() {
-        Dashboard plain(parseConfig(withSources(""), QStringLiteral("c.json")));
+        AppContext plain(parseConfig(withSources(""), QStringLiteral("c.json")));
         QCOMPARE(plain.lean().wipLimit, 1);
         QCOMPARE(plain.lean().amberMin, 10);
         QCOMPARE(plain.lean().redMin, 15);
         QVERIFY(plain.lean().andonTargets.isEmpty());
         QVERIFY(plain.lean().waiting.match(QStringLiteral("Waiting for third-party")).hasMatch());
 
-        Dashboard d(parseConfig(withSources(R"(,"actions":{"andon":["am"],"incident":"am"},
+        AppContext d(parseConfig(withSources(R"(,"actions":{"andon":["am"],"incident":"am"},
             "self_service":[{"match":"read.?replica","command":"qontoctl rds create-read-replica","doc":"https:\/\/d"}],
             "investigation":{"amber_min":5,"red_min":20},"wip_limit":2,"on_duty":"victor")"),
-                                QStringLiteral("c.json")));
+                                 QStringLiteral("c.json")));
         QCOMPARE(d.lean().andonTargets, QStringList{QStringLiteral("am")});
         QCOMPARE(d.lean().incidentTargets, QStringList{QStringLiteral("am")});
         QCOMPARE(d.lean().amberMin, 5);
         QCOMPARE(d.lean().wipLimit, 2);
-        QCOMPARE(d.actingPerson(), QStringLiteral("victor"));
+        QCOMPARE(d.onDuty()->actingPerson(), QStringLiteral("victor"));
         const SelfServiceRule *rule =
             d.lean().suggestionFor(QStringLiteral("I would like a PostgreSQL Read Replica"));
         QVERIFY(rule);
@@ -114,7 +114,7 @@ private Q_SLOTS:
         QFETCH(QString, pointer);
         QFETCH(QString, words);
         try {
-            Dashboard d(parseConfig(withSources(extra), QStringLiteral("c.json")));
+            AppContext d(parseConfig(withSources(extra), QStringLiteral("c.json")));
             QFAIL("no error");
         } catch (const ConfigError &e) {
             QCOMPARE(e.pointer(), pointer);

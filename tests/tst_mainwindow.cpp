@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The main window on the built-in demo, offscreen: real server, real HTTP, real widgets.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "core/config/AppConfig.h"
 #include "tests/support/TestEnvironment.h"
@@ -17,16 +17,16 @@ private Q_SLOTS:
 
     void demoFillsEveryPanel() {
         std::unique_ptr<DemoServer> demo;
-        const QByteArray config = Dashboard::startDemo(&demo);
+        const QByteArray config = AppContext::startDemo(&demo);
         QVERIFY(!config.isEmpty());
-        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
-        dashboard.keepDemoServer(std::move(demo));
-        MainWindow window(dashboard.board());
+        AppContext context(parseConfig(config, QStringLiteral("demo")));
+        context.keepDemoServer(std::move(demo));
+        MainWindow window(context.board());
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
-        dashboard.poller()->start();
+        QSignalSpy all(context.board(), &Board::allAnswered);
+        context.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
 
         for (const char *name :

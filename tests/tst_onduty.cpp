@@ -2,12 +2,14 @@
 // "on_duty_url": the person on duty read from a schedule on a loopback server. The first item's
 // title names them in the desktop toolbar, the wall header and the actions they sign; when the
 // schedule fails the last name stays, shown stale; before any answer "on_duty" stands.
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "app/lean/LeanUi.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
+#include "core/lean/OnDuty.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/TestEnvironment.h"
 #include "widgets/wall/WallHeader.h"
@@ -93,32 +95,34 @@ private Q_SLOTS:
 void TestOnDuty::scheduleNamesThePersonEverywhere() {
     Schedule schedule;
     QVERIFY(schedule.server.start(0));
-    Dashboard dashboard(schedule.config());
+    AppContext context(schedule.config());
     QTemporaryDir dir;
     QString notice;
-    QVERIFY(dashboard.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
-    QVERIFY(dashboard.onDutySchedule());
-    QCOMPARE(dashboard.onDuty(), QStringLiteral("victor")); // before any answer
-    MainWindow window(dashboard.board());
-    LeanController controller(&dashboard);
+    QVERIFY(context.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    QVERIFY(context.hasOnDutySchedule());
+    QCOMPARE(context.onDuty()->person(), QStringLiteral("victor")); // before any answer
+    MainWindow window(context.board());
+    LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
+                              context.lean(), context.onDuty());
     LeanUi ui(&window, &controller);
-    WallMode wall(&dashboard, &window);
+    WallMode wall(context.board(), context.wallConfig(), context.objectives(), context.onDuty(),
+                  context.history(), &window);
     wall.enter(QString(), QSize(1280, 720));
     WallHeader *header = wall.wallWindow()->view()->header();
     auto *label = window.findChild<QLabel *>(QStringLiteral("on-duty"));
     QVERIFY(label);
     QVERIFY2(label->text().contains(QLatin1String("victor")), qPrintable(label->text()));
 
-    QSignalSpy changed(&dashboard, &Dashboard::onDutyChanged);
-    dashboard.startOnDuty();
-    QTRY_COMPARE(dashboard.onDuty(), QStringLiteral("alice")); // the first item
-    QVERIFY(!dashboard.isOnDutyStale());
+    QSignalSpy changed(context.onDuty(), &OnDuty::changed);
+    context.fetchOnDutyNow();
+    QTRY_COMPARE(context.onDuty()->person(), QStringLiteral("alice")); // the first item
+    QVERIFY(!context.onDuty()->isStale());
     QCOMPARE(header->dutyText(), QStringLiteral("On duty: alice"));
     QVERIFY2(label->text().contains(QLatin1String("alice")), qPrintable(label->text()));
     QVERIFY(!label->text().contains(QLatin1String("not answering")));
 
     // Actions are signed by the schedule's person.
-    QSignalSpy delivered(dashboard.outbox(), &Outbox::delivered);
+    QSignalSpy delivered(context.leanState()->outbox(), &Outbox::delivered);
     QVERIFY(!controller.raiseAndon(QStringLiteral("sftp"), QStringLiteral("no backups")).isEmpty());
     QTRY_COMPARE(delivered.count(), 1);
     QCOMPARE(schedule.lastRaisedBy(), QStringLiteral("alice"));
@@ -126,10 +130,10 @@ void TestOnDuty::scheduleNamesThePersonEverywhere() {
     // The schedule fails: alice stays, said stale everywhere.
     schedule.set(500);
     const int answers = changed.count();
-    dashboard.onDutySchedule()->fetchNow();
+    context.fetchOnDutyNow();
     QTRY_VERIFY(changed.count() > answers);
-    QCOMPARE(dashboard.onDuty(), QStringLiteral("alice"));
-    QVERIFY(dashboard.isOnDutyStale());
+    QCOMPARE(context.onDuty()->person(), QStringLiteral("alice"));
+    QVERIFY(context.onDuty()->isStale());
     QCOMPARE(header->dutyText(), QStringLiteral("On duty: alice (schedule not answering)"));
     QVERIFY2(label->text().contains(QLatin1String("alice")) &&
                  label->text().contains(QLatin1String("schedule not answering")),
@@ -145,9 +149,9 @@ void TestOnDuty::scheduleNamesThePersonEverywhere() {
 
     // The rotation moves on: bob, fresh again.
     schedule.set(200, R"([{"name":"bob"}])");
-    dashboard.onDutySchedule()->fetchNow();
-    QTRY_COMPARE(dashboard.onDuty(), QStringLiteral("bob"));
-    QVERIFY(!dashboard.isOnDutyStale());
+    context.fetchOnDutyNow();
+    QTRY_COMPARE(context.onDuty()->person(), QStringLiteral("bob"));
+    QVERIFY(!context.onDuty()->isStale());
     QCOMPARE(header->dutyText(), QStringLiteral("On duty: bob"));
     QVERIFY2(label->text().contains(QLatin1String("bob")), qPrintable(label->text()));
     wall.leave();
@@ -157,22 +161,22 @@ void TestOnDuty::failingScheduleFallsBackToOnDuty() {
     Schedule schedule;
     schedule.set(503);
     QVERIFY(schedule.server.start(0));
-    Dashboard dashboard(schedule.config());
-    QSignalSpy changed(&dashboard, &Dashboard::onDutyChanged);
-    dashboard.startOnDuty();
+    AppContext context(schedule.config());
+    QSignalSpy changed(context.onDuty(), &OnDuty::changed);
+    context.fetchOnDutyNow();
     QTRY_COMPARE(changed.count(), 1);
-    QCOMPARE(dashboard.onDuty(), QStringLiteral("victor"));
-    QVERIFY(dashboard.isOnDutyStale());
-    QCOMPARE(dashboard.actingPerson(), QStringLiteral("victor"));
-    QVERIFY(!dashboard.onDutySchedule()->lastAnswerAt().isValid());
+    QCOMPARE(context.onDuty()->person(), QStringLiteral("victor"));
+    QVERIFY(context.onDuty()->isStale());
+    QCOMPARE(context.onDuty()->actingPerson(), QStringLiteral("victor"));
+    QVERIFY(!context.onDuty()->lastAnswerAt().isValid());
 
     // An answer that lists nobody is no better than none.
     schedule.set(200, "[]");
-    dashboard.onDutySchedule()->fetchNow();
+    context.fetchOnDutyNow();
     QTRY_COMPARE(schedule.asked.load(), 2);
-    QTRY_VERIFY(!dashboard.onDutySchedule()->error().contains(QLatin1String("503")));
-    QVERIFY(dashboard.isOnDutyStale());
-    QCOMPARE(dashboard.onDuty(), QStringLiteral("victor"));
+    QTRY_VERIFY(!context.onDuty()->error().contains(QLatin1String("503")));
+    QVERIFY(context.onDuty()->isStale());
+    QCOMPARE(context.onDuty()->person(), QStringLiteral("victor"));
 }
 
 QTEST_MAIN(TestOnDuty)

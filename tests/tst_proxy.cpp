@@ -47,7 +47,7 @@ void TestProxy::initTestCase() {
 
 HttpResult TestProxy::fetch(const HttpRequest &request) {
     auto result = std::make_shared<std::optional<HttpResult>>();
-    m_http.fetch(request, this, [result](const HttpResult &r) { *result = r; });
+    m_http.send(request, this, [result](const HttpResult &r) { *result = r; });
     if (!QTest::qWaitFor([&result] { return result->has_value(); }, 10000))
         return {};
     return **result;

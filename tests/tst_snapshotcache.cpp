@@ -6,6 +6,7 @@
 #include "core/http/HttpClient.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "core/sources/Poller.h"
+#include "core/sources/SourceSet.h"
 #include "core/store/ItemStream.h"
 #include "core/store/LocalStore.h"
 #include "core/store/SnapshotCache.h"
@@ -38,7 +39,7 @@ struct Run {
             R"({"sources":[{"name":"am","type":"alertmanager","panel":"incidents","url":")" + url +
                 R"("}]})",
             QStringLiteral("test"));
-        poller.addSource(ConnectorRegistry::builtin().create(config.sources[0]));
+        poller.addSource(sources.add(ConnectorRegistry::builtin().create(config.sources[0])));
     }
     const SourceHealth &health() const {
         return board.health()->source(QStringLiteral("am"))->health;
@@ -49,7 +50,7 @@ struct Run {
     }
     // Fetches once and waits for the answer.
     bool fetch() {
-        QSignalSpy answered(&poller, &Poller::sourceAnswered);
+        QSignalSpy answered(&board, &Board::sourceRefreshed);
         poller.fetchAllOnce();
         return answered.wait(5000);
     }
@@ -58,8 +59,9 @@ struct Run {
     bool opened = false;
     Board board{Clock::system()};
     HttpClient http;
+    SourceSet sources; // outlives the poller
     Poller poller{&board, &http};
-    SnapshotCache cache{&store, &board, &poller};
+    SnapshotCache cache{&store, &board, sources.lookup()};
 };
 
 // A run that fetches once and saves what it got, then quits.

@@ -7,6 +7,7 @@
 #include "core/http/ResponseCheck.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "core/sources/Poller.h"
+#include "core/sources/SourceSet.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TlsTestServer.h"
 
@@ -48,7 +49,7 @@ HttpResult TestTls::get(const QByteArray &url, const TlsOptions &tls) {
     request.timeoutMs = 5000;
     request.conditional = false;
     auto result = std::make_shared<std::optional<HttpResult>>();
-    m_http.fetch(request, this, [result](const HttpResult &r) { *result = r; });
+    m_http.send(request, this, [result](const HttpResult &r) { *result = r; });
     if (!QTest::qWaitFor([&result] { return result->has_value(); }, 10000)) {
         HttpResult none;
         none.errorText = QStringLiteral("no answer within 10 s");
@@ -98,10 +99,11 @@ void TestTls::verifyOffWorksAndWarns() {
                               m_server.caFile().toUtf8() + R"("}}]})";
     const AppConfig app = parseConfig(config, QStringLiteral("tls.json"));
     Board board;
+    SourceSet sources; // outlives the poller
     Poller poller(&board, &m_http);
     for (const SourceConfig &source : app.sources)
-        poller.addSource(ConnectorRegistry::builtin().create(source));
-    QSignalSpy answered(&poller, &Poller::allAnswered);
+        poller.addSource(sources.add(ConnectorRegistry::builtin().create(source)));
+    QSignalSpy answered(&board, &Board::allAnswered);
     poller.fetchAllOnce();
     QVERIFY(answered.wait(10000));
     const SourceInfo *lax = board.health()->source(QStringLiteral("lax"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The trends page offscreen: two weeks of demo history against objectives, the demo's store
 // seeded and read back off the UI thread. Screenshot: /tmp/dutyboard-trends.png.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "core/config/AppConfig.h"
 #include "core/config/ConfigError.h"
@@ -79,27 +79,27 @@ private Q_SLOTS:
 
     void demoSeedsHistoryAndShowsTrendsPage() {
         std::unique_ptr<DemoServer> demo;
-        const QByteArray config = Dashboard::startDemo(&demo);
+        const QByteArray config = AppContext::startDemo(&demo);
         QVERIFY(!config.isEmpty());
-        Dashboard dashboard(parseConfig(config, QStringLiteral("demo")));
-        dashboard.keepDemoServer(std::move(demo));
-        QVERIFY(!dashboard.startHistory()); // no state open yet: no history
+        AppContext context(parseConfig(config, QStringLiteral("demo")));
+        context.keepDemoServer(std::move(demo));
+        QVERIFY(!context.startHistory()); // no state open yet: no history
         QTemporaryDir dir;
         QString notice;
-        QVERIFY2(dashboard.openState(dir.filePath(QStringLiteral("demo-state.sqlite")), &notice),
+        QVERIFY2(context.openState(dir.filePath(QStringLiteral("demo-state.sqlite")), &notice),
                  qPrintable(notice));
-        History *history = dashboard.startHistory();
+        History *history = context.startHistory();
         QVERIFY(history);
         HistorySamples loaded = loadHistoryAndWait(*history, {});
         QCOMPARE(loaded.size(), size_t(14 * 24));
 
         // A refresh records the live board too.
-        QSignalSpy all(dashboard.poller(), &Poller::allAnswered);
-        dashboard.poller()->start();
+        QSignalSpy all(context.board(), &Board::allAnswered);
+        context.poller()->start();
         QTRY_COMPARE_WITH_TIMEOUT(all.count(), 1, 15000);
-        loaded = loadHistoryAndWait(*history, dashboard.board()->clock().now().addSecs(-60));
+        loaded = loadHistoryAndWait(*history, context.board()->clock().now().addSecs(-60));
         QCOMPARE(loaded.size(), size_t(1));
-        QCOMPARE(loaded[0].bugsOpen, dashboard.board()->panel(ItemKind::Bug)->rowCount());
+        QCOMPARE(loaded[0].bugsOpen, context.board()->panel(ItemKind::Bug)->rowCount());
     }
 };
 

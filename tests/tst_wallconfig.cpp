@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The "wall" and "notifications" config sections, the monitor choice and the --wall command
 // line: precise errors for bad values, sensible defaults for missing ones.
+#include "app/AppContext.h"
 #include "app/CommandLine.h"
-#include "app/Dashboard.h"
 #include "app/wall/WallScreen.h"
 #include "core/config/AppConfig.h"
 #include "core/config/ConfigError.h"
+#include "core/config/NotificationConfig.h"
 #include "core/config/WallConfig.h"
 #include "tests/support/TestEnvironment.h"
 
@@ -174,7 +175,7 @@ private Q_SLOTS:
         const AppConfig config = parseConfig(R"({"sources":[],"wall":{"layout":"carousel"}})",
                                              QStringLiteral("/etc/dutyboard.json"));
         try {
-            Dashboard dashboard(config);
+            AppContext context(config);
             QFAIL("no error");
         } catch (const ConfigError &e) {
             QCOMPARE(e.describe(),

@@ -2,7 +2,7 @@
 // The wall screen as the app runs it: an andon raised in the real Alertmanager takes the wall
 // over within one refresh and leaves when resolved; F11 in the window and Esc twice switch
 // between desktop and wall; `dutyboard --demo --wall --screenshot` at a size and a HiDPI scale.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "app/MainWindow.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
@@ -51,17 +51,18 @@ private Q_SLOTS:
         AlertmanagerProcess am;
         QVERIFY2(am.start(), qPrintable(am.errorString()));
         const int intervalS = 1;
-        Dashboard dashboard(parseConfig(
+        AppContext context(parseConfig(
             R"({"on_duty":"victor","sources":[{"name":"prod-alerts","type":"alertmanager","url":")" +
                 am.baseUrl() + R"(","panel":"incidents","interval_s":1}]})",
             QStringLiteral("test")));
-        MainWindow window(dashboard.board());
-        WallMode mode(&dashboard, &window);
+        MainWindow window(context.board());
+        WallMode mode(context.board(), context.wallConfig(), context.objectives(), context.onDuty(),
+                      context.history(), &window);
         mode.enter(QString(), QSize(1280, 720));
         QVERIFY(mode.isActive());
         AndonTakeover *takeover = mode.wallWindow()->view()->takeover();
-        QSignalSpy answered(dashboard.poller(), &Poller::sourceAnswered);
-        dashboard.poller()->start();
+        QSignalSpy answered(context.board(), &Board::sourceRefreshed);
+        context.poller()->start();
         QTRY_VERIFY_WITH_TIMEOUT(answered.count() >= 1, 10000);
         QVERIFY(!takeover->isVisible());
 
@@ -70,7 +71,7 @@ private Q_SLOTS:
         // in flight may miss it, the next one must bring it.
         const int before = static_cast<int>(answered.count());
         int shownAt = -1;
-        connect(dashboard.poller(), &Poller::sourceAnswered, takeover, [&] {
+        connect(context.board(), &Board::sourceRefreshed, takeover, [&] {
             if (shownAt < 0 && takeover->isVisible())
                 shownAt = static_cast<int>(answered.count());
         });
@@ -93,9 +94,10 @@ private Q_SLOTS:
     }
 
     void f11AndEscapeTwiceSwitchModes() {
-        Dashboard dashboard(parseConfig(R"({"sources":[]})", QStringLiteral("test")));
-        MainWindow window(dashboard.board());
-        WallMode mode(&dashboard, &window);
+        AppContext context(parseConfig(R"({"sources":[]})", QStringLiteral("test")));
+        MainWindow window(context.board());
+        WallMode mode(context.board(), context.wallConfig(), context.objectives(), context.onDuty(),
+                      context.history(), &window);
         connect(&window, &MainWindow::wallScreenRequested, &mode,
                 [&mode](const QString &screen) { mode.enter(screen); });
         window.show();

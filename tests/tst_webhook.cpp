@@ -81,8 +81,8 @@ void TestWebhook::initTestCase() {
 
 WriteOutcome TestWebhook::write(const Connector &connector, const WriteAction &action) {
     auto result = std::make_shared<std::optional<HttpResult>>();
-    m_http.fetch(connector.writeRequest(action), this,
-                 [result](const HttpResult &r) { *result = r; });
+    m_http.send(connector.writeRequest(action), this,
+                [result](const HttpResult &r) { *result = r; });
     if (!QTest::qWaitFor([&result] { return result->has_value(); }, 10000))
         return {};
     return connector.parseWriteResult(action, **result);

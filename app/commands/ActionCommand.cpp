@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ActionCommand.h"
 
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "core/config/Secrets.h"
 #include "core/lean/LeanActions.h"
 
@@ -17,14 +17,14 @@ void say(FILE *stream, const QString &line) {
     std::fputs((redactSecrets(line) + QLatin1Char('\n')).toLocal8Bit().constData(), stream);
 }
 
-void exitSoon(Dashboard *dashboard, int code) {
-    QTimer::singleShot(0, dashboard, [code]() { QCoreApplication::exit(code); });
+void exitSoon(int code) {
+    QTimer::singleShot(0, QCoreApplication::instance(), [code]() { QCoreApplication::exit(code); });
 }
 
-void submitAction(Dashboard *dashboard, const ActionRequest &request) {
-    const LeanConfig &lean = dashboard->lean();
-    const QString by = request.by.isEmpty() ? dashboard->actingPerson() : request.by;
-    const QDateTime now = dashboard->board()->clock().now();
+void submitAction(AppContext *context, const ActionRequest &request) {
+    const LeanConfig &lean = context->lean();
+    const QString by = request.by.isEmpty() ? context->onDuty()->actingPerson() : request.by;
+    const QDateTime now = context->board()->clock().now();
     QStringList targets;
     WriteAction action;
     QString key;
@@ -35,7 +35,7 @@ void submitAction(Dashboard *dashboard, const ActionRequest &request) {
     } else if (request.verb == QLatin1String("andon resolve")) {
         key = QStringLiteral("andon");
         for (const QString &target : lean.andonTargets) {
-            const Connector *c = dashboard->poller()->connector(target);
+            const Connector *c = context->sources().connector(target);
             if (c && c->supportsWrite(WriteKind::ResolveAndon))
                 targets.append(target);
         }
@@ -50,20 +50,20 @@ void submitAction(Dashboard *dashboard, const ActionRequest &request) {
     if (targets.isEmpty()) {
         say(stderr, QStringLiteral("dutyboard: %1: no target can take it; add \"actions\": "
                                    "{\"%2\": [\"<source name>\"]} to %3")
-                        .arg(request.verb, key, dashboard->config().file));
-        exitSoon(dashboard, 2);
+                        .arg(request.verb, key, context->config().file));
+        exitSoon(2);
         return;
     }
 
-    Outbox *outbox = dashboard->outbox();
+    Outbox *outbox = context->leanState()->outbox();
     auto created = std::make_shared<QStringList>();
     const QString actionId = outbox->submit(action, targets);
-    QObject::connect(outbox, &Outbox::delivered, dashboard,
+    QObject::connect(outbox, &Outbox::delivered, outbox,
                      [actionId, created](const OutboxEntry &entry) {
                          if (entry.actionId == actionId && !entry.createdUrl.isEmpty())
                              created->append(entry.createdUrl);
                      });
-    QObject::connect(outbox, &Outbox::settled, dashboard, [=]() {
+    QObject::connect(outbox, &Outbox::settled, outbox, [=]() {
         QStringList waiting;
         int earlier = 0;
         QSet<QString> failedTargets;
@@ -90,7 +90,7 @@ void submitAction(Dashboard *dashboard, const ActionRequest &request) {
                                 .arg(request.verb, line));
             say(stderr, QStringLiteral("dutyboard: it stays in the outbox (%1) and goes with the "
                                        "next dutyboard run")
-                            .arg(dashboard->store()->path()));
+                            .arg(context->store()->path()));
             QCoreApplication::exit(3);
             return;
         }
@@ -104,19 +104,18 @@ void submitAction(Dashboard *dashboard, const ActionRequest &request) {
 
 } // namespace
 
-void startActionCommand(Dashboard *dashboard, const ActionRequest &request) {
-    OnDutySchedule *schedule = dashboard->onDutySchedule();
-    if (!request.by.isEmpty() || !schedule) {
-        submitAction(dashboard, request);
+void startActionCommand(AppContext *context, const ActionRequest &request) {
+    OnDuty *onDuty = context->onDuty();
+    if (!request.by.isEmpty() || !context->hasOnDutySchedule()) {
+        submitAction(context, request);
         return;
     }
     // Signed by whoever the schedule names: asked once, at most the source's timeout (a
     // failing schedule falls back to "on_duty", else $USER).
     auto once = std::make_shared<QMetaObject::Connection>();
-    *once = QObject::connect(schedule, &OnDutySchedule::changed, dashboard,
-                             [dashboard, request, once]() {
-                                 QObject::disconnect(*once);
-                                 submitAction(dashboard, request);
-                             });
-    dashboard->startOnDuty();
+    *once = QObject::connect(onDuty, &OnDuty::changed, onDuty, [context, request, once]() {
+        QObject::disconnect(*once);
+        submitAction(context, request);
+    });
+    context->fetchOnDutyNow();
 }

@@ -7,6 +7,6 @@
 
 #include "app/CommandLine.h"
 
-class Dashboard;
+class AppContext;
 
-void startActionCommand(Dashboard *dashboard, const ActionRequest &request);
+void startActionCommand(AppContext *context, const ActionRequest &request);

@@ -1,31 +1,31 @@
 // SPDX-License-Identifier: MIT
 #include "PrintCommand.h"
 
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "core/board/BoardJson.h"
 #include "core/config/Secrets.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 
 namespace {
 
 // Prints once every source answered and the outbox had its go at what earlier runs left queued.
-void printWhenDone(Dashboard *dashboard) {
-    Outbox *outbox = dashboard->outbox();
-    if (!dashboard->poller()->everySourceAnswered() || (outbox && !outbox->isSettled()))
+void printWhenDone(AppContext *context) {
+    static bool printed = false; // one board a run
+    Outbox *outbox = context->leanState() ? context->leanState()->outbox() : nullptr;
+    if (printed || !context->board()->everySourceAnswered() || (outbox && !outbox->isSettled()))
         return;
-    if (dashboard->property("dutyboard-printed").toBool())
-        return;
-    dashboard->setProperty("dutyboard-printed", true);
+    printed = true;
     {
-        const std::string text = boardToJson(*dashboard->board()).dump(2);
+        const std::string text = boardToJson(*context->board()).dump(2);
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::fputc('\n', stdout);
         std::fflush(stdout);
         int code = 0;
-        for (const SourceInfo &info : dashboard->board()->health()->sources()) {
+        for (const SourceInfo &info : context->board()->health()->sources()) {
             if (info.health.state == HealthState::Ok)
                 continue;
             code = 2;
@@ -46,11 +46,13 @@ void printWhenDone(Dashboard *dashboard) {
 
 } // namespace
 
-void startPrintCommand(Dashboard *dashboard) {
-    QObject::connect(dashboard->poller(), &Poller::allAnswered, dashboard,
-                     [dashboard]() { printWhenDone(dashboard); });
-    if (Outbox *outbox = dashboard->outbox())
-        QObject::connect(outbox, &Outbox::settled, dashboard,
-                         [dashboard]() { printWhenDone(dashboard); });
-    dashboard->poller()->fetchAllOnce();
+void startPrintCommand(AppContext *context) {
+    Board *board = context->board();
+    QObject::connect(board, &Board::allAnswered, board, [context]() { printWhenDone(context); });
+    if (LeanState *lean = context->leanState())
+        QObject::connect(lean->outbox(), &Outbox::settled, board,
+                         [context]() { printWhenDone(context); });
+    context->poller()->fetchAllOnce();
+    // No source at all: the board is complete already.
+    QTimer::singleShot(0, board, [context]() { printWhenDone(context); });
 }

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "WindowCommand.h"
 
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "app/DesktopTray.h"
-#include "app/LeanController.h"
 #include "app/MainWindow.h"
 #include "app/TrendsFeed.h"
 #include "app/lean/LeanUi.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
+#include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
+#include "core/lean/LeanController.h"
 #include "widgets/LazyPage.h"
 #include "widgets/trends/ObjectivesBar.h"
 #include "widgets/trends/TrendsView.h"
@@ -35,13 +36,12 @@ void saveAndQuit(QWidget *window, const QString &path) {
 
 // The trends page, built the first time it is shown (history is recorded from the start either
 // way); the objectives go to the window's header, seen from every page, fed on their own.
-void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
-    History *history = dashboard->startHistory(); // the state was opened at start-up
+void addTrendsPage(AppContext *context, History *history, MainWindow *window) {
     if (!history)
         return;
-    const Clock &clock = dashboard->board()->clock();
-    auto *page = new LazyPage([dashboard, history, &clock]() {
-        auto *trends = new TrendsView(dashboard->objectives());
+    const Clock &clock = context->board()->clock();
+    auto *page = new LazyPage([objectives = context->objectives(), history, &clock]() {
+        auto *trends = new TrendsView(objectives);
         trends->setObjectivesBarShown(false);
         feedTrends(history, trends, clock);
         return trends;
@@ -50,34 +50,38 @@ void addTrendsPage(Dashboard *dashboard, MainWindow *window) {
     auto *header = new ObjectivesBar(ObjectivesBar::Style::Compact);
     window->setHeaderWidget(header);
     feedHistory(history, header, clock,
-                [header, objectives = dashboard->objectives()](const HistorySamples &samples,
-                                                               const QDateTime &now) {
+                [header, objectives = context->objectives()](const HistorySamples &samples,
+                                                             const QDateTime &now) {
                     header->setStates(objectiveStates(objectives, samples, now));
                 });
 }
 
 } // namespace
 
-void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size,
+void startWindowCommand(AppContext *context, const QString &screenshotPath, const QSize &size,
                         const WallRequest &wall, const QString &page) {
-    auto *window = new MainWindow(dashboard->board());
-    auto *wallMode = new WallMode(dashboard, window, window);
+    auto *window = new MainWindow(context->board());
+    // History is recorded from the start (the state was opened at start-up).
+    History *history = context->startHistory();
+    auto *wallMode = new WallMode(context->board(), context->wallConfig(), context->objectives(),
+                                  context->onDuty(), history, window, window);
     QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
                      [wallMode](const QString &screen) { wallMode->enter(screen); });
-    auto *tray = new DesktopTray(dashboard->board(), dashboard->notifier(), window, window);
+    auto *tray = new DesktopTray(context->board(), context->notifier(), window, window);
     tray->addMenuAction(window->wallAction());
     // With a tray icon, closing the window hides it (the icon brings it back); without one,
     // closing it ends the run. Either way it goes before the board it shows.
     window->setAttribute(Qt::WA_DeleteOnClose, !tray->hasIcon());
     const QPointer<MainWindow> guard(window);
-    QObject::connect(dashboard, &QObject::destroyed, qApp, [guard] { delete guard.data(); });
-    if (dashboard->outbox()) {
-        auto *controller = new LeanController(dashboard, window);
+    QObject::connect(context->lifetime(), &QObject::destroyed, qApp,
+                     [guard] { delete guard.data(); });
+    if (context->leanState()) {
+        LeanController *controller = context->createLeanController(window);
         new LeanUi(window, controller);
         // The 15-minute rule also reaches the desktop, where notifications are on.
-        QObject::connect(controller, &LeanController::breached, dashboard->notifier(),
-                         [dashboard](const Item &request) {
-                             dashboard->notifier()->reportBreach(
+        QObject::connect(controller, &LeanController::breached, context->notifier(),
+                         [notifier = context->notifier()](const Item &request) {
+                             notifier->reportBreach(
                                  request.title,
                                  QStringLiteral("Investigating for 15 minutes: escalate it to a "
                                                 "bug, or ask for help."));
@@ -88,8 +92,8 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
         window->resize(size);
     // A screenshot shows what the sources say now, never a saved copy.
     if (screenshotPath.isEmpty())
-        dashboard->startSnapshotCache();
-    addTrendsPage(dashboard, window);
+        context->startSnapshotCache();
+    addTrendsPage(context, history, window);
     if (wall.enabled)
         wallMode->enter(wall.screen, screenshotPath.isEmpty() ? QSize() : size);
     else
@@ -99,8 +103,7 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
         (wall.enabled ? wallMode->wallWindow()->view()->holdPage(page) : window->showPage(page));
     if (!found)
         std::fprintf(stderr, "dutyboard: no page \"%s\"; showing the first\n", qPrintable(page));
-    dashboard->poller()->start();
-    dashboard->startOnDuty();
+    context->poller()->start(); // the sources, and the on-duty schedule with them
     if (screenshotPath.isEmpty())
         return;
 
@@ -111,10 +114,10 @@ void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, con
         QTimer::singleShot(250, shot,
                            [shot, screenshotPath]() { saveAndQuit(shot, screenshotPath); });
     };
-    if (dashboard->poller()->everySourceAnswered())
+    if (context->board()->everySourceAnswered())
         shoot();
     else
-        QObject::connect(dashboard->poller(), &Poller::allAnswered, shot, shoot);
+        QObject::connect(context->board(), &Board::allAnswered, shot, shoot);
     QTimer::singleShot(screenshotDeadlineMs, shot,
                        [shot, screenshotPath]() { saveAndQuit(shot, screenshotPath); });
 }

@@ -4,7 +4,7 @@
 #include <QSize>
 #include <QString>
 
-class Dashboard;
+class AppContext;
 
 // What --wall asked for.
 struct WallRequest {
@@ -19,5 +19,5 @@ struct WallRequest {
 // behind it), the tray icon where there is a tray, and starts polling. With a screenshot path:
 // waits until every source answered once (at most 20 s), saves the window or wall as a PNG
 // and quits (0 saved, 1 not). `size` sets the window's or the wall's size for the picture.
-void startWindowCommand(Dashboard *dashboard, const QString &screenshotPath, const QSize &size,
+void startWindowCommand(AppContext *context, const QString &screenshotPath, const QSize &size,
                         const WallRequest &wall = {}, const QString &page = {});

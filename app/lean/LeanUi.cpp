@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "LeanUi.h"
 
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
 #include "app/MainWindow.h"
 #include "app/lean/LeanDialogs.h"
 #include "app/lean/OutboxDialog.h"
 #include "app/lean/PanelSelection.h"
 #include "app/lean/RequestTriageUi.h"
 #include "app/lean/WorkQueueMarks.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
+#include "core/lean/OnDuty.h"
 #include "widgets/Theme.h"
 #include "widgets/board/BoardView.h"
 #include "widgets/board/PanelView.h"
@@ -57,7 +58,7 @@ void LeanUi::installToolbar() {
     m_onDuty = new QLabel(bar);
     m_onDuty->setObjectName(QStringLiteral("on-duty"));
     m_onDuty->setContentsMargins(16, 0, 8, 0);
-    connect(m_controller->dashboard(), &Dashboard::onDutyChanged, this, &LeanUi::updateOnDuty);
+    connect(m_controller->onDuty(), &OnDuty::changed, this, &LeanUi::updateOnDuty);
     bar->addWidget(m_onDuty);
     updateOnDuty();
 
@@ -92,11 +93,10 @@ void LeanUi::installToolbar() {
 }
 
 void LeanUi::updateOnDuty() {
-    Dashboard *d = m_controller->dashboard();
-    const QString person = d->actingPerson();
-    const bool configured = !d->onDuty().trimmed().isEmpty();
-    const bool stale = d->isOnDutyStale();
-    OnDutySchedule *schedule = d->onDutySchedule();
+    const OnDuty *onDuty = m_controller->onDuty();
+    const QString person = onDuty->actingPerson();
+    const bool configured = !onDuty->person().trimmed().isEmpty();
+    const bool stale = onDuty->isStale();
     QString text = QStringLiteral("On duty: <b>%1</b>").arg(person.toHtmlEscaped());
     if (stale)
         text += QStringLiteral(" <span style=\"color:%1\">(schedule not answering)</span>")
@@ -106,10 +106,10 @@ void LeanUi::updateOnDuty() {
                     .arg(Theme::staleColor().darker(130).name());
     m_onDuty->setText(text);
     QString tip = QStringLiteral("Actions are signed with this name.");
-    if (schedule && stale) {
-        const QDateTime at = schedule->lastAnswerAt();
+    if (stale) {
+        const QDateTime at = onDuty->lastAnswerAt();
         tip += QStringLiteral("\nThe on-duty schedule failed: %1.\n%2")
-                   .arg(schedule->error(),
+                   .arg(onDuty->error(),
                         at.isValid() ? QStringLiteral("Last answer at %1.")
                                            .arg(at.toLocalTime().toString(QStringLiteral("HH:mm")))
                                      : QStringLiteral("No answer yet: this is \"on_duty\" from "
@@ -119,7 +119,7 @@ void LeanUi::updateOnDuty() {
 }
 
 void LeanUi::pullAndon() {
-    AndonDialog dialog(m_controller->knownProjects(), m_controller->dashboard()->actingPerson(),
+    AndonDialog dialog(m_controller->knownProjects(), m_controller->onDuty()->actingPerson(),
                        m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -157,7 +157,7 @@ void LeanUi::resolveSelectedAndon() {
 }
 
 void LeanUi::showOutbox() {
-    OutboxDialog dialog(m_controller->dashboard()->outbox(), m_window);
+    OutboxDialog dialog(m_controller->state()->outbox(), m_window);
     dialog.exec();
 }
 
@@ -194,13 +194,13 @@ void LeanUi::installStatus() {
     m_outboxStatus->setAutoRaise(true);
     connect(m_outboxStatus, &QToolButton::clicked, this, &LeanUi::showOutbox);
     m_window->statusBar()->addPermanentWidget(m_outboxStatus);
-    Outbox *outbox = m_controller->dashboard()->outbox();
+    Outbox *outbox = m_controller->state()->outbox();
     connect(outbox, &Outbox::changed, this, &LeanUi::updateOutboxStatus);
     updateOutboxStatus();
 }
 
 void LeanUi::updateOutboxStatus() {
-    Outbox *outbox = m_controller->dashboard()->outbox();
+    Outbox *outbox = m_controller->state()->outbox();
     const int n = outbox->pendingCount();
     m_outboxStatus->setVisible(n > 0);
     const QString error = outbox->lastError();

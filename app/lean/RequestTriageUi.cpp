@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "RequestTriageUi.h"
 
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
 #include "app/MainWindow.h"
 #include "app/lean/PanelSelection.h"
+#include "core/board/Board.h"
+#include "core/config/LeanConfig.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
 #include "widgets/Theme.h"
 #include "widgets/board/BoardView.h"
 #include "widgets/board/PanelView.h"
@@ -90,7 +92,7 @@ RequestTriageUi::RequestTriageUi(MainWindow *window, LeanController *controller,
     auto *tick = new QTimer(this);
     tick->setInterval(1000);
     connect(tick, &QTimer::timeout, this, [this]() {
-        if (m_controller->dashboard()->clocks()->runningCount() > 0)
+        if (m_controller->state()->clocks()->runningCount() > 0)
             repaintPanel(m_window, ItemKind::Request);
     });
     tick->start();
@@ -102,7 +104,7 @@ void RequestTriageUi::updateTriageBar() {
     for (QPushButton *button : std::as_const(m_triageButtons))
         button->setEnabled(request != nullptr);
     const SelfServiceRule *rule =
-        request ? m_controller->dashboard()->lean().suggestionFor(request->title) : nullptr;
+        request ? m_controller->config().suggestionFor(request->title) : nullptr;
     m_triageButtons.value(0)->setEnabled(rule != nullptr);
     m_copy->setVisible(rule != nullptr);
     if (!request)
@@ -114,7 +116,7 @@ void RequestTriageUi::updateTriageBar() {
     else
         m_suggestion->setText(QStringLiteral("No self-service rule matches"));
     const ClockLevel level =
-        request ? m_controller->dashboard()->clocks()->level(request->source, request->id)
+        request ? m_controller->state()->clocks()->level(request->source, request->id)
                 : ClockLevel::None;
     const bool red = level == ClockLevel::Red;
     QPushButton *bug = m_triageButtons.value(2);
@@ -156,7 +158,7 @@ void RequestTriageUi::triageSelected(Triage triage) {
 void RequestTriageUi::copySuggestion() {
     const Item *request = selectedItem(m_window, ItemKind::Request);
     const SelfServiceRule *rule =
-        request ? m_controller->dashboard()->lean().suggestionFor(request->title) : nullptr;
+        request ? m_controller->config().suggestionFor(request->title) : nullptr;
     if (!rule)
         return;
     QGuiApplication::clipboard()->setText(rule->command);
@@ -164,8 +166,7 @@ void RequestTriageUi::copySuggestion() {
 }
 
 RowMark RequestTriageUi::requestMark(const Item &item) const {
-    Dashboard *d = m_controller->dashboard();
-    const InvestigationClocks *clocks = d->clocks();
+    const InvestigationClocks *clocks = m_controller->state()->clocks();
     switch (clocks->level(item.source, item.id)) {
     case ClockLevel::Escalated: {
         // Not "filed" before the tracker said so: the outbox may still be retrying it.
@@ -193,7 +194,7 @@ RowMark RequestTriageUi::requestMark(const Item &item) const {
     case ClockLevel::None:
         break;
     }
-    switch (d->triage()->decision(item.source, item.id).triage) {
+    switch (m_controller->state()->triage()->decision(item.source, item.id).triage) {
     case Triage::SelfService:
         return {QStringLiteral("\u2713 SELF-SERVICE SENT"), Theme::okColor()};
     case Triage::Project:
@@ -201,7 +202,7 @@ RowMark RequestTriageUi::requestMark(const Item &item) const {
     default:
         break;
     }
-    if (d->lean().suggestionFor(item.title))
+    if (m_controller->config().suggestionFor(item.title))
         return {QStringLiteral("SELF-SERVICE"), Theme::infoColor()};
     return {};
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "WorkQueueMarks.h"
 
-#include "app/Dashboard.h"
-#include "app/LeanController.h"
 #include "app/MainWindow.h"
 #include "app/lean/PanelSelection.h"
+#include "core/board/Board.h"
+#include "core/config/LeanConfig.h"
+#include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
 #include "core/models/PanelModel.h"
 #include "core/time/RelativeTime.h"
 #include "widgets/Theme.h"
@@ -32,7 +34,7 @@ WorkQueueMarks::WorkQueueMarks(MainWindow *window, LeanController *controller, Q
     m_wip->setObjectName(QStringLiteral("wip-status"));
     m_wip->setToolTip(QStringLiteral("One piece flow: bugs in progress / WIP limit"));
     panel->addHeaderWidget(m_wip);
-    PanelModel *bugs = m_controller->dashboard()->board()->panel(ItemKind::Bug);
+    PanelModel *bugs = m_controller->board()->panel(ItemKind::Bug);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(bugs, signal, this, &WorkQueueMarks::updateWip);
     connect(bugs, &QAbstractItemModel::dataChanged, this, &WorkQueueMarks::updateWip);
@@ -41,13 +43,13 @@ WorkQueueMarks::WorkQueueMarks(MainWindow *window, LeanController *controller, Q
 
 int WorkQueueMarks::bugsInProgress() const {
     int n = 0;
-    for (const Item &bug : m_controller->dashboard()->board()->panel(ItemKind::Bug)->items())
-        n += m_controller->dashboard()->lean().inProgress.match(bug.state).hasMatch() ? 1 : 0;
+    for (const Item &bug : m_controller->board()->panel(ItemKind::Bug)->items())
+        n += m_controller->config().inProgress.match(bug.state).hasMatch() ? 1 : 0;
     return n;
 }
 
 RowMark WorkQueueMarks::bugMark(const Item &item) const {
-    const LeanConfig &lean = m_controller->dashboard()->lean();
+    const LeanConfig &lean = m_controller->config();
     if (lean.inProgress.match(item.state).hasMatch()) {
         const bool over = bugsInProgress() > lean.wipLimit;
         return {over ? QStringLiteral("IN PROGRESS \u2014 OVER WIP")
@@ -55,7 +57,7 @@ RowMark WorkQueueMarks::bugMark(const Item &item) const {
                 over ? Theme::failedColor() : Theme::okColor(), true};
     }
     if (lean.waiting.match(item.state).hasMatch()) {
-        const QDateTime now = m_controller->dashboard()->board()->clock().now();
+        const QDateTime now = m_controller->board()->clock().now();
         const QString age = item.createdAt.isValid() ? relativeAge(item.createdAt, now) : QString();
         return {QStringLiteral("THIRD PARTY \u00B7 %1").arg(age), Theme::amberColor()};
     }
@@ -74,7 +76,7 @@ RowMark WorkQueueMarks::incidentMark(const Item &item) const {
 
 void WorkQueueMarks::updateWip() {
     const int n = bugsInProgress();
-    const int limit = m_controller->dashboard()->lean().wipLimit;
+    const int limit = m_controller->config().wipLimit;
     const bool over = n > limit;
     m_wip->setText(QStringLiteral("WIP %1/%2%3")
                        .arg(n)

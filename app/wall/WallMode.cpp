@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "WallMode.h"
 
-#include "app/Dashboard.h"
 #include "app/MainWindow.h"
 #include "app/TrendsFeed.h"
 #include "app/wall/WallScreen.h"
 #include "app/wall/WallWindow.h"
+#include "core/board/Board.h"
+#include "core/config/WallConfig.h"
+#include "core/lean/OnDuty.h"
 #include "widgets/trends/TrendsView.h"
 #include "widgets/wall/WallHeader.h"
 #include "widgets/wall/WallView.h"
@@ -15,9 +17,14 @@
 
 #include <cstdio>
 
-WallMode::WallMode(Dashboard *dashboard, MainWindow *window, QObject *parent)
+WallMode::WallMode(Board *board, const WallConfig &config, const Objectives &objectives,
+                   const OnDuty *onDuty, History *history, MainWindow *window, QObject *parent)
     : QObject(parent)
-    , m_dashboard(dashboard)
+    , m_board(board)
+    , m_config(config)
+    , m_objectives(objectives)
+    , m_onDuty(onDuty)
+    , m_history(history)
     , m_window(window) {}
 
 WallMode::~WallMode() {
@@ -30,26 +37,21 @@ bool WallMode::isActive() const {
 
 void WallMode::enter(const QString &screen, const QSize &size) {
     if (!m_wall) {
-        m_wall = new WallWindow(m_dashboard->board(), m_dashboard->wallConfig(),
-                                m_dashboard->onDuty(), nullptr, m_dashboard->objectives());
-        connect(m_dashboard, &Dashboard::onDutyChanged, m_wall, [this]() {
-            m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(),
-                                                m_dashboard->isOnDutyStale());
-        });
+        m_wall = new WallWindow(m_board, m_config, m_onDuty->person(), nullptr, m_objectives);
+        connect(m_onDuty, &OnDuty::changed, m_wall, [this]() { showOnDuty(); });
         // A charts page draws from the history the desktop window records.
         if (TrendsView *trends = m_wall->view()->trends()) {
-            if (History *history = m_dashboard->history())
-                feedTrends(history, trends, m_dashboard->board()->clock());
+            if (m_history)
+                feedTrends(m_history, trends, m_board->clock());
         }
         connect(m_wall, &WallWindow::leaveRequested, this, &WallMode::leave);
         connect(m_wall, &WallWindow::quitRequested, qApp, &QCoreApplication::quit,
                 Qt::QueuedConnection);
     }
     // Whoever is on duty now (the schedule may have moved on since the last time).
-    m_wall->view()->header()->setOnDuty(m_dashboard->onDuty(), m_dashboard->isOnDutyStale());
+    showOnDuty();
     QScreen *fallback = m_window && m_window->isVisible() ? m_window->screen() : nullptr;
-    const ScreenChoice choice =
-        chooseWallScreen(screen, m_dashboard->wallConfig().screen, fallback);
+    const ScreenChoice choice = chooseWallScreen(screen, m_config.screen, fallback);
     if (!choice.warning.isEmpty())
         std::fprintf(stderr, "dutyboard: %s\n", qPrintable(choice.warning));
     // A screen named on the command line or in the menu is the one to come back to next time.
@@ -59,6 +61,10 @@ void WallMode::enter(const QString &screen, const QSize &size) {
     if (m_window)
         m_window->hide();
     Q_EMIT activeChanged(true);
+}
+
+void WallMode::showOnDuty() {
+    m_wall->view()->header()->setOnDuty(m_onDuty->person(), m_onDuty->isStale());
 }
 
 void WallMode::leave() {

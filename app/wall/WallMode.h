@@ -6,14 +6,21 @@
 #include <QObject>
 #include <QSize>
 
-class Dashboard;
+class Board;
+class History;
 class MainWindow;
+class OnDuty;
 class WallWindow;
+struct Objectives;
+struct WallConfig;
 
 class WallMode final : public QObject {
     Q_OBJECT
 public:
-    WallMode(Dashboard *dashboard, MainWindow *window, QObject *parent = nullptr);
+    // Shows `board` as `config` says, with `onDuty` in the header; `history` (may be null) feeds
+    // a charts page. Each must outlive this object.
+    WallMode(Board *board, const WallConfig &config, const Objectives &objectives,
+             const OnDuty *onDuty, History *history, MainWindow *window, QObject *parent = nullptr);
     ~WallMode() override;
 
     bool isActive() const;
@@ -31,7 +38,13 @@ Q_SIGNALS:
     void activeChanged(bool active);
 
 private:
-    Dashboard *m_dashboard;
+    void showOnDuty();
+
+    Board *m_board;
+    const WallConfig &m_config;
+    const Objectives &m_objectives;
+    const OnDuty *m_onDuty;
+    History *m_history;
     MainWindow *m_window;
     WallWindow *m_wall = nullptr;
 };

@@ -4,7 +4,7 @@
 // there when a source first answers are the baseline, never notified.
 #pragma once
 
-#include "core/config/WallConfig.h"
+#include "core/config/NotificationConfig.h"
 
 #include <QObject>
 

@@ -59,6 +59,44 @@ void Board::applyHealth(const QString &source, const SourceHealth &health) {
     m_health->setHealth(source, health);
 }
 
+void Board::applyAnswer(const QString &source, const SourceHealth &health,
+                        std::optional<Items> items) {
+    const bool itemsChanged = items.has_value();
+    if (items)
+        applySnapshot(source, std::move(*items));
+    applyHealth(source, health);
+    Q_EMIT sourceRefreshed(source, health.state == HealthState::Ok, itemsChanged);
+    if (!m_allAnsweredSent && everySourceAnswered()) {
+        m_allAnsweredSent = true;
+        Q_EMIT allAnswered();
+    }
+}
+
+bool Board::seedSaved(const QString &source, Items items, const QDateTime &savedAt) {
+    const SourceInfo *info = m_health->source(source);
+    if (!info || info->health.lastSuccess.isValid())
+        return false;
+    // Stale from the start: if the first fetch fails, the panel keeps these items and says
+    // how old they are and why. A source that failed already keeps its own reason.
+    SourceHealth health = info->health;
+    const bool failedAlready = health.state == HealthState::Failed;
+    health.state = HealthState::Stale;
+    health.lastSuccess = savedAt;
+    if (!failedAlready)
+        health.error = QStringLiteral("saved copy from the last run, waiting for the source");
+    applySnapshot(source, std::move(items));
+    applyHealth(source, health);
+    return true;
+}
+
+bool Board::everySourceAnswered() const {
+    for (const SourceInfo &info : m_health->sources()) {
+        if (!info.health.lastAttempt.isValid())
+            return false;
+    }
+    return true;
+}
+
 int Board::refreshAges() {
     int rows = 0;
     for (PanelModel *panel : m_panels)

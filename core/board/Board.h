@@ -11,6 +11,7 @@
 #include <QObject>
 
 #include <array>
+#include <optional>
 
 class Board final : public QObject {
     Q_OBJECT
@@ -31,12 +32,28 @@ public:
     void applySnapshot(const QString &source, Items items);
     // A new health value: marks the source's rows stale or fresh.
     void applyHealth(const QString &source, const SourceHealth &health);
+    // A source answered: its items when they changed (nullopt: the same as before, or a
+    // failure, which keeps the last ones) and its health. Emits sourceRefreshed, and allAnswered
+    // when it was the last source to answer for the first time.
+    void applyAnswer(const QString &source, const SourceHealth &health, std::optional<Items> items);
+    // Shows a source's items saved by an earlier run, marked stale since `savedAt`, until the
+    // source answers. False (nothing done) when the source is unknown or has answered well.
+    bool seedSaved(const QString &source, Items items, const QDateTime &savedAt);
+    // Every source has answered at least once (well or not).
+    bool everySourceAnswered() const;
     // Ticks live ages on every panel; returns the rows repainted.
     int refreshAges();
+
+Q_SIGNALS:
+    // A source answered (ok: well); itemsChanged: its items on the board are new.
+    void sourceRefreshed(const QString &source, bool ok, bool itemsChanged);
+    // The last source to answer for the first time did: the board is complete.
+    void allAnswered();
 
 private:
     const Clock &m_clock;
     void updateHalted();
+    bool m_allAnsweredSent = false;
 
     std::array<PanelModel *, itemKindCount> m_panels{};
     KanbanConfig m_kanban = KanbanConfig::defaults();

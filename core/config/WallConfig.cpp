@@ -2,6 +2,7 @@
 #include "WallConfig.h"
 
 #include "core/config/ConfigError.h"
+#include "core/config/ConfigSection.h"
 
 #include <algorithm>
 
@@ -13,10 +14,6 @@ const QString panelNames = QStringLiteral("expected one of requests, bugs, incid
 const QString pageNames = QStringLiteral(
     "expected an array of panel names (requests, bugs, incidents, andons), or \"kanban\" or "
     "\"charts\" for a page of its own");
-
-QString at(const QString &pointer, const QString &key) {
-    return pointer + QLatin1Char('/') + key;
-}
 
 // One panel name, or a ConfigError at `pointer`.
 ItemKind panelAt(const json &value, const QString &pointer) {
@@ -66,46 +63,6 @@ WallPage pageAt(const json &value, const QString &pointer) {
     return WallPage(panelList(value, pointer));
 }
 
-const json *section(const json &document, const char *name) {
-    if (!document.is_object())
-        return nullptr;
-    const auto it = document.find(name);
-    if (it == document.end())
-        return nullptr;
-    if (!it->is_object())
-        throw ConfigError(QStringLiteral("/") + QLatin1String(name),
-                          QStringLiteral("expected an object"));
-    return &*it;
-}
-
-bool flag(const json &object, const char *key, const QString &pointer, bool fallback) {
-    const auto it = object.find(key);
-    if (it == object.end())
-        return fallback;
-    if (!it->is_boolean())
-        throw ConfigError(at(pointer, QLatin1String(key)),
-                          QStringLiteral("expected true or false"));
-    return it->get<bool>();
-}
-
-void rejectUnknownKeys(const json &object, const QString &pointer,
-                       std::initializer_list<const char *> known) {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        bool ok = false;
-        for (const char *k : known)
-            ok = ok || it.key() == k;
-        if (!ok) {
-            QStringList names;
-            for (const char *k : known)
-                names.append(QLatin1String(k));
-            // A typo ("page_intervall_s") would otherwise be silently ignored.
-            throw ConfigError(at(pointer, QString::fromStdString(it.key())),
-                              QStringLiteral("unknown key; expected one of %1")
-                                  .arg(names.join(QStringLiteral(", "))));
-        }
-    }
-}
-
 } // namespace
 
 WallPage WallPage::kanban() {
@@ -132,7 +89,7 @@ std::vector<ItemKind> defaultWallPanels() {
 WallConfig parseWallConfig(const json &document) {
     WallConfig config;
     config.pages = {defaultWallPanels()};
-    const json *wall = section(document, "wall");
+    const json *wall = configSection(document, "wall");
     if (!wall)
         return config;
     const QString pointer = QStringLiteral("/wall");
@@ -145,14 +102,14 @@ WallConfig parseWallConfig(const json &document) {
         else if (layout == "pages")
             config.layout = WallConfig::Layout::Pages;
         else
-            throw ConfigError(at(pointer, QStringLiteral("layout")),
+            throw ConfigError(jsonPointerAt(pointer, QStringLiteral("layout")),
                               QStringLiteral("expected \"tiles\" or \"pages\""));
     }
     if (const auto it = wall->find("tiles"); it != wall->end())
-        config.pages = {panelList(*it, at(pointer, QStringLiteral("tiles")))};
+        config.pages = {panelList(*it, jsonPointerAt(pointer, QStringLiteral("tiles")))};
 
     if (const auto it = wall->find("pages"); it != wall->end()) {
-        const QString where = at(pointer, QStringLiteral("pages"));
+        const QString where = jsonPointerAt(pointer, QStringLiteral("pages"));
         if (!it->is_array() || it->empty())
             throw ConfigError(where, QStringLiteral("expected a non-empty array of pages, each an "
                                                     "array of panel names"));
@@ -175,13 +132,13 @@ WallConfig parseWallConfig(const json &document) {
         constexpr long long maxS = 3600;
         if (!it->is_number_integer() || it->get<long long>() < minS || it->get<long long>() > maxS)
             throw ConfigError(
-                at(pointer, QStringLiteral("page_interval_s")),
+                jsonPointerAt(pointer, QStringLiteral("page_interval_s")),
                 QStringLiteral("expected an integer from %1 to %2 (seconds)").arg(minS).arg(maxS));
         config.pageIntervalS = static_cast<int>(it->get<long long>());
     }
 
     if (const auto it = wall->find("screen"); it != wall->end()) {
-        const QString where = at(pointer, QStringLiteral("screen"));
+        const QString where = jsonPointerAt(pointer, QStringLiteral("screen"));
         if (it->is_number_integer() && it->get<long long>() >= 0 && it->get<long long>() < 64)
             config.screen = QString::number(it->get<long long>());
         else if (it->is_string() && !it->get<std::string>().empty())
@@ -190,19 +147,5 @@ WallConfig parseWallConfig(const json &document) {
             throw ConfigError(where, QStringLiteral("expected a monitor name such as \"HDMI-1\" "
                                                     "or a screen index from 0"));
     }
-    return config;
-}
-
-NotificationConfig parseNotificationConfig(const json &document) {
-    NotificationConfig config;
-    const json *notifications = section(document, "notifications");
-    if (!notifications)
-        return config;
-    const QString pointer = QStringLiteral("/notifications");
-    rejectUnknownKeys(*notifications, pointer, {"incident", "andon", "breach", "andon_sound"});
-    config.incident = flag(*notifications, "incident", pointer, config.incident);
-    config.andon = flag(*notifications, "andon", pointer, config.andon);
-    config.breach = flag(*notifications, "breach", pointer, config.breach);
-    config.andonSound = flag(*notifications, "andon_sound", pointer, config.andonSound);
     return config;
 }

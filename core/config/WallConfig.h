@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The "wall" and "notifications" sections of the config: how the wall screen lays out its
-// panels, which monitor it goes to, and which desktop notifications are wanted.
+// The "wall" section of the config: how the wall screen lays out its panels and pages, and
+// which monitor it goes to.
 #pragma once
 
 #include "core/board/Item.h"
@@ -43,17 +43,9 @@ struct WallConfig {
     bool shows(WallPage::Kind kind) const;
 };
 
-struct NotificationConfig {
-    bool incident = true;    // a new incident
-    bool andon = true;       // a new andon
-    bool breach = true;      // a request past the 15-minute rule
-    bool andonSound = false; // beep when an andon arrives
-};
-
 // The four panels, most urgent first: the default tiling.
 std::vector<ItemKind> defaultWallPanels();
 
-// Read from the whole config document (AppConfig::raw). Both throw ConfigError with the JSON
+// Read from the whole config document (AppConfig::raw). Throws ConfigError with the JSON
 // pointer of the bad value ("/wall/pages/1/0"); a missing section gives the defaults.
 WallConfig parseWallConfig(const nlohmann::json &document);
-NotificationConfig parseNotificationConfig(const nlohmann::json &document);

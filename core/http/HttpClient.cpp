@@ -279,7 +279,7 @@ HttpClient::~HttpClient() {
     m_worker.reset();
 }
 
-void HttpClient::fetch(const HttpRequest &request, QObject *context, Callback onDone) {
+void HttpClient::send(const HttpRequest &request, QObject *context, Callback onDone) {
     auto job = std::make_shared<Job>();
     job->request = request;
     job->context = context ? context : this;

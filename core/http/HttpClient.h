@@ -19,8 +19,9 @@ public:
     explicit HttpClient(QObject *parent = nullptr);
     ~HttpClient() override; // stops the worker; pending callbacks are dropped
 
-    // Queues the request; `onDone` runs later on `context`'s thread, unless `context` is gone.
-    void fetch(const HttpRequest &request, QObject *context, Callback onDone);
+    // Queues the request (a read or a write); `onDone` runs later on `context`'s thread, unless
+    // `context` is gone.
+    void send(const HttpRequest &request, QObject *context, Callback onDone);
 
     // Requests handed to the worker and not yet answered.
     int inFlight() const;

@@ -46,9 +46,9 @@ QString Escalations::replyActionId(const QString &bugActionId) {
 }
 
 void Escalations::load() {
-    auto rows = std::make_shared<std::vector<Escalation>>();
     m_store->post(
-        [rows](QSqlDatabase &db) {
+        [](QSqlDatabase &db) {
+            std::vector<Escalation> rows;
             createTable(db);
             QSqlQuery q(db);
             q.exec(QStringLiteral("SELECT action_id, source, item_id, title, state, bug_id, "
@@ -57,15 +57,15 @@ void Escalations::load() {
                 Escalation e{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                              q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
                              q.value(6).toString(), q.value(7).toString()};
-                rows->push_back(std::move(e));
+                rows.push_back(std::move(e));
             }
-            for (Escalation &e : *rows)
+            for (Escalation &e : rows)
                 catchUp(db, &e);
-            return QVariant();
+            return rows;
         },
         this,
-        [this, rows](const QVariant &) {
-            for (Escalation &e : *rows) {
+        [this](std::vector<Escalation> rows) {
+            for (Escalation &e : rows) {
                 if (!m_rows.contains(e.actionId))
                     m_rows.insert(e.actionId, std::move(e));
             }

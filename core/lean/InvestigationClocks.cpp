@@ -32,9 +32,9 @@ InvestigationClocks::InvestigationClocks(LocalStore *store, const Clock &clock, 
     , m_redMin(redMin) {}
 
 void InvestigationClocks::load() {
-    auto rows = std::make_shared<QHash<QString, InvestigationClock>>();
     m_store->post(
-        [rows](QSqlDatabase &db) {
+        [](QSqlDatabase &db) {
+            QHash<QString, InvestigationClock> rows;
             QSqlQuery q(db);
             q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS investigation_clocks("
                                   " source TEXT NOT NULL, item_id TEXT NOT NULL,"
@@ -48,14 +48,14 @@ void InvestigationClocks::load() {
                                      fromMs(q.value(2)),    fromMs(q.value(3)),
                                      fromMs(q.value(4)),    q.value(5).toString(),
                                      q.value(6).toString()};
-                rows->insert(keyOf(c.source, c.itemId), c);
+                rows.insert(keyOf(c.source, c.itemId), c);
             }
-            return QVariant();
+            return rows;
         },
         this,
-        [this, rows](const QVariant &) {
+        [this](QHash<QString, InvestigationClock> rows) {
             // Clocks started before the load finished are newer: they win.
-            for (auto it = rows->cbegin(); it != rows->cend(); ++it) {
+            for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
                 if (!m_clocks.contains(it.key()))
                     m_clocks.insert(it.key(), it.value());
             }

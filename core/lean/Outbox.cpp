@@ -8,6 +8,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -20,6 +21,17 @@ qint64 backoffS(int attempts) {
         s *= 2;
     return qMin(s, maxBackoffS);
 }
+
+// What the store's thread answers to a submit and to a claim.
+struct Inserted {
+    bool ok = false;
+    QString error;
+    std::vector<OutboxEntry> rows;
+};
+struct Claimed {
+    OutboxTable::Claim result = OutboxTable::Claim::Gone;
+    QDateTime busyUntil; // Busy: when the other process's claim ends
+};
 
 } // namespace
 
@@ -39,11 +51,14 @@ Outbox::Outbox(LocalStore *store, HttpClient *http, ConnectorLookup connectorOf,
 }
 
 void Outbox::start() {
-    auto error = std::make_shared<QString>();
     m_store->post(
-        [error](QSqlDatabase &db) { return OutboxTable::createSchema(db, error.get()); }, this,
-        [this, error](const QVariant &ok) {
-            if (!ok.toBool())
+        [](QSqlDatabase &db) {
+            QString error;
+            return OutboxTable::createSchema(db, &error) ? std::optional<QString>() : error;
+        },
+        this,
+        [this](std::optional<QString> error) {
+            if (error)
                 Q_EMIT storeFailed(
                     QStringLiteral("the outbox table could not be created: %1").arg(*error));
         });
@@ -52,24 +67,18 @@ void Outbox::start() {
 }
 
 void Outbox::rescan() {
-    auto rows = std::make_shared<std::vector<OutboxEntry>>();
-    m_store->post(
-        [rows](QSqlDatabase &db) {
-            *rows = OutboxTable::loadPending(db);
-            return QVariant();
-        },
-        this,
-        [this, rows](const QVariant &) {
-            m_loaded = true;
-            // New to this process (an earlier run, another process): tried at once; a new run
-            // is a new chance, whatever backoff the row had.
-            const QDateTime now = m_clock.now();
-            for (OutboxEntry &e : *rows) {
-                if (!m_rows.count(e.rowId))
-                    e.nextAttemptAt = qMin(e.nextAttemptAt, now);
-            }
-            merge(std::move(*rows));
-        });
+    m_store->post([](QSqlDatabase &db) { return OutboxTable::loadPending(db); }, this,
+                  [this](std::vector<OutboxEntry> rows) {
+                      m_loaded = true;
+                      // New to this process (an earlier run, another process): tried at once; a new
+                      // run is a new chance, whatever backoff the row had.
+                      const QDateTime now = m_clock.now();
+                      for (OutboxEntry &e : rows) {
+                          if (!m_rows.count(e.rowId))
+                              e.nextAttemptAt = qMin(e.nextAttemptAt, now);
+                      }
+                      merge(std::move(rows));
+                  });
 }
 
 QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId) {
@@ -79,7 +88,7 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
         givenId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : givenId;
     if (action.idempotencyKey.isEmpty())
         action.idempotencyKey = actionId;
-    auto rows = std::make_shared<std::vector<OutboxEntry>>();
+    std::vector<OutboxEntry> rows;
     const QDateTime now = m_clock.now();
     for (const QString &target : targets) {
         OutboxEntry e;
@@ -88,25 +97,28 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
         e.action = action;
         e.createdAt = now;
         e.nextAttemptAt = now;
-        rows->push_back(std::move(e));
+        rows.push_back(std::move(e));
     }
-    auto error = std::make_shared<QString>();
     ++m_writing;
     m_wasSettled = false;
     // Sent only once the insert has committed: what is sent is always on disk first.
     m_store->post(
-        [rows, error](QSqlDatabase &db) {
-            return OutboxTable::insert(db, rows.get(), error.get());
+        [rows = std::move(rows)](QSqlDatabase &db) mutable {
+            Inserted inserted;
+            inserted.ok = OutboxTable::insert(db, &rows, &inserted.error);
+            inserted.rows = std::move(rows); // with their row ids
+            return inserted;
         },
         this,
-        [this, rows, error](const QVariant &ok) {
+        [this](Inserted inserted) {
             --m_writing;
-            if (!ok.toBool()) {
-                Q_EMIT storeFailed(QStringLiteral("an action could not be saved: %1").arg(*error));
+            if (!inserted.ok) {
+                Q_EMIT storeFailed(
+                    QStringLiteral("an action could not be saved: %1").arg(inserted.error));
                 noteSettled();
                 return;
             }
-            merge(std::move(*rows));
+            merge(std::move(inserted.rows));
         });
     return actionId;
 }
@@ -209,18 +221,19 @@ void Outbox::send(qint64 rowId) {
     }
     const QDateTime now = m_clock.now();
     const QDateTime until = now.addSecs(connector->config().timeoutS + 60);
-    auto busyUntil = std::make_shared<QDateTime>();
     m_store->post(
-        [rowId, now, until, busyUntil](QSqlDatabase &db) {
-            return static_cast<int>(OutboxTable::claim(db, rowId, OutboxTable::processOwner(), now,
-                                                       until, busyUntil.get()));
+        [rowId, now, until](QSqlDatabase &db) {
+            Claimed claimed;
+            claimed.result = OutboxTable::claim(db, rowId, OutboxTable::processOwner(), now, until,
+                                                &claimed.busyUntil);
+            return claimed;
         },
         this,
-        [this, rowId, busyUntil](const QVariant &claimed) {
+        [this, rowId](Claimed claimed) {
             auto it = m_rows.find(rowId);
             if (it == m_rows.end())
                 return;
-            const auto result = static_cast<OutboxTable::Claim>(claimed.toInt());
+            const OutboxTable::Claim result = claimed.result;
             if (result == OutboxTable::Claim::Gone) { // delivered or discarded elsewhere
                 m_rows.erase(it);
                 Q_EMIT changed();
@@ -229,7 +242,7 @@ void Outbox::send(qint64 rowId) {
             }
             if (result == OutboxTable::Claim::Busy) {
                 it->second.busy = false;
-                it->second.entry.nextAttemptAt = *busyUntil;
+                it->second.entry.nextAttemptAt = claimed.busyUntil;
                 it->second.entry.lastError =
                     QStringLiteral("being sent by another dutyboard process");
                 Q_EMIT changed();
@@ -240,7 +253,7 @@ void Outbox::send(qint64 rowId) {
             const WriteAction action = it->second.entry.action;
             HttpRequest request = c->writeRequest(action);
             request.conditional = false;
-            m_http->fetch(request, this, [this, rowId, action](const HttpResult &result) {
+            m_http->send(request, this, [this, rowId, action](const HttpResult &result) {
                 auto row = m_rows.find(rowId);
                 if (row == m_rows.end())
                     return;

@@ -40,9 +40,9 @@ TriageStore::TriageStore(LocalStore *store, const Clock &clock, QObject *parent)
     , m_clock(clock) {}
 
 void TriageStore::load() {
-    auto rows = std::make_shared<QHash<QString, TriageDecision>>();
     m_store->post(
-        [rows](QSqlDatabase &db) {
+        [](QSqlDatabase &db) {
+            QHash<QString, TriageDecision> rows;
             QSqlQuery q(db);
             q.exec(
                 QStringLiteral("CREATE TABLE IF NOT EXISTS triage(source TEXT NOT NULL, "
@@ -51,15 +51,15 @@ void TriageStore::load() {
             q.exec(QStringLiteral(
                 "SELECT source, item_id, decision, decided_at, decided_by FROM triage"));
             while (q.next())
-                rows->insert(keyOf(q.value(0).toString(), q.value(1).toString()),
-                             {triageFromName(q.value(2).toString()),
-                              QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC),
-                              q.value(4).toString()});
-            return QVariant();
+                rows.insert(keyOf(q.value(0).toString(), q.value(1).toString()),
+                            {triageFromName(q.value(2).toString()),
+                             QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC),
+                             q.value(4).toString()});
+            return rows;
         },
         this,
-        [this, rows](const QVariant &) {
-            for (auto it = rows->cbegin(); it != rows->cend(); ++it) {
+        [this](QHash<QString, TriageDecision> rows) {
+            for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
                 if (!m_decisions.contains(it.key()))
                     m_decisions.insert(it.key(), it.value());
             }

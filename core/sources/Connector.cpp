@@ -67,7 +67,7 @@ HttpRequest Connector::writeRequest(const WriteAction &) const {
 
 WriteOutcome Connector::parseWriteResult(const WriteAction &, const HttpResult &result) const {
     WriteOutcome outcome;
-    outcome.retryAt = rateLimitedUntil(result, QDateTime::currentDateTimeUtc());
+    outcome.retryAt = rateLimitedUntil(result, clock().now());
     outcome.error = describeFailure(result);
     outcome.accepted = outcome.error.isEmpty() && result.status >= 200 && result.status < 300;
     if (!outcome.accepted && outcome.error.isEmpty())

@@ -7,6 +7,7 @@
 #include "core/config/SourceConfig.h"
 #include "core/http/HttpRequest.h"
 #include "core/lean/WriteAction.h"
+#include "core/time/Clock.h"
 
 #include <optional>
 
@@ -27,6 +28,10 @@ public:
     Connector &operator=(const Connector &) = delete;
 
     const SourceConfig &config() const { return m_config; }
+    // The time requests and answers are judged by (a query's "oldest", a write's start, a rate
+    // limit's end): the system's unless the registry was given another.
+    const Clock &clock() const { return *m_clock; }
+    void setClock(const Clock &clock) { m_clock = &clock; }
 
     virtual HttpRequest firstRequest() const = 0;
     // Runs on a worker thread: must only read the connector's own immutable state.
@@ -59,4 +64,5 @@ protected:
 
 private:
     SourceConfig m_config;
+    const Clock *m_clock = &Clock::system();
 };

@@ -52,12 +52,15 @@ QStringList ConnectorRegistry::types() const {
     return names;
 }
 
-std::unique_ptr<Connector> ConnectorRegistry::create(const SourceConfig &config) const {
+std::unique_ptr<Connector> ConnectorRegistry::create(const SourceConfig &config,
+                                                     const Clock &clock) const {
     const auto it = m_factories.find(config.type);
     if (it == m_factories.end()) {
         throw ConfigError(config.pointer + QStringLiteral("/type"),
                           QStringLiteral("unknown source type \"%1\": expected one of %2")
                               .arg(config.type, types().join(QStringLiteral(", "))));
     }
-    return it->second(config);
+    std::unique_ptr<Connector> connector = it->second(config);
+    connector->setClock(clock);
+    return connector;
 }

@@ -27,7 +27,9 @@ public:
 
     // Throws ConfigError at config.pointer + "/type" listing the known types when the type is
     // unknown; the connector's own constructor throws ConfigError for its keys.
-    std::unique_ptr<Connector> create(const SourceConfig &config) const;
+    // The connector reads the time from `clock` (which must outlive it).
+    std::unique_ptr<Connector> create(const SourceConfig &config,
+                                      const Clock &clock = Clock::system()) const;
 
 private:
     std::map<QString, Factory> m_factories;

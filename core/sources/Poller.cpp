@@ -28,10 +28,11 @@ Poller::Poller(Board *board, HttpClient *http, QObject *parent)
 
 Poller::~Poller() {
     m_parsePool.waitForDone();
+    m_sources.clear(); // the fetchers go before the pool they posted to
 }
 
-void Poller::addSource(std::unique_ptr<Connector> connector) {
-    const SourceConfig &config = connector->config();
+void Poller::addSource(const Connector &connector) {
+    const SourceConfig &config = connector.config();
     SourceInfo info;
     info.name = config.name;
     info.type = config.type;
@@ -39,17 +40,26 @@ void Poller::addSource(std::unique_ptr<Connector> connector) {
     info.intervalS = config.intervalS;
     info.health.tlsVerifyOff = !config.tls.verify;
     m_board->health()->addSource(info);
+    add(connector, {});
+}
 
+void Poller::addFeed(const Connector &connector, Consumer consumer) {
+    add(connector, std::move(consumer));
+}
+
+Poller::Source &Poller::add(const Connector &connector, Consumer consumer) {
     auto source = std::make_unique<Source>();
-    source->health = info.health;
-    source->fetcher = new SourceFetcher(std::move(connector), m_http, &m_parsePool, this);
+    source->connector = &connector;
+    source->consumer = std::move(consumer);
+    source->fetcher = std::make_unique<SourceFetcher>(connector, m_http, &m_parsePool);
     source->timer = new QTimer(this);
     source->timer->setSingleShot(true);
     Source *raw = source.get();
     connect(source->timer, &QTimer::timeout, this, [raw]() { raw->fetcher->start(); });
-    connect(source->fetcher, &SourceFetcher::finished, this,
+    connect(source->fetcher.get(), &SourceFetcher::finished, this,
             [this, raw](const FetchOutcome &outcome) { onFinished(*raw, outcome); });
     m_sources.push_back(std::move(source));
+    return *raw;
 }
 
 void Poller::start() {
@@ -62,55 +72,33 @@ void Poller::fetchAllOnce() {
     m_periodic = false;
     for (auto &source : m_sources)
         source->fetcher->start();
-    if (m_sources.empty())
-        Q_EMIT allAnswered();
 }
 
-Poller::Source *Poller::find(const QString &name) const {
-    for (const auto &s : m_sources) {
-        if (s->fetcher->connector().config().name == name)
-            return s.get();
+void Poller::fetchNow(const QString &name) {
+    for (auto &source : m_sources) {
+        if (source->connector->config().name == name)
+            source->fetcher->start();
     }
-    return nullptr;
-}
-
-const Connector *Poller::connector(const QString &source) const {
-    const Source *s = find(source);
-    return s ? &s->fetcher->connector() : nullptr;
-}
-
-bool Poller::seedFromCache(const QString &name, Items items, const QDateTime &savedAt) {
-    Source *source = find(name);
-    if (!source || source->health.lastSuccess.isValid())
-        return false;
-    // Stale from the start: if the first fetch fails, the panel keeps these items and says
-    // how old they are and why. A source that failed already keeps its own reason.
-    const bool failedAlready = source->health.state == HealthState::Failed;
-    source->health.state = HealthState::Stale;
-    source->health.lastSuccess = savedAt;
-    if (!failedAlready)
-        source->health.error =
-            QStringLiteral("saved copy from the last run, waiting for the source");
-    m_board->applySnapshot(name, std::move(items));
-    m_board->applyHealth(name, source->health);
-    return true;
-}
-
-bool Poller::everySourceAnswered() const {
-    for (const auto &source : m_sources) {
-        if (!source->answered)
-            return false;
-    }
-    return true;
 }
 
 void Poller::onFinished(Source &source, const FetchOutcome &outcome) {
-    const SourceConfig &config = source.fetcher->connector().config();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    SourceHealth health = source.health;
+    source.failures = outcome.ok ? 0 : source.failures + 1;
+    source.retryAt = outcome.retryAt;
+    if (source.consumer)
+        source.consumer(outcome);
+    else
+        applyToBoard(source.connector->config().name, outcome);
+    if (m_periodic)
+        schedule(source);
+}
+
+void Poller::applyToBoard(const QString &name, const FetchOutcome &outcome) {
+    const SourceInfo *info = m_board->health()->source(name);
+    SourceHealth health = info ? info->health : SourceHealth();
+    const QDateTime now = m_board->clock().now();
     health.lastAttempt = now;
+    std::optional<Items> items;
     if (outcome.ok) {
-        source.failures = 0;
         health.state = HealthState::Ok;
         health.error = outcome.truncated
                            ? QStringLiteral("showing the first %1 pages only").arg(outcome.pages)
@@ -119,32 +107,21 @@ void Poller::onFinished(Source &source, const FetchOutcome &outcome) {
         health.retryAt = {};
         health.rateLimited = false;
         if (!outcome.unchanged) {
-            m_board->applySnapshot(config.name, outcome.items);
+            items = outcome.items;
             if (!m_trimTimer.isActive())
                 m_trimTimer.start();
-            Q_EMIT snapshotApplied(config.name);
         }
     } else {
-        ++source.failures;
         health.state = health.lastSuccess.isValid() ? HealthState::Stale : HealthState::Failed;
         health.error = outcome.error;
         health.rateLimited = outcome.retryAt.isValid();
         health.retryAt = outcome.retryAt;
     }
-    source.health = health;
-    m_board->applyHealth(config.name, health);
-    source.answered = true;
-    Q_EMIT sourceAnswered(config.name, outcome.ok);
-    if (!m_allAnsweredSent && everySourceAnswered()) {
-        m_allAnsweredSent = true;
-        Q_EMIT allAnswered();
-    }
-    if (m_periodic)
-        schedule(source);
+    m_board->applyAnswer(name, health, std::move(items));
 }
 
 int Poller::nextDelayMs(const Source &source) const {
-    const SourceConfig &config = source.fetcher->connector().config();
+    const SourceConfig &config = source.connector->config();
     double seconds = config.intervalS;
     if (source.failures > 0) {
         // Exponential backoff from the interval, capped (but never below the interval).
@@ -155,8 +132,8 @@ int Poller::nextDelayMs(const Source &source) const {
     // ±10 % jitter so that dashboards started together drift apart.
     seconds *= 0.9 + 0.2 * QRandomGenerator::global()->generateDouble();
     qint64 ms = static_cast<qint64>(seconds * 1000.0 / m_speedup);
-    if (source.health.retryAt.isValid()) {
-        const qint64 untilRetry = QDateTime::currentDateTimeUtc().msecsTo(source.health.retryAt);
+    if (source.retryAt.isValid()) {
+        const qint64 untilRetry = m_board->clock().now().msecsTo(source.retryAt);
         ms = std::max(ms, untilRetry);
     }
     return static_cast<int>(std::clamp<qint64>(ms, 1, 24LL * 3600 * 1000));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Asks every source for fresh data on its own interval (with jitter, so many dashboards do
-// not poll in step), backs off on failure, honours rate limits, and keeps each source's health.
+// not poll in step), backs off on failure and honours rate limits. The only scheduler: the
+// board's sources and the feeds read beside them (the on-duty schedule) go through it.
+// It keeps scheduling state only; a source's health lives on the board.
 #pragma once
 
 #include "core/board/Board.h"
@@ -12,50 +14,49 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
 class Poller final : public QObject {
     Q_OBJECT
 public:
+    using Consumer = std::function<void(const FetchOutcome &outcome)>;
+
+    // Time comes from the board's clock.
     Poller(Board *board, HttpClient *http, QObject *parent = nullptr);
     ~Poller() override; // waits for parses in flight (bounded: one page each)
 
-    // Registers the source on the board's health model too.
-    void addSource(std::unique_ptr<Connector> connector);
+    // A source of the board: registered on its health model, its answers applied to it.
+    // `connector` must outlive the poller (SourceSet owns it).
+    void addSource(const Connector &connector);
+    // A source read on the same terms (interval, jitter, backoff, rate limits) whose answers go
+    // to `consumer` instead of the board: the on-duty schedule.
+    void addFeed(const Connector &connector, Consumer consumer);
     // Polls every source now, then on its interval.
     void start();
     // One fetch of every source, no timers: for --print and --screenshot.
     void fetchAllOnce();
+    // Fetches that source now unless a fetch of it is running; its timer is left as it is.
+    void fetchNow(const QString &name);
     // Divides every interval (soak tests and the demo's fast mode); 1 = as configured.
     void setSpeedup(double factor) { m_speedup = factor; }
-    bool everySourceAnswered() const;
     int sourceCount() const { return static_cast<int>(m_sources.size()); }
-    // Shows a source's items saved by an earlier run, marked stale since `savedAt`, until the
-    // source answers. False (nothing done) when the source is unknown or has answered already.
-    bool seedFromCache(const QString &source, Items items, const QDateTime &savedAt);
-    // The connector of the source of that name, or nullptr: the outbox makes its write calls.
-    const Connector *connector(const QString &source) const;
-
-Q_SIGNALS:
-    void sourceAnswered(const QString &name, bool ok);
-    // A source's items changed on the board (a fresh answer that differed from the last one).
-    void snapshotApplied(const QString &name);
-    // Every source has answered at least once (well or not).
-    void allAnswered();
 
 private:
     struct Source {
-        SourceFetcher *fetcher = nullptr;
+        const Connector *connector = nullptr;
+        std::unique_ptr<SourceFetcher> fetcher;
         QTimer *timer = nullptr;
-        SourceHealth health;
+        Consumer consumer; // empty: the board
         int failures = 0;
-        bool answered = false;
+        QDateTime retryAt; // rate limited until then
     };
+    Source &add(const Connector &connector, Consumer consumer);
     void onFinished(Source &source, const FetchOutcome &outcome);
+    void applyToBoard(const QString &name, const FetchOutcome &outcome);
     void schedule(Source &source);
     int nextDelayMs(const Source &source) const;
-    Source *find(const QString &name) const;
 
     Board *m_board;
     HttpClient *m_http;
@@ -63,6 +64,5 @@ private:
     QTimer m_trimTimer;
     std::vector<std::unique_ptr<Source>> m_sources;
     bool m_periodic = false;
-    bool m_allAnsweredSent = false;
     double m_speedup = 1.0;
 };

@@ -11,10 +11,10 @@
 #include <QPointer>
 #include <QThreadPool>
 
-SourceFetcher::SourceFetcher(std::unique_ptr<Connector> connector, HttpClient *http,
-                             QThreadPool *parsePool, QObject *parent)
+SourceFetcher::SourceFetcher(const Connector &connector, HttpClient *http, QThreadPool *parsePool,
+                             QObject *parent)
     : QObject(parent)
-    , m_connector(std::move(connector))
+    , m_connector(connector)
     , m_http(http)
     , m_parsePool(parsePool) {}
 
@@ -25,16 +25,16 @@ void SourceFetcher::start() {
         return;
     m_running = true;
     m_current = FetchOutcome();
-    requestPage(m_connector->firstRequest());
+    requestPage(m_connector.firstRequest());
 }
 
 void SourceFetcher::requestPage(const HttpRequest &request) {
-    m_http->fetch(request, this, [this](const HttpResult &result) { onPageAnswered(result); });
+    m_http->send(request, this, [this](const HttpResult &result) { onPageAnswered(result); });
 }
 
 void SourceFetcher::onPageAnswered(const HttpResult &result) {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (const QDateTime until = m_connector->rateLimitedUntil(result, now); until.isValid()) {
+    const QDateTime now = m_connector.clock().now();
+    if (const QDateTime until = m_connector.rateLimitedUntil(result, now); until.isValid()) {
         FetchOutcome outcome;
         outcome.retryAt = until;
         outcome.error = QStringLiteral("rate-limited until %1")
@@ -42,7 +42,7 @@ void SourceFetcher::onPageAnswered(const HttpResult &result) {
         finish(std::move(outcome));
         return;
     }
-    if (const QString failure = m_connector->describeFailure(result); !failure.isEmpty()) {
+    if (const QString failure = m_connector.describeFailure(result); !failure.isEmpty()) {
         FetchOutcome outcome;
         outcome.error = failure;
         finish(std::move(outcome));
@@ -53,7 +53,7 @@ void SourceFetcher::onPageAnswered(const HttpResult &result) {
     // (Poller's destructor), so posting back to `this` is safe. A single-page source whose
     // answer has not changed needs no parse and no merge: the digest is taken there too, so
     // the UI thread never reads a big body.
-    const Connector *connector = m_connector.get();
+    const Connector *connector = &m_connector;
     const size_t previousDigest = m_current.pages == 1 ? m_firstPageDigest : 0;
     m_parsePool->start([this, connector, result, previousDigest]() {
         const size_t digest = qHash(result.body);
@@ -101,7 +101,7 @@ void SourceFetcher::onPageParsed(ParsedPage page, size_t digest) {
 
     // Stop on an empty page even when the API offers a next one (GitLab does).
     if (page.next && !emptyPage) {
-        if (m_current.pages < m_connector->config().maxPages) {
+        if (m_current.pages < m_connector.config().maxPages) {
             requestPage(*page.next);
             return;
         }

@@ -9,8 +9,6 @@
 #include <QDateTime>
 #include <QObject>
 
-#include <memory>
-
 class QThreadPool;
 
 struct FetchOutcome {
@@ -26,11 +24,12 @@ struct FetchOutcome {
 class SourceFetcher final : public QObject {
     Q_OBJECT
 public:
-    SourceFetcher(std::unique_ptr<Connector> connector, HttpClient *http, QThreadPool *parsePool,
+    // `connector` must outlive the fetcher; so must `parsePool`'s jobs (wait for it first).
+    SourceFetcher(const Connector &connector, HttpClient *http, QThreadPool *parsePool,
                   QObject *parent = nullptr);
     ~SourceFetcher() override;
 
-    const Connector &connector() const { return *m_connector; }
+    const Connector &connector() const { return m_connector; }
     bool isRunning() const { return m_running; }
     // Starts a fetch unless one is running; `finished` follows.
     void start();
@@ -45,7 +44,7 @@ private:
     void onPageUnchanged();
     void finish(FetchOutcome outcome);
 
-    std::unique_ptr<Connector> m_connector;
+    const Connector &m_connector;
     HttpClient *m_http;
     QThreadPool *m_parsePool;
     bool m_running = false;

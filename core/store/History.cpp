@@ -3,7 +3,6 @@
 
 #include "core/board/Board.h"
 #include "core/lean/TriageStore.h"
-#include "core/sources/Poller.h"
 #include "core/store/LocalStore.h"
 
 #include <QVariant>
@@ -23,7 +22,7 @@ History::History(LocalStore *store, const Clock &clock, HistoryLimits limits, QO
     , m_store(store)
     , m_clock(clock)
     , m_limits(limits) {
-    m_store->post([](QSqlDatabase &db) { return QVariant(HistorySql::createSchema(db)); });
+    m_store->post([](QSqlDatabase &db) { HistorySql::createSchema(db); });
 }
 
 void History::record(const HistorySample &sample) {
@@ -37,16 +36,16 @@ void History::record(const HistorySample &sample) {
         const bool ok = HistorySql::insert(db, sample);
         if (prune)
             HistorySql::prune(db, now, limits);
-        return QVariant(ok);
+        return ok;
     });
 }
 
-void History::follow(Poller *poller, Board *board) {
+void History::follow(Board *board) {
     // After each source's refresh: the board then holds its new snapshot. record() skips the
     // ones closer than minIntervalS to the last record.
-    connect(poller, &Poller::sourceAnswered, this, [this, poller, board] {
+    connect(board, &Board::sourceRefreshed, this, [this, board] {
         // Until every source answered once the board is half-filled: not a sample.
-        if (!poller->everySourceAnswered())
+        if (!board->everySourceAnswered())
             return;
         const QDateTime now = m_clock.now();
         // Every refresh, not only recorded ones: an incident may come and go in between.
@@ -79,8 +78,6 @@ void History::followTriage(TriageStore *triage) {
 
 void History::load(const QDateTime &since, QObject *context,
                    std::function<void(HistorySamples)> done) {
-    m_store->post(
-        [since](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, since)); },
-        context,
-        [done = std::move(done)](const QVariant &result) { done(result.value<HistorySamples>()); });
+    m_store->post([since](QSqlDatabase &db) { return HistorySql::load(db, since); }, context,
+                  std::move(done));
 }

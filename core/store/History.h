@@ -17,7 +17,6 @@
 
 class Board;
 class LocalStore;
-class Poller;
 class TriageStore;
 
 class History final : public QObject {
@@ -32,7 +31,7 @@ public:
     // Records the board's counts after each source's refresh (at most every minIntervalS),
     // with the incidents and andons resolved and the triage decisions made since the last
     // record.
-    void follow(Poller *poller, Board *board);
+    void follow(Board *board);
     // Counts the triage decisions: a request's first outcome, and toil escalated to a bug.
     void followTriage(TriageStore *triage);
     // Reads the samples since `since`; `done` runs on `context`'s thread.
@@ -47,5 +46,3 @@ private:
     ResolutionWatch m_resolutions;
     HistorySample m_pending; // triage counts since the last record
 };
-
-Q_DECLARE_METATYPE(HistorySamples)

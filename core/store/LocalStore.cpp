@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "LocalStore.h"
 
+#include "core/time/Clock.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -71,7 +73,7 @@ public:
         closeDatabase();
         const QString aside =
             m_path + QStringLiteral(".corrupt-") +
-            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+            Clock::system().now().toString(QStringLiteral("yyyyMMddTHHmmss")); // a file name
         QFile::rename(m_path, aside);
         QFile::remove(m_path + QStringLiteral("-wal"));
         QFile::remove(m_path + QStringLiteral("-shm"));
@@ -141,46 +143,41 @@ LocalStore::~LocalStore() = default;
 
 bool LocalStore::open(QString *notice) {
     Worker *worker = m_worker.get();
-    const QVariant ok = runBlocking(
-        [worker, notice](QSqlDatabase &) -> QVariant { return worker->openDatabase(notice); });
-    return ok.toBool();
+    return runBlocking([worker, notice](QSqlDatabase &) { return worker->openDatabase(notice); });
 }
 
-void LocalStore::post(Job job, QObject *context, Done done) {
-    if (!done) {
-        m_worker->enqueue([job = std::move(job)](QSqlDatabase &db) { job(db); });
-        return;
-    }
+void LocalStore::post(Job job) {
+    m_worker->enqueue(std::move(job));
+}
+
+void LocalStore::postThen(Job job, QObject *context, std::function<void()> done) {
     // The answer hops through this object (it outlives its worker) to the caller's context.
     QPointer<QObject> guard(context ? context : this);
     m_worker->enqueue(
         [this, job = std::move(job), guard, done = std::move(done)](QSqlDatabase &db) {
-            const QVariant result = job(db);
+            job(db);
             QMetaObject::invokeMethod(
                 this,
-                [guard, done, result]() {
+                [guard, done]() {
                     if (guard)
-                        done(result);
+                        done();
                 },
                 Qt::QueuedConnection);
         });
 }
 
-QVariant LocalStore::runBlocking(Job job) {
+void LocalStore::runBlockingJob(const Job &job) {
     std::mutex mutex;
     std::condition_variable finished;
     bool done = false;
-    QVariant result;
     m_worker->enqueue([&](QSqlDatabase &db) {
-        QVariant value = job(db);
+        job(db);
         std::lock_guard<std::mutex> lock(mutex);
-        result = std::move(value);
         done = true;
         finished.notify_all();
     });
     std::unique_lock<std::mutex> lock(mutex);
     finished.wait(lock, [&] { return done; });
-    return result;
 }
 
 QString LocalStore::defaultPath() {

@@ -24,18 +24,26 @@ const QString createTable = QStringLiteral(
 
 } // namespace
 
-SnapshotCache::SnapshotCache(LocalStore *store, Board *board, Poller *poller, QObject *parent)
+SnapshotCache::SnapshotCache(LocalStore *store, Board *board, ConnectorLookup sources,
+                             QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_board(board)
-    , m_poller(poller) {
+    , m_sources(std::move(sources)) {
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, &SnapshotCache::saveNow);
-    connect(poller, &Poller::snapshotApplied, this, &SnapshotCache::onSnapshotApplied);
+    connect(board, &Board::sourceRefreshed, this,
+            [this](const QString &source, bool, bool itemsChanged) {
+                onRefreshed(source, itemsChanged);
+            });
+}
+
+SnapshotCache::~SnapshotCache() {
+    saveNow();
 }
 
 QString SnapshotCache::configKey(const QString &source) const {
-    const Connector *connector = m_poller->connector(source);
+    const Connector *connector = m_sources(source);
     if (!connector)
         return {};
     // A digest, not the URL itself: a URL can carry a user name or a query the disk need not
@@ -45,9 +53,9 @@ QString SnapshotCache::configKey(const QString &source) const {
 }
 
 void SnapshotCache::load() {
-    auto saved = std::make_shared<std::vector<SavedSnapshot>>();
     m_store->post(
-        [saved](QSqlDatabase &db) {
+        [](QSqlDatabase &db) {
+            std::vector<SavedSnapshot> saved;
             // Decoding happens here, on the store's thread: the UI thread only merges.
             QSqlQuery q(db);
             q.exec(createTable);
@@ -58,23 +66,25 @@ void SnapshotCache::load() {
                 s.configKey = q.value(1).toString();
                 s.savedAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
                 if (decodeItems(q.value(3).toByteArray(), &s.items))
-                    saved->push_back(std::move(s));
+                    saved.push_back(std::move(s));
             }
-            return QVariant();
+            return saved;
         },
         this,
-        [this, saved](const QVariant &) {
+        [this](std::vector<SavedSnapshot> saved) {
             int seeded = 0;
-            for (SavedSnapshot &s : *saved) {
+            for (SavedSnapshot &s : saved) {
                 if (s.configKey == configKey(s.source) &&
-                    m_poller->seedFromCache(s.source, std::move(s.items), s.savedAt))
+                    m_board->seedSaved(s.source, std::move(s.items), s.savedAt))
                     ++seeded;
             }
             Q_EMIT loaded(seeded);
         });
 }
 
-void SnapshotCache::onSnapshotApplied(const QString &source) {
+void SnapshotCache::onRefreshed(const QString &source, bool itemsChanged) {
+    if (!itemsChanged)
+        return;
     m_dirty.insert(source);
     if (!m_saveTimer.isActive())
         m_saveTimer.start(m_savedOnce ? saveIntervalMs : firstSaveDelayMs);
@@ -102,7 +112,7 @@ void SnapshotCache::saveNow() {
         const SourceInfo *info = m_board->health()->source(source);
         const QDateTime savedAt = info && info->health.lastSuccess.isValid()
                                       ? info->health.lastSuccess
-                                      : QDateTime::currentDateTimeUtc();
+                                      : m_board->clock().now();
         m_store->post([source, key, savedAt, items = itemsOf(source)](QSqlDatabase &db) {
             QSqlQuery q(db);
             q.exec(createTable);

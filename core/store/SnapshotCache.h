@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/board/Board.h"
-#include "core/sources/Poller.h"
+#include "core/sources/ConnectorLookup.h"
 #include "core/store/LocalStore.h"
 
 #include <QObject>
@@ -15,7 +15,10 @@
 class SnapshotCache final : public QObject {
     Q_OBJECT
 public:
-    SnapshotCache(LocalStore *store, Board *board, Poller *poller, QObject *parent = nullptr);
+    // `sources` tells each source's type and URL: a copy saved for another one is not shown.
+    SnapshotCache(LocalStore *store, Board *board, ConnectorLookup sources,
+                  QObject *parent = nullptr);
+    ~SnapshotCache() override; // saves what changed
 
     // Reads the saved snapshots on the store's thread; each one seeds its source on the board
     // unless the source has answered in the meantime. Emits loaded() with the sources seeded.
@@ -31,13 +34,13 @@ Q_SIGNALS:
     void loaded(int sourcesSeeded);
 
 private:
-    void onSnapshotApplied(const QString &source);
+    void onRefreshed(const QString &source, bool itemsChanged);
     Items itemsOf(const QString &source) const;
     QString configKey(const QString &source) const; // of type and URL: a moved source starts empty
 
     LocalStore *m_store;
     Board *m_board;
-    Poller *m_poller;
+    ConnectorLookup m_sources;
     QSet<QString> m_dirty;
     QTimer m_saveTimer;
     bool m_savedOnce = false;

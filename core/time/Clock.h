@@ -7,7 +7,7 @@
 class Clock {
 public:
     virtual ~Clock() = default;
-    virtual QDateTime now() const { return QDateTime::currentDateTimeUtc(); }
+    virtual QDateTime now() const; // the system's, in UTC
     static const Clock &system();
 };
 

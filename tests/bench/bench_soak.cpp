@@ -3,10 +3,10 @@
 //   QT_QPA_PLATFORM=offscreen ./build/tests/bench/bench_soak [cycles] [warmup]
 // A loopback Alertmanager whose alerts come and go on every request (SEV-1s arriving, an andon
 // pulled and resolved every other cycle, so the takeover and banners show and hide), polled
-// every few milliseconds (Poller::setSpeedup) into the real Dashboard, wall window and tray
+// every few milliseconds (Poller::setSpeedup) into the real AppContext, wall window and tray
 // state, offscreen at 1920x1080. Prints VmRSS and the live QObjects, QTimers and widgets after
 // the warm-up and at the end.
-#include "app/Dashboard.h"
+#include "app/AppContext.h"
 #include "app/DesktopTray.h"
 #include "app/MainWindow.h"
 #include "app/wall/WallMode.h"
@@ -111,6 +111,12 @@ Census census(const QList<QObject *> &roots) {
     return c;
 }
 
+// The context's long-lived objects: what a leak would grow under.
+QList<QObject *> contextRoots(const AppContext &context) {
+    return {context.board(), context.poller(), context.notifier(), context.onDuty(),
+            context.lifetime()};
+}
+
 void print(const char *when, int cycles, const Census &c) {
     std::printf("%-6s after %6d cycles: VmRSS %7ld KiB  QObjects %5d  QTimers %3d  widgets %4d\n",
                 when, cycles, c.rssKiB, c.objects, c.timers, c.widgets);
@@ -135,11 +141,12 @@ int main(int argc, char *argv[]) {
     const QByteArray config =
         R"({"on_duty":"victor","sources":[{"name":"soak","type":"alertmanager","url":")" +
         server.baseUrl() + R"(","panel":"incidents","interval_s":1}]})";
-    Dashboard dashboard(parseConfig(config, QStringLiteral("soak")));
-    dashboard.poller()->setSpeedup(speedup);
-    auto *window = new MainWindow(dashboard.board());
-    WallMode wall(&dashboard, window);
-    DesktopTray tray(dashboard.board(), dashboard.notifier(), window);
+    AppContext context(parseConfig(config, QStringLiteral("soak")));
+    context.poller()->setSpeedup(speedup);
+    auto *window = new MainWindow(context.board());
+    WallMode wall(context.board(), context.wallConfig(), context.objectives(), context.onDuty(),
+                  context.history(), window);
+    DesktopTray tray(context.board(), context.notifier(), window);
     wall.enter(QString(), QSize(1920, 1080));
     WallView *view = wall.wallWindow()->view();
 
@@ -148,39 +155,38 @@ int main(int argc, char *argv[]) {
     bool wasTakenOver = false;
     Census atWarmup;
     QElapsedTimer clock;
-    QObject::connect(dashboard.poller(), &Poller::sourceAnswered, &app,
-                     [&](const QString &, bool ok) {
-                         if (!ok) {
-                             std::fprintf(stderr, "bench_soak: a fetch failed\n");
-                             return;
-                         }
-                         ++answered;
-                         const bool takenOver = view->takeover()->isVisible();
-                         if (takenOver && !wasTakenOver)
-                             ++takeovers;
-                         wasTakenOver = takenOver;
-                         // Someone in the room acknowledges now and then: bands come and go too.
-                         if (answered % 50 == 0)
-                             view->acknowledge();
-                         if (answered == warmup) {
-                             QCoreApplication::processEvents();
-                             atWarmup = census({&dashboard});
-                             print("start", answered, atWarmup);
-                             clock.start();
-                         }
-                         // The trend, not just the ends: a plateau is a cache warming, a slope a
-                         // leak.
-                         if (answered > warmup && answered < warmup + cycles &&
-                             (answered - warmup) % std::max(1, cycles / 8) == 0)
-                             print("", answered, census({&dashboard}));
-                         if (answered == warmup + cycles)
-                             QCoreApplication::quit();
-                     });
-    dashboard.poller()->start();
+    QObject::connect(context.board(), &Board::sourceRefreshed, &app, [&](const QString &, bool ok) {
+        if (!ok) {
+            std::fprintf(stderr, "bench_soak: a fetch failed\n");
+            return;
+        }
+        ++answered;
+        const bool takenOver = view->takeover()->isVisible();
+        if (takenOver && !wasTakenOver)
+            ++takeovers;
+        wasTakenOver = takenOver;
+        // Someone in the room acknowledges now and then: bands come and go too.
+        if (answered % 50 == 0)
+            view->acknowledge();
+        if (answered == warmup) {
+            QCoreApplication::processEvents();
+            atWarmup = census(contextRoots(context));
+            print("start", answered, atWarmup);
+            clock.start();
+        }
+        // The trend, not just the ends: a plateau is a cache warming, a slope a
+        // leak.
+        if (answered > warmup && answered < warmup + cycles &&
+            (answered - warmup) % std::max(1, cycles / 8) == 0)
+            print("", answered, census(contextRoots(context)));
+        if (answered == warmup + cycles)
+            QCoreApplication::quit();
+    });
+    context.poller()->start();
     QApplication::exec();
 
     QCoreApplication::processEvents();
-    const Census end = census({&dashboard});
+    const Census end = census(contextRoots(context));
     print("end", answered, end);
     const double seconds = clock.elapsed() / 1000.0;
     std::printf(

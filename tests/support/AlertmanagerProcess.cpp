@@ -154,7 +154,7 @@ HttpRequest AlertmanagerProcess::apiRequest(const QByteArray &method, const QByt
 HttpResult AlertmanagerProcess::send(const HttpRequest &request, int timeoutMs) {
     // Shared: a late answer after a timeout must not write into a dead stack frame.
     auto answer = std::make_shared<std::optional<HttpResult>>();
-    m_http.fetch(request, &m_context, [answer](const HttpResult &r) { *answer = r; });
+    m_http.send(request, &m_context, [answer](const HttpResult &r) { *answer = r; });
     if (QTest::qWaitFor([&answer] { return answer->has_value(); }, timeoutMs + 2000))
         return **answer;
     HttpResult timedOut;

@@ -9,15 +9,11 @@ bool openCleanStore(LocalStore &store) {
 }
 
 HistorySamples loadAllHistory(LocalStore &store) {
-    return store
-        .runBlocking([](QSqlDatabase &db) { return QVariant::fromValue(HistorySql::load(db, {})); })
-        .value<HistorySamples>();
+    return store.runBlocking([](QSqlDatabase &db) { return HistorySql::load(db, {}); });
 }
 
 int pruneHistory(LocalStore &store, const QDateTime &now, const HistoryLimits &limits) {
-    return store
-        .runBlocking([&](QSqlDatabase &db) { return QVariant(HistorySql::prune(db, now, limits)); })
-        .toInt();
+    return store.runBlocking([&](QSqlDatabase &db) { return HistorySql::prune(db, now, limits); });
 }
 
 HistorySamples loadHistoryAndWait(History &history, const QDateTime &since) {

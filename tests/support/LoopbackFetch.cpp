@@ -13,7 +13,7 @@ HttpRequest loopbackGet(const LoopbackHttpServer &server, const QByteArray &path
 std::optional<HttpResult> tryFetch(HttpClient &client, const HttpRequest &request) {
     std::optional<HttpResult> got;
     QObject context;
-    client.fetch(request, &context, [&got](const HttpResult &r) { got = r; });
+    client.send(request, &context, [&got](const HttpResult &r) { got = r; });
     if (!QTest::qWaitFor([&got] { return got.has_value(); }, kFetchWaitMs))
         return std::nullopt;
     return got;

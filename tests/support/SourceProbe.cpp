@@ -17,11 +17,11 @@ SourceProbe::SourceProbe(const QByteArray &sourceJson)
         parseConfig("{\"sources\":[" + sourceJson + "]}", QStringLiteral("probe"));
     m_name = config.sources.at(0).name;
     m_panel = config.sources.at(0).panel;
-    m_poller.addSource(ConnectorRegistry::builtin().create(config.sources.at(0)));
+    m_poller.addSource(m_sources.add(ConnectorRegistry::builtin().create(config.sources.at(0))));
 }
 
 bool SourceProbe::fetchOnce(int timeoutMs) {
-    QSignalSpy answered(&m_poller, &Poller::sourceAnswered);
+    QSignalSpy answered(&m_board, &Board::sourceRefreshed);
     m_poller.fetchAllOnce();
     return !answered.isEmpty() || answered.wait(timeoutMs);
 }
@@ -38,7 +38,7 @@ const Items &SourceProbe::items() const {
 HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeoutMs) {
     QObject context;
     auto answer = std::make_shared<std::optional<HttpResult>>();
-    http.fetch(request, &context, [answer](const HttpResult &result) { *answer = result; });
+    http.send(request, &context, [answer](const HttpResult &result) { *answer = result; });
     if (QTest::qWaitFor([&answer]() { return answer->has_value(); }, timeoutMs))
         return **answer;
     HttpResult none;
@@ -48,9 +48,10 @@ HttpResult fetchAndWait(HttpClient &http, const HttpRequest &request, int timeou
 }
 
 FetchOutcome fetchOutcome(const SourceConfig &config) {
+    const std::unique_ptr<Connector> connector = ConnectorRegistry::builtin().create(config);
     HttpClient http;
-    QThreadPool pool;
-    SourceFetcher fetcher(ConnectorRegistry::builtin().create(config), &http, &pool);
+    QThreadPool pool; // waits for its parses before the connector goes
+    SourceFetcher fetcher(*connector, &http, &pool);
     QObject context;
     std::optional<FetchOutcome> outcome;
     QObject::connect(&fetcher, &SourceFetcher::finished, &context,

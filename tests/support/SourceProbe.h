@@ -7,6 +7,7 @@
 #include "core/http/HttpClient.h"
 #include "core/sources/Poller.h"
 #include "core/sources/SourceFetcher.h"
+#include "core/sources/SourceSet.h"
 #include "tests/support/FixtureServer.h"
 
 #include <QByteArray>
@@ -25,6 +26,7 @@ public:
 private:
     Board m_board;
     HttpClient m_http;
+    SourceSet m_sources; // outlives the poller
     Poller m_poller;
     QString m_name;
     ItemKind m_panel = ItemKind::Incident;

@@ -18,14 +18,6 @@
 
 namespace {
 
-QFont scaled(const QFont &base, qreal factor, QFont::Weight weight) {
-    QFont f = base;
-    if (base.pointSizeF() > 0)
-        f.setPointSizeF(base.pointSizeF() * factor);
-    f.setWeight(weight);
-    return f;
-}
-
 // Incidents and andons are the goals at zero: any count there is a call to act.
 bool countIsAlarm(ItemKind kind) {
     return kind == ItemKind::Incident || kind == ItemKind::Andon;
@@ -85,9 +77,9 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     setAccessibleName(title(kind));
 
     m_count->setObjectName(QStringLiteral("count"));
-    m_count->setFont(scaled(font(), 2.0, QFont::Bold));
+    m_count->setFont(Theme::scaledFont(font(), 2.0, QFont::Bold));
     m_count->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_title->setFont(scaled(font(), 1.2, QFont::DemiBold));
+    m_title->setFont(Theme::scaledFont(font(), 1.2, QFont::DemiBold));
     m_freshness->setObjectName(QStringLiteral("freshness"));
 
     QHBoxLayout *header = m_header;
@@ -116,7 +108,7 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setMargin(16);
-    m_empty->setFont(scaled(font(), 1.1, QFont::Normal));
+    m_empty->setFont(Theme::scaledFont(font(), 1.1, QFont::Normal));
     m_empty->setAutoFillBackground(true);
     m_empty->setBackgroundRole(QPalette::Base);
     m_empty->setForegroundRole(QPalette::PlaceholderText);

@@ -163,7 +163,7 @@ HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const
     HttpRequest request =
         makeRequest(action.kind == WriteKind::CreateSilence ? QByteArrayLiteral("/api/v2/silences")
                                                             : QByteArrayLiteral("/api/v2/alerts"));
-    setJsonBody(&request, writeBody(action, QDateTime::currentDateTimeUtc()));
+    setJsonBody(&request, writeBody(action, clock().now()));
     return request;
 }
 

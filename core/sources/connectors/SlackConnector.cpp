@@ -92,7 +92,7 @@ QByteArray SlackConnector::historyPath(const QByteArray &cursor) const {
     QByteArray path = "/conversations.history?channel=" + m_channel + "&limit=100";
     if (m_oldestHours > 0) {
         const qint64 oldest =
-            QDateTime::currentSecsSinceEpoch() - static_cast<qint64>(m_oldestHours) * 3600;
+            clock().now().toSecsSinceEpoch() - static_cast<qint64>(m_oldestHours) * 3600;
         path += "&oldest=" + QByteArray::number(oldest);
     }
     if (!cursor.isEmpty())
@@ -209,7 +209,7 @@ WriteOutcome SlackConnector::parseWriteResult(const WriteAction &action,
         outcome.accepted = false;
         outcome.error = slackRefusal(code, needed);
         if (code == QLatin1String("ratelimited") || code == QLatin1String("rate_limited")) {
-            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const QDateTime now = clock().now();
             bool known = false;
             const qint64 after = result.header("retry-after").toLongLong(&known);
             outcome.retryAt = now.addSecs(known && after > 0 ? after : ratelimitedPauseS);

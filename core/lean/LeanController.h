@@ -7,24 +7,34 @@
 #include "core/board/Item.h"
 #include "core/lean/TriageStore.h"
 #include "core/lean/WriteAction.h"
+#include "core/sources/ConnectorLookup.h"
 
 #include <QHash>
 #include <QObject>
 #include <QStringList>
 
-class Dashboard;
+class Board;
 class Escalations;
+class LeanState;
+class OnDuty;
 class QTimer;
+struct LeanConfig;
 struct Escalation;
 struct OutboxEntry;
 
 class LeanController final : public QObject {
     Q_OBJECT
 public:
-    // Needs dashboard->openState() done. Checks clocks every few seconds.
-    explicit LeanController(Dashboard *dashboard, QObject *parent = nullptr);
+    // Acts on the board's items, records in `state`, writes through the sources `connectors`
+    // finds, signs with `onDuty`'s name. Each must outlive it. Checks clocks every few seconds.
+    LeanController(Board *board, LeanState *state, ConnectorLookup connectors,
+                   const LeanConfig &config, const OnDuty *onDuty, QObject *parent = nullptr);
 
-    Dashboard *dashboard() const { return m_dashboard; }
+    // What the lean screens show beside the controller's own answers.
+    Board *board() const { return m_board; }
+    LeanState *state() const { return m_state; }
+    const LeanConfig &config() const { return m_config; }
+    const OnDuty *onDuty() const { return m_onDuty; }
 
     // Requests (S, T, B, P). Each records the decision and answers where the source can write.
     void selfService(const Item &request);
@@ -75,7 +85,13 @@ private:
     void refreshPlaceholders();
     void scheduleRefresh(); // after the model's signal returns: never re-enter it
 
-    Dashboard *m_dashboard;
+    QString actingPerson() const;
+
+    Board *m_board;
+    LeanState *m_state;
+    ConnectorLookup m_connectors;
+    const LeanConfig &m_config;
+    const OnDuty *m_onDuty;
     QTimer *m_clockTimer;
     Escalations *m_escalations;          // outbox action id -> the request it escalates
     QHash<QString, Declared> m_declared; // outbox action id -> the incident declared

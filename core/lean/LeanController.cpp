@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "LeanController.h"
 
-#include "app/Dashboard.h"
+#include "core/board/Board.h"
+#include "core/config/LeanConfig.h"
 #include "core/lean/Escalations.h"
 #include "core/lean/LeanActions.h"
+#include "core/lean/LeanState.h"
+#include "core/lean/OnDuty.h"
 
 #include <QTimer>
 
@@ -11,12 +14,17 @@ namespace {
 constexpr int clockCheckMs = 5000;
 }
 
-LeanController::LeanController(Dashboard *dashboard, QObject *parent)
+LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup connectors,
+                               const LeanConfig &config, const OnDuty *onDuty, QObject *parent)
     : QObject(parent)
-    , m_dashboard(dashboard)
+    , m_board(board)
+    , m_state(state)
+    , m_connectors(std::move(connectors))
+    , m_config(config)
+    , m_onDuty(onDuty)
     , m_clockTimer(new QTimer(this))
-    , m_escalations(new Escalations(dashboard->store(), this)) {
-    InvestigationClocks *clocks = dashboard->clocks();
+    , m_escalations(state->escalations()) {
+    InvestigationClocks *clocks = state->clocks();
     connect(clocks, &InvestigationClocks::breached, this,
             [this](const QString &source, const QString &itemId) {
                 const Item *request = findRequest(source, itemId);
@@ -27,9 +35,9 @@ LeanController::LeanController(Dashboard *dashboard, QObject *parent)
                 Q_EMIT breached(*request);
             });
     connect(clocks, &InvestigationClocks::levelChanged, this, &LeanController::requestChanged);
-    connect(dashboard->triage(), &TriageStore::changed, this, &LeanController::requestChanged);
-    connect(dashboard->outbox(), &Outbox::delivered, this, &LeanController::onDelivered);
-    PanelModel *incidents = dashboard->board()->panel(ItemKind::Incident);
+    connect(state->triage(), &TriageStore::changed, this, &LeanController::requestChanged);
+    connect(state->outbox(), &Outbox::delivered, this, &LeanController::onDelivered);
+    PanelModel *incidents = board->panel(ItemKind::Incident);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(incidents, signal, this, [this]() { scheduleRefresh(); });
     connect(incidents, &QAbstractItemModel::dataChanged, this, [this]() { scheduleRefresh(); });
@@ -46,13 +54,17 @@ LeanController::LeanController(Dashboard *dashboard, QObject *parent)
     m_escalations->load();
 }
 
+QString LeanController::actingPerson() const {
+    return m_onDuty->actingPerson();
+}
+
 void LeanController::checkClocks() {
-    m_dashboard->clocks()->check();
+    m_state->clocks()->check();
     refreshPlaceholders();
 }
 
 const Item *LeanController::findRequest(const QString &source, const QString &itemId) const {
-    for (const Item &item : m_dashboard->board()->panel(ItemKind::Request)->items()) {
+    for (const Item &item : m_board->panel(ItemKind::Request)->items()) {
         if (item.source == source && item.id == itemId)
             return &item;
     }
@@ -60,7 +72,7 @@ const Item *LeanController::findRequest(const QString &source, const QString &it
 }
 
 bool LeanController::sourceCan(const QString &source, WriteKind kind) const {
-    const Connector *connector = m_dashboard->poller()->connector(source);
+    const Connector *connector = m_connectors(source);
     return connector && connector->supportsWrite(kind);
 }
 
@@ -70,45 +82,43 @@ bool LeanController::canReply(const Item &request) const {
 
 void LeanController::sendReply(const Item &request, const QString &text) {
     if (canReply(request))
-        m_dashboard->outbox()->submit(LeanActions::reply(request, text), {request.source});
+        m_state->outbox()->submit(LeanActions::reply(request, text), {request.source});
 }
 
 void LeanController::selfService(const Item &request) {
-    const SelfServiceRule *rule = m_dashboard->lean().suggestionFor(request.title);
+    const SelfServiceRule *rule = m_config.suggestionFor(request.title);
     if (!rule) {
         Q_EMIT notice(QStringLiteral("No self-service rule matches this request"));
         return;
     }
-    m_dashboard->triage()->decide(request.source, request.id, Triage::SelfService,
-                                  m_dashboard->actingPerson());
+    m_state->triage()->decide(request.source, request.id, Triage::SelfService, actingPerson());
     sendReply(request, LeanActions::selfServiceReply(rule->command, rule->doc));
     if (sourceCan(request.source, WriteKind::React))
-        m_dashboard->outbox()->submit(
-            LeanActions::react(request, QStringLiteral("white_check_mark")), {request.source});
+        m_state->outbox()->submit(LeanActions::react(request, QStringLiteral("white_check_mark")),
+                                  {request.source});
 }
 
 void LeanController::take(const Item &request) {
-    m_dashboard->triage()->decide(request.source, request.id, Triage::Toil,
-                                  m_dashboard->actingPerson());
-    m_dashboard->clocks()->start(request.source, request.id);
+    m_state->triage()->decide(request.source, request.id, Triage::Toil, actingPerson());
+    m_state->clocks()->start(request.source, request.id);
     if (sourceCan(request.source, WriteKind::React))
-        m_dashboard->outbox()->submit(LeanActions::react(request, QStringLiteral("eyes")),
-                                      {request.source});
+        m_state->outbox()->submit(LeanActions::react(request, QStringLiteral("eyes")),
+                                  {request.source});
 }
 
 bool LeanController::escalate(const Item &request) {
-    InvestigationClocks *clocks = m_dashboard->clocks();
+    InvestigationClocks *clocks = m_state->clocks();
     if (clocks->level(request.source, request.id) == ClockLevel::Escalated)
         return false;
-    const QStringList targets = m_dashboard->lean().bugTargets;
+    const QStringList targets = m_config.bugTargets;
     if (targets.isEmpty()) {
         Q_EMIT notice(QStringLiteral("No bug target: add \"actions\": {\"bug\": \"<source>\"} "
                                      "to the config"));
         return false;
     }
     const qint64 spent = qMax<qint64>(0, clocks->elapsedS(request.source, request.id));
-    const QString id = m_dashboard->outbox()->submit(
-        LeanActions::bugFromRequest(request, spent, m_dashboard->actingPerson()), targets);
+    const QString id = m_state->outbox()->submit(
+        LeanActions::bugFromRequest(request, spent, actingPerson()), targets);
     Escalation link;
     link.actionId = id;
     link.source = request.source;
@@ -117,8 +127,7 @@ bool LeanController::escalate(const Item &request) {
     m_escalations->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());
-    m_dashboard->triage()->decide(request.source, request.id, Triage::Bug,
-                                  m_dashboard->actingPerson());
+    m_state->triage()->decide(request.source, request.id, Triage::Bug, actingPerson());
     Q_EMIT notice(QStringLiteral("Filing a bug on %1: it shows as \u201CBUG QUEUED\u201D until "
                                  "the tracker accepts it")
                       .arg(targets.join(QStringLiteral(", "))));
@@ -130,48 +139,44 @@ bool LeanController::isFilingBug(const QString &source, const QString &itemId) c
 }
 
 void LeanController::project(const Item &request) {
-    const QStringList targets = m_dashboard->lean().projectTargets;
+    const QStringList targets = m_config.projectTargets;
     if (targets.isEmpty()) {
         Q_EMIT notice(QStringLiteral("No project target: add \"actions\": {\"project\": "
                                      "\"<source>\"} to the config"));
         return;
     }
-    m_dashboard->outbox()->submit(LeanActions::projectCard(request, m_dashboard->actingPerson()),
-                                  targets);
-    m_dashboard->triage()->decide(request.source, request.id, Triage::Project,
-                                  m_dashboard->actingPerson());
+    m_state->outbox()->submit(LeanActions::projectCard(request, actingPerson()), targets);
+    m_state->triage()->decide(request.source, request.id, Triage::Project, actingPerson());
     sendReply(request, LeanActions::projectReply(request));
 }
 
 QString LeanController::raiseAndon(const QString &project, const QString &reason) {
-    const QDateTime now = m_dashboard->board()->clock().now();
-    return m_dashboard->outbox()->submit(
-        LeanActions::raiseAndon(project, reason, m_dashboard->actingPerson(), now),
-        m_dashboard->lean().andonTargets);
+    const QDateTime now = m_board->clock().now();
+    return m_state->outbox()->submit(LeanActions::raiseAndon(project, reason, actingPerson(), now),
+                                     m_config.andonTargets);
 }
 
 QString LeanController::resolveAndon(const Item &andon, const QString &decision,
                                      const QString &note) {
     QStringList targets;
-    for (const QString &target : m_dashboard->lean().andonTargets) {
+    for (const QString &target : m_config.andonTargets) {
         if (sourceCan(target, WriteKind::ResolveAndon))
             targets.append(target);
     }
-    const QDateTime now = m_dashboard->board()->clock().now();
-    return m_dashboard->outbox()->submit(LeanActions::resolveAndon(andon.project, decision, note,
-                                                                   m_dashboard->actingPerson(),
-                                                                   andon.createdAt, now),
-                                         targets);
+    const QDateTime now = m_board->clock().now();
+    return m_state->outbox()->submit(LeanActions::resolveAndon(andon.project, decision, note,
+                                                               actingPerson(), andon.createdAt,
+                                                               now),
+                                     targets);
 }
 
 QString LeanController::declareIncident(const QString &name, const QString &description,
                                         const QString &severity, const QString &impact) {
-    const QString id = m_dashboard->outbox()->submit(
-        LeanActions::declareIncident(name, description, severity, impact,
-                                     m_dashboard->actingPerson()),
-        m_dashboard->lean().incidentTargets);
+    const QString id = m_state->outbox()->submit(
+        LeanActions::declareIncident(name, description, severity, impact, actingPerson()),
+        m_config.incidentTargets);
     if (!id.isEmpty()) {
-        m_declared.insert(id, {name.trimmed(), severity, m_dashboard->board()->clock().now()});
+        m_declared.insert(id, {name.trimmed(), severity, m_board->clock().now()});
         refreshPlaceholders();
     }
     return id;
@@ -179,7 +184,7 @@ QString LeanController::declareIncident(const QString &name, const QString &desc
 
 QStringList LeanController::knownProjects() const {
     QStringList projects;
-    for (const Item &item : m_dashboard->board()->panel(ItemKind::Andon)->items()) {
+    for (const Item &item : m_board->panel(ItemKind::Andon)->items()) {
         if (!item.project.isEmpty() && !projects.contains(item.project))
             projects.append(item.project);
     }
@@ -197,7 +202,7 @@ void LeanController::onDelivered(const OutboxEntry &entry) {
 }
 
 void LeanController::finishEscalation(Escalation e) {
-    m_dashboard->clocks()->markEscalated(e.source, e.itemId, e.bugId, e.bugUrl);
+    m_state->clocks()->markEscalated(e.source, e.itemId, e.bugId, e.bugUrl);
     const QString ref = !e.bugUrl.isEmpty() ? e.bugUrl : !e.bugId.isEmpty() ? e.bugId : e.bugTarget;
     Q_EMIT notice(QStringLiteral("Bug filed: %1").arg(ref));
     Item request;
@@ -205,8 +210,8 @@ void LeanController::finishEscalation(Escalation e) {
     request.id = e.itemId;
     request.title = e.title;
     if (!e.replyQueued && canReply(request))
-        m_dashboard->outbox()->submit(LeanActions::reply(request, LeanActions::bugReply(ref)),
-                                      {request.source}, Escalations::replyActionId(e.actionId));
+        m_state->outbox()->submit(LeanActions::reply(request, LeanActions::bugReply(ref)),
+                                  {request.source}, Escalations::replyActionId(e.actionId));
     m_escalations->markDone(e.actionId);
 }
 
@@ -229,12 +234,12 @@ void LeanController::refreshPlaceholders() {
     if (m_declared.isEmpty() && !m_showingPlaceholders)
         return;
     QSet<QString> listed;
-    for (const Item &item : m_dashboard->board()->panel(ItemKind::Incident)->items()) {
+    for (const Item &item : m_board->panel(ItemKind::Incident)->items()) {
         if (item.source != declaringSource())
             listed.insert(item.title.trimmed().toCaseFolded());
     }
-    const QDateTime now = m_dashboard->board()->clock().now();
-    const int timeoutS = m_dashboard->lean().declaringTimeoutMin * 60;
+    const QDateTime now = m_board->clock().now();
+    const int timeoutS = m_config.declaringTimeoutMin * 60;
     Items placeholders;
     for (auto it = m_declared.begin(); it != m_declared.end();) {
         if (listed.contains(it->title.toCaseFolded())) {
@@ -261,5 +266,5 @@ void LeanController::refreshPlaceholders() {
         ++it;
     }
     m_showingPlaceholders = !placeholders.empty();
-    m_dashboard->board()->applySnapshot(declaringSource(), std::move(placeholders));
+    m_board->applySnapshot(declaringSource(), std::move(placeholders));
 }

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include "AppContext.h"
+
+#include "core/attention/Notifier.h"
+#include "core/config/ConfigError.h"
+#include "core/lean/LeanController.h"
+#include "core/sources/ConnectorRegistry.h"
+#include "demo/DemoHistory.h"
+
+namespace {
+
+// Runs `read` and names the config's file in the error it may throw.
+template <typename Read> auto inConfigFile(const QString &file, Read read) {
+    try {
+        return read();
+    } catch (ConfigError &e) {
+        e.setFile(file);
+        throw;
+    }
+}
+
+} // namespace
+
+AppContext::AppContext(const AppConfig &config)
+    : m_config(config)
+    , m_http(std::make_unique<HttpClient>())
+    , m_board(std::make_unique<Board>(Clock::system())) {
+    const QString &file = m_config.file;
+    m_board->setKanbanConfig(inConfigFile(file, [&] { return parseKanbanConfig(m_config.raw); }));
+    m_objectives = inConfigFile(file, [&] { return parseObjectives(m_config.raw); });
+    const Clock &clock = m_board->clock();
+    inConfigFile(file, [&] {
+        for (const SourceConfig &source : m_config.sources)
+            m_sources.add(ConnectorRegistry::builtin().create(source, clock));
+        return 0;
+    });
+    m_wall = inConfigFile(file, [&] { return parseWallConfig(m_config.raw); });
+    const NotificationConfig notifications =
+        inConfigFile(file, [&] { return parseNotificationConfig(m_config.raw); });
+    m_lean = parseLeanConfig(m_config, m_sources.lookup());
+
+    m_onDuty = std::make_unique<OnDuty>(m_lean.onDuty, clock);
+    m_poller = std::make_unique<Poller>(m_board.get(), m_http.get());
+    for (const auto &connector : m_sources.connectors())
+        m_poller->addSource(*connector);
+    if (m_lean.onDutySource) {
+        m_onDutySource = inConfigFile(
+            file, [&] { return ConnectorRegistry::builtin().create(*m_lean.onDutySource, clock); });
+        m_poller->addFeed(*m_onDutySource, [onDuty = m_onDuty.get()](const FetchOutcome &outcome) {
+            onDuty->apply(outcome);
+        });
+    }
+    m_notifier = std::make_unique<Notifier>(m_board.get(), notifications);
+}
+
+AppContext::~AppContext() = default;
+
+void AppContext::fetchOnDutyNow() {
+    if (m_onDutySource)
+        m_poller->fetchNow(m_onDutySource->config().name);
+}
+
+bool AppContext::openState(const QString &path, QString *notice) {
+    if (m_store)
+        return true;
+    auto store = std::make_unique<LocalStore>(path.isEmpty() ? LocalStore::defaultPath() : path);
+    if (!store->open(notice))
+        return false;
+    m_store = std::move(store);
+    m_leanState = std::make_unique<LeanState>(m_store.get(), m_http.get(), m_sources.lookup(),
+                                              m_board->clock(), m_lean);
+    // A source that answers again is reachable again: what waits for it goes now.
+    Outbox *outbox = m_leanState->outbox();
+    QObject::connect(m_board.get(), &Board::sourceRefreshed, outbox,
+                     [outbox](const QString &name, bool ok) {
+                         if (ok)
+                             outbox->retryTarget(name);
+                     });
+    m_leanState->start();
+    return true;
+}
+
+LeanController *AppContext::createLeanController(QObject *parent) const {
+    return new LeanController(m_board.get(), m_leanState.get(), m_sources.lookup(), m_lean,
+                              m_onDuty.get(), parent);
+}
+
+QByteArray AppContext::startDemo(std::unique_ptr<DemoServer> *server) {
+    auto demo = std::make_unique<DemoServer>();
+    if (!demo->start())
+        return {};
+    QByteArray config = demo->config();
+    *server = std::move(demo);
+    return config;
+}
+
+SnapshotCache *AppContext::startSnapshotCache() {
+    if (!m_snapshots && m_store) {
+        m_snapshots =
+            std::make_unique<SnapshotCache>(m_store.get(), m_board.get(), m_sources.lookup());
+        m_snapshots->load();
+    }
+    return m_snapshots.get();
+}
+
+History *AppContext::startHistory() {
+    if (m_history)
+        return m_history.get();
+    if (!m_store)
+        return nullptr;
+    m_history = std::make_unique<History>(m_store.get(), m_board->clock(), HistoryLimits{});
+    if (m_demo) {
+        m_store->post([samples = demoHistory(m_board->clock().now())](QSqlDatabase &db) {
+            db.transaction();
+            for (const HistorySample &s : samples)
+                HistorySql::insert(db, s);
+            return QVariant(db.commit());
+        });
+    }
+    m_history->follow(m_board.get());
+    if (m_leanState)
+        m_history->followTriage(m_leanState->triage());
+    return m_history.get();
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#include "OnDuty.h"
+
+#include "core/config/LeanConfig.h"
+#include "core/sources/SourceFetcher.h"
+
+OnDuty::OnDuty(const QString &fallback, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_person(fallback.trimmed()) {}
+
+QString OnDuty::actingPerson() const {
+    return ::actingPerson(m_person);
+}
+
+void OnDuty::apply(const FetchOutcome &outcome) {
+    const QString before = m_person;
+    const QString errorBefore = m_error;
+    const bool first = !m_answered;
+    m_answered = true;
+    if (!outcome.ok) {
+        m_error =
+            outcome.error.isEmpty() ? QStringLiteral("the schedule did not answer") : outcome.error;
+    } else if (outcome.unchanged) {
+        // The same answer as last time: the same verdict.
+        if (m_error.isEmpty())
+            m_lastAnswerAt = m_clock.now();
+    } else if (outcome.items.empty() || outcome.items.front().title.trimmed().isEmpty()) {
+        m_error = QStringLiteral("the schedule lists nobody");
+    } else {
+        m_person = outcome.items.front().title.trimmed();
+        m_error.clear();
+        m_lastAnswerAt = m_clock.now();
+    }
+    if (first || m_person != before || m_error != errorBefore)
+        Q_EMIT changed();
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// The configured sources: one connector per source, made from the config and owned here. The
+// poller schedules their fetches, the board keeps their health, and the outbox and the lean
+// config find their write calls here by name.
+#pragma once
+
+#include "core/config/SourceConfig.h"
+#include "core/sources/Connector.h"
+#include "core/sources/ConnectorLookup.h"
+#include "core/time/Clock.h"
+
+#include <memory>
+#include <vector>
+
+class SourceSet final {
+public:
+    SourceSet() = default;
+    // A connector per source, by the registry; throws ConfigError as it does.
+    explicit SourceSet(const std::vector<SourceConfig> &sources,
+                       const Clock &clock = Clock::system());
+    SourceSet(const SourceSet &) = delete;
+    SourceSet &operator=(const SourceSet &) = delete;
+
+    const Connector &add(std::unique_ptr<Connector> connector);
+    // The connector of the source of that name, or nullptr.
+    const Connector *connector(const QString &name) const;
+    // connector() as a function, for what must not know this class; valid while this lives.
+    ConnectorLookup lookup() const;
+    const std::vector<std::unique_ptr<Connector>> &connectors() const { return m_connectors; }
+
+private:
+    std::vector<std::unique_ptr<Connector>> m_connectors;
+};
