@@ -5,7 +5,7 @@ packages=(
     cmake ninja-build g++ pkg-config clang libclang-rt-14-dev
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
     nlohmann-json3-dev libcurl4-openssl-dev
-    prometheus-alertmanager xvfb xauth fonts-dejavu-core
+    prometheus-alertmanager postgresql libqt6sql6-psql xvfb xauth fonts-dejavu-core
     desktop-file-utils appstream groff-base
 )
 missing=()
