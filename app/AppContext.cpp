@@ -9,7 +9,7 @@
 
 namespace {
 
-// Runs `read` and names the config's file in the error it may throw.
+// Runs `read` (and returns what it returns) naming the config's file in the error it may throw.
 template <typename Read> auto inConfigFile(const QString &file, Read read) {
     try {
         return read();
@@ -32,7 +32,6 @@ AppContext::AppContext(const AppConfig &config)
     inConfigFile(file, [&] {
         for (const SourceConfig &source : m_config.sources)
             m_sources.add(ConnectorRegistry::builtin().create(source, clock));
-        return 0;
     });
     m_wall = inConfigFile(file, [&] { return parseWallConfig(m_config.raw); });
     const NotificationConfig notifications =

@@ -22,8 +22,7 @@ LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup c
     , m_connectors(std::move(connectors))
     , m_config(config)
     , m_onDuty(onDuty)
-    , m_clockTimer(new QTimer(this))
-    , m_escalations(state->escalations()) {
+    , m_clockTimer(new QTimer(this)) {
     InvestigationClocks *clocks = state->clocks();
     connect(clocks, &InvestigationClocks::breached, this,
             [this](const QString &source, const QString &itemId) {
@@ -45,13 +44,13 @@ LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup c
     connect(m_clockTimer, &QTimer::timeout, this, &LeanController::checkClocks);
     m_clockTimer->start();
     // Bugs filed while no window ran (or whose reply a restart cut off) finish now.
-    connect(m_escalations, &Escalations::loaded, this, [this]() {
-        for (const Escalation &e : m_escalations->unfinished()) {
+    connect(state->escalations(), &Escalations::loaded, this, [this]() {
+        for (const Escalation &e : m_state->escalations()->unfinished()) {
             if (e.state == QLatin1String("filed"))
                 finishEscalation(e);
         }
     });
-    m_escalations->load();
+    m_state->escalations()->load();
 }
 
 QString LeanController::actingPerson() const {
@@ -124,7 +123,7 @@ bool LeanController::escalate(const Item &request) {
     link.source = request.source;
     link.itemId = request.id;
     link.title = request.title;
-    m_escalations->add(link);
+    m_state->escalations()->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());
     m_state->triage()->decide(request.source, request.id, Triage::Bug, actingPerson());
@@ -135,7 +134,7 @@ bool LeanController::escalate(const Item &request) {
 }
 
 bool LeanController::isFilingBug(const QString &source, const QString &itemId) const {
-    return m_escalations->isFiling(source, itemId);
+    return m_state->escalations()->isFiling(source, itemId);
 }
 
 void LeanController::project(const Item &request) {
@@ -193,12 +192,13 @@ QStringList LeanController::knownProjects() const {
 }
 
 void LeanController::onDelivered(const OutboxEntry &entry) {
-    const Escalation *link = m_escalations->find(entry.actionId);
+    const Escalation *link = m_state->escalations()->find(entry.actionId);
     // Several bug targets: the first one to accept names the bug.
     if (!link || link->state != QLatin1String("filing"))
         return;
-    m_escalations->markFiled(entry.actionId, entry.createdId, entry.createdUrl, entry.target);
-    finishEscalation(*m_escalations->find(entry.actionId));
+    m_state->escalations()->markFiled(entry.actionId, entry.createdId, entry.createdUrl,
+                                      entry.target);
+    finishEscalation(*m_state->escalations()->find(entry.actionId));
 }
 
 void LeanController::finishEscalation(Escalation e) {
@@ -212,7 +212,7 @@ void LeanController::finishEscalation(Escalation e) {
     if (!e.replyQueued && canReply(request))
         m_state->outbox()->submit(LeanActions::reply(request, LeanActions::bugReply(ref)),
                                   {request.source}, Escalations::replyActionId(e.actionId));
-    m_escalations->markDone(e.actionId);
+    m_state->escalations()->markDone(e.actionId);
 }
 
 // A declared incident shows as "declaring…" until a source lists one of the same name, or

@@ -14,7 +14,6 @@
 #include <QStringList>
 
 class Board;
-class Escalations;
 class LeanState;
 class OnDuty;
 class QTimer;
@@ -93,7 +92,6 @@ private:
     const LeanConfig &m_config;
     const OnDuty *m_onDuty;
     QTimer *m_clockTimer;
-    Escalations *m_escalations;          // outbox action id -> the request it escalates
     QHash<QString, Declared> m_declared; // outbox action id -> the incident declared
     bool m_refreshQueued = false;
     bool m_showingPlaceholders = false;

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The configured sources: one connector per source, made from the config and owned here. The
-// poller schedules their fetches, the board keeps their health, and the outbox and the lean
-// config find their write calls here by name.
+// The configured sources: one connector per source, owned here (the application context makes
+// them from the config). The poller schedules their fetches, the board keeps their health, and
+// the outbox and the lean config find their write calls here by name.
 #pragma once
 
-#include "core/config/SourceConfig.h"
 #include "core/sources/Connector.h"
 #include "core/sources/ConnectorLookup.h"
-#include "core/time/Clock.h"
 
 #include <memory>
 #include <vector>
@@ -15,9 +13,6 @@
 class SourceSet final {
 public:
     SourceSet() = default;
-    // A connector per source, by the registry; throws ConfigError as it does.
-    explicit SourceSet(const std::vector<SourceConfig> &sources,
-                       const Clock &clock = Clock::system());
     SourceSet(const SourceSet &) = delete;
     SourceSet &operator=(const SourceSet &) = delete;
 
