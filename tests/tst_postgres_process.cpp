@@ -37,6 +37,25 @@ private:
     QSqlDatabase m_db;
 };
 
+// A listener subscribed to "board_changed", a notifier on a connection of its own, and what
+// the listener heard.
+struct BoardChannel {
+    BoardChannel(const PostgresProcess &pg, const QString &name)
+        : listener(pg, name + QStringLiteral("-listener"))
+        , notifier(pg, name + QStringLiteral("-notifier"))
+        , heard(listener.db().driver(), &QSqlDriver::notification) {}
+    // Both connections open and the listener subscribed; else false with `error`.
+    bool open(QString *error) {
+        *error = !listener.isOpen() ? listener.error() : notifier.error();
+        return listener.isOpen() && notifier.isOpen() &&
+               listener.db().driver()->subscribeToNotification(QStringLiteral("board_changed"));
+    }
+
+    Connection listener;
+    Connection notifier;
+    QSignalSpy heard;
+};
+
 // The first column of the first row, or an invalid QVariant with `error` set.
 QVariant scalar(const QSqlDatabase &db, const QString &sql, QString *error) {
     QSqlQuery query(db);
@@ -202,42 +221,38 @@ void TestPostgresProcess::notifyReachesListener() {
 }
 
 void TestPostgresProcess::notifyWaitsForCommit() {
-    Connection a(m_pg, QStringLiteral("listener-commit"));
-    Connection b(m_pg, QStringLiteral("notifier-commit"));
-    QVERIFY2(a.isOpen(), qPrintable(a.error()));
-    QVERIFY2(b.isOpen(), qPrintable(b.error()));
-    QSignalSpy spy(a.db().driver(), &QSqlDriver::notification);
-    QVERIFY(a.db().driver()->subscribeToNotification(QStringLiteral("board_changed")));
-
-    QVERIFY(b.db().transaction());
+    BoardChannel channel(m_pg, QStringLiteral("commit"));
     QString error;
-    QVERIFY2(run(b.db(), QStringLiteral("NOTIFY board_changed, 'on commit'"), &error),
+    QVERIFY2(channel.open(&error), qPrintable(error));
+    QSignalSpy &spy = channel.heard;
+    QSqlDatabase &b = channel.notifier.db();
+
+    QVERIFY(b.transaction());
+    QVERIFY2(run(b, QStringLiteral("NOTIFY board_changed, 'on commit'"), &error),
              qPrintable(error));
     QTest::qWait(500);
     QCOMPARE(spy.count(), 0); // still inside the transaction
-    QVERIFY(b.db().commit());
+    QVERIFY(b.commit());
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5000);
     QCOMPARE(spy.at(0).at(2).toString(), QStringLiteral("on commit"));
 }
 
 void TestPostgresProcess::rolledBackNotifyIsNotDelivered() {
-    Connection a(m_pg, QStringLiteral("listener-rollback"));
-    Connection b(m_pg, QStringLiteral("notifier-rollback"));
-    QVERIFY2(a.isOpen(), qPrintable(a.error()));
-    QVERIFY2(b.isOpen(), qPrintable(b.error()));
-    QSignalSpy spy(a.db().driver(), &QSqlDriver::notification);
-    QVERIFY(a.db().driver()->subscribeToNotification(QStringLiteral("board_changed")));
-
-    QVERIFY(b.db().transaction());
+    BoardChannel channel(m_pg, QStringLiteral("rollback"));
     QString error;
-    QVERIFY2(run(b.db(), QStringLiteral("NOTIFY board_changed, 'rolled back'"), &error),
+    QVERIFY2(channel.open(&error), qPrintable(error));
+    QSignalSpy &spy = channel.heard;
+    QSqlDatabase &b = channel.notifier.db();
+
+    QVERIFY(b.transaction());
+    QVERIFY2(run(b, QStringLiteral("NOTIFY board_changed, 'rolled back'"), &error),
              qPrintable(error));
-    QVERIFY(b.db().rollback());
+    QVERIFY(b.rollback());
     QTest::qWait(500);
     QCOMPARE(spy.count(), 0);
 
     // A later committed one arrives, and it is the only one.
-    QVERIFY2(run(b.db(), QStringLiteral("NOTIFY board_changed, 'committed'"), &error),
+    QVERIFY2(run(b, QStringLiteral("NOTIFY board_changed, 'committed'"), &error),
              qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5000);
     QTest::qWait(200);
