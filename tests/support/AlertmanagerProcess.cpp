@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "AlertmanagerProcess.h"
 
+#include "tests/support/FreePort.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -23,14 +23,6 @@ const char *const configYaml = "route:\n"
                                "  - name: \"null\"\n";
 
 constexpr int readyTimeoutMs = 15000;
-
-quint16 freeLoopbackPort() {
-    // Bound and released at once: Alertmanager takes it a moment later (a rare race, retried).
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 } // namespace
 

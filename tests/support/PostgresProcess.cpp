@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "PostgresProcess.h"
 
+#include "tests/support/FreePort.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTcpServer>
 
 #include <pwd.h>
 #include <sys/stat.h>
@@ -28,14 +28,6 @@ constexpr int pgCtlWaitS = 30;
 constexpr int connectTimeoutS = 5;
 // A Unix socket path must fit sockaddr_un::sun_path (108 bytes with its terminating zero).
 constexpr int maxSocketPath = 107;
-
-quint16 freeLoopbackPort() {
-    // Bound and released at once: postgres takes it a moment later (a rare race, retried).
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 QString randomPassword() {
     quint32 words[4];
