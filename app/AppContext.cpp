@@ -3,6 +3,7 @@
 
 #include "core/attention/Notifier.h"
 #include "core/config/ConfigError.h"
+#include "core/config/StateConfig.h"
 #include "core/lean/LeanController.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "demo/DemoHistory.h"
@@ -34,6 +35,7 @@ AppContext::AppContext(const AppConfig &config)
             m_sources.add(ConnectorRegistry::builtin().create(source, clock));
     });
     m_wall = inConfigFile(file, [&] { return parseWallConfig(m_config.raw); });
+    m_stateLocation = inConfigFile(file, [&] { return parseStateConfig(m_config.raw); });
     const NotificationConfig notifications =
         inConfigFile(file, [&] { return parseNotificationConfig(m_config.raw); });
     m_lean = parseLeanConfig(m_config, m_sources.lookup());
@@ -60,13 +62,32 @@ void AppContext::fetchOnDutyNow() {
 }
 
 bool AppContext::openState(const QString &path, QString *notice) {
-    if (m_store)
+    if (m_localStore)
         return true;
-    auto store = std::make_unique<LocalStore>(path.isEmpty() ? LocalStore::defaultPath() : path);
-    if (!store->open(notice))
+    const bool team = m_stateLocation && m_stateLocation->isShared();
+    // --state names the local file; then the config's "state": {"path"}; then the default.
+    QString localPath = path;
+    if (localPath.isEmpty() && m_stateLocation && !team)
+        localPath = m_stateLocation->path;
+    if (localPath.isEmpty())
+        localPath = Store::defaultPath();
+    auto local = std::make_unique<Store>(localPath);
+    if (!local->open(notice))
         return false;
-    m_store = std::move(store);
-    m_leanState = std::make_unique<LeanState>(m_store.get(), m_http.get(), m_sources.lookup(),
+    m_localStore = std::move(local);
+    Store *leanStore = m_localStore.get();
+    if (team) {
+        auto shared = std::make_unique<Store>(*m_stateLocation);
+        QString teamNotice;
+        const bool opened = shared->open(&teamNotice);
+        if (!teamNotice.isEmpty())
+            *notice = notice->isEmpty() ? teamNotice : *notice + QLatin1Char('\n') + teamNotice;
+        if (!opened)
+            return false;
+        m_teamStore = std::move(shared);
+        leanStore = m_teamStore.get();
+    }
+    m_leanState = std::make_unique<LeanState>(leanStore, m_http.get(), m_sources.lookup(),
                                               m_board->clock(), m_lean);
     // A source that answers again is reachable again: what waits for it goes now.
     Outbox *outbox = m_leanState->outbox();
@@ -94,9 +115,9 @@ QByteArray AppContext::startDemo(std::unique_ptr<DemoServer> *server) {
 }
 
 SnapshotCache *AppContext::startSnapshotCache() {
-    if (!m_snapshots && m_store) {
+    if (!m_snapshots && m_localStore) {
         m_snapshots =
-            std::make_unique<SnapshotCache>(m_store.get(), m_board.get(), m_sources.lookup());
+            std::make_unique<SnapshotCache>(m_localStore.get(), m_board.get(), m_sources.lookup());
         m_snapshots->load();
     }
     return m_snapshots.get();
@@ -105,11 +126,11 @@ SnapshotCache *AppContext::startSnapshotCache() {
 History *AppContext::startHistory() {
     if (m_history)
         return m_history.get();
-    if (!m_store)
+    if (!m_localStore)
         return nullptr;
-    m_history = std::make_unique<History>(m_store.get(), m_board->clock(), HistoryLimits{});
+    m_history = std::make_unique<History>(m_localStore.get(), m_board->clock(), HistoryLimits{});
     if (m_demo) {
-        m_store->post([samples = demoHistory(m_board->clock().now())](QSqlDatabase &db) {
+        m_localStore->post([samples = demoHistory(m_board->clock().now())](QSqlDatabase &db) {
             db.transaction();
             for (const HistorySample &s : samples)
                 HistorySql::insert(db, s);

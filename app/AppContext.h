@@ -18,11 +18,12 @@
 #include "core/sources/Poller.h"
 #include "core/sources/SourceSet.h"
 #include "core/store/History.h"
-#include "core/store/LocalStore.h"
 #include "core/store/SnapshotCache.h"
+#include "core/store/Store.h"
 #include "demo/DemoServer.h"
 
 #include <memory>
+#include <optional>
 
 class LeanController;
 class Notifier;
@@ -59,13 +60,18 @@ public:
     // Asks the schedule now, without starting the poller (a command that signs an action).
     void fetchOnDutyNow();
 
-    // Opens the local state (`path`; empty: LocalStore::defaultPath()) and starts the lean
-    // workflow on it: the outbox loads and sends what earlier runs left pending, clocks and
-    // triage decisions load. False when no database could be opened; `notice` says why, or
-    // that a corrupt file was moved aside.
+    // Opens the state and starts the lean workflow on it: the outbox loads and sends what
+    // earlier runs left pending, clocks and triage decisions load. The local SQLite file is
+    // `path`, else the config's "state" path, else Store::defaultPath(); with a "postgres"
+    // state the lean workflow lives in the team's store, and the local file keeps what is this
+    // machine's (the saved snapshot, the history for now). False when no database could be
+    // opened, or the team's refused us; `notice` says why, or that a corrupt file was moved
+    // aside, or that the team's store is unreachable for now (it keeps trying).
     bool openState(const QString &path, QString *notice);
-    // nullptr until openState() succeeded.
-    LocalStore *store() const { return m_store.get(); }
+    // Where the lean state is (the team's store, or the local one); nullptr until openState().
+    Store *store() const { return m_teamStore ? m_teamStore.get() : m_localStore.get(); }
+    // This machine's store; nullptr until openState().
+    Store *localStore() const { return m_localStore.get(); }
     LeanState *leanState() const { return m_leanState.get(); }
     // The lean workflow's actions over this context's board, state and sources (openState()
     // done), owned by `parent`.
@@ -90,8 +96,10 @@ private:
     Objectives m_objectives;
     WallConfig m_wall;
     LeanConfig m_lean;
-    std::unique_ptr<DemoServer> m_demo;  // first: outlives every client of it
-    std::unique_ptr<LocalStore> m_store; // runs the writes still queued when it goes
+    std::unique_ptr<DemoServer> m_demo;           // first: outlives every client of it
+    std::optional<StoreLocation> m_stateLocation; // the config's "state"
+    std::unique_ptr<Store> m_localStore;          // runs the writes still queued when it goes
+    std::unique_ptr<Store> m_teamStore;           // the same, for a "postgres" state
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<Board> m_board;
     SourceSet m_sources;

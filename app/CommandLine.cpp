@@ -82,7 +82,8 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     const QCommandLineOption version(QStringLiteral("version"),
                                      QStringLiteral("Print the version."));
     const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("Read the configuration from FILE."),
+                                    QStringLiteral("Read the configuration from FILE (with "
+                                                   "--demo: only its \"state\" section)."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Run on the built-in demo (a loopback server)."));
@@ -163,8 +164,6 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         cl.error = QStringLiteral("--screen expects a monitor name or an index from 0");
     if (cl.wall && cl.print)
         cl.error = QStringLiteral("--wall and --print cannot be used together");
-    if (cl.demo && !cl.configPath.isEmpty())
-        cl.error = QStringLiteral("--demo and --config cannot be used together");
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         for (const ActionOption &option : actionOptions) {

@@ -89,6 +89,12 @@ int main(int argc, char *argv[]) {
             if (demoConfig.isEmpty())
                 return fail(QStringLiteral("the demo server could not listen on 127.0.0.1"));
             config = parseConfig(demoConfig, QStringLiteral("(built-in demo)"));
+            // --demo --config FILE: the demo's sources on FILE's state (a team store to try).
+            if (!cl.configPath.isEmpty()) {
+                const AppConfig file = loadConfigFile(cl.configPath);
+                if (file.raw.contains("state"))
+                    config.raw["state"] = file.raw["state"];
+            }
         } else {
             config = loadConfigFile(path);
         }

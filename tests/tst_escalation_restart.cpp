@@ -7,8 +7,9 @@
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
 #include "demo/loopback/LoopbackHttpServer.h"
-#include "tests/support/LeanSources.h"
+#include "tests/support/DeskAndTracker.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/gui/LeanRun.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -16,125 +17,30 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
 #include <memory>
-#include <mutex>
 
 using nlohmann::json;
 
 namespace {
 
-// A help desk that lists one request and takes replies, and a tracker that files bugs; each
-// refuses (503) until told to accept.
-struct Servers {
-    std::mutex mutex;
-    std::vector<json> bugs;
-    std::vector<json> replies;
-    std::atomic<bool> trackerUp{false};
-    std::atomic<bool> deskTakesReplies{true};
-    LoopbackHttpServer server{[this](const HttpServerRequest &r) {
-        if (r.path == "/desk/requests")
-            return HttpServerResponse::json(
-                R"([{"id":"77","text":"My CI job is failing: out of disk space","who":"Chloe",)"
-                R"("link":"https:\/\/desk.example\/77"}])");
-        if (r.path == "/desk/requests/77/replies" && r.method == "POST") {
-            if (!deskTakesReplies)
-                return HttpServerResponse::text("down for maintenance", 503);
-            std::lock_guard<std::mutex> lock(mutex);
-            replies.push_back(json::parse(r.body.toStdString()));
-            return HttpServerResponse::json("{}", 201);
-        }
-        if (r.path == "/tracker/bugs" && r.method == "GET")
-            return HttpServerResponse::json("[]");
-        if (r.path == "/tracker/bugs" && r.method == "POST") {
-            if (!trackerUp)
-                return HttpServerResponse::text("tracker down", 503);
-            std::lock_guard<std::mutex> lock(mutex);
-            bugs.push_back(json::parse(r.body.toStdString()));
-            return HttpServerResponse::json(
-                R"({"key":"SRE-312","url":"https:\/\/tracker.example\/SRE-312"})", 201);
-        }
-        return HttpServerResponse::text("not found", 404);
-    }};
-
-    size_t bugCount() {
-        std::lock_guard<std::mutex> lock(mutex);
-        return bugs.size();
-    }
-    size_t replyCount() {
-        std::lock_guard<std::mutex> lock(mutex);
-        return replies.size();
-    }
-    QString replyText(size_t i) {
-        std::lock_guard<std::mutex> lock(mutex);
-        return QString::fromStdString(replies.at(i).value("text", std::string()));
-    }
-
-    AppConfig config() {
-        const std::string base = server.baseUrl().toStdString();
-        const json doc = {
-            {"on_duty", "victor"},
-            {"sources",
-             json::array({deskSource(base, {{"write",
-                                             {{"path", "/requests/{{item_id}}/replies"},
-                                              {"body", {{"text", "{{text}}"}}},
-                                              {"kinds", json::array({"reply"})}}}}),
-                          trackerSource(base, {{"write", {{"created", {{"url", "/url"}}}}}})})},
-            {"actions", {{"bug", "tracker"}}}};
-        return parseConfig(QByteArray::fromStdString(doc.dump()), QStringLiteral("t"));
-    }
-};
-
 const QString bugUrl = QStringLiteral("https://tracker.example/SRE-312");
 
-// One run of the app on the state file: a dashboard with its lean controller.
-struct Run {
-    std::unique_ptr<AppContext> context;
-    std::unique_ptr<LeanController> controller;
-
-    Run(Servers &servers, const QString &statePath) {
-        context = std::make_unique<AppContext>(servers.config());
-        QString notice;
-        if (!context->openState(statePath, &notice))
+// One run of the app on the state file, which must open.
+struct Run : LeanRun {
+    Run(DeskAndTracker &servers, const QString &statePath)
+        : LeanRun(servers.config(), statePath) {
+        if (!opened())
             qFatal("state: %s", qPrintable(notice));
-        controller = std::make_unique<LeanController>(context->board(), context->leanState(),
-                                                      context->sources().lookup(), context->lean(),
-                                                      context->onDuty());
-    }
-    ~Run() {
-        controller.reset();
-        context.reset();
-    }
-    Item loadRequest() {
-        QSignalSpy answered(context->board(), &Board::allAnswered);
-        context->poller()->fetchAllOnce();
-        if (!answered.wait(10000))
-            qFatal("the desk did not answer");
-        return context->board()->panel(ItemKind::Request)->item(0);
     }
     bool escalated(const Item &request, const QString &url) const {
-        const InvestigationClock *c =
-            context->leanState()->clocks()->find(request.source, request.id);
+        const InvestigationClock *c = clock(request);
         return c && c->escalatedAt.isValid() && c->bugUrl == url;
-    }
-    // A count from the state file, read on the store's thread.
-    int count(const QString &sql) const {
-        return context->store()
-            ->runBlocking([sql](QSqlDatabase &db) {
-                QSqlQuery q(db);
-                return q.exec(sql) && q.next() ? q.value(0) : QVariant(-1);
-            })
-            .toInt();
     }
     // Every escalation finished, and exactly one reply ever queued.
     bool finishedOnce() const {
         return count(QStringLiteral("SELECT COUNT(*) FROM escalations WHERE state != 'done'")) ==
                    0 &&
                count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'reply'")) == 1;
-    }
-    bool settled() const {
-        return context->leanState()->outbox()->isSettled() &&
-               context->leanState()->outbox()->pendingCount() == 0;
     }
 };
 
@@ -150,8 +56,8 @@ private Q_SLOTS:
 };
 
 void TestEscalationRestart::restartBeforeTheTrackerAccepts() {
-    Servers servers;
-    QVERIFY(servers.server.start(0));
+    DeskAndTracker servers;
+    QVERIFY(servers.start());
     QTemporaryDir dir;
     const QString state = dir.filePath(QStringLiteral("s.sqlite"));
     Item request;
@@ -184,9 +90,9 @@ void TestEscalationRestart::restartBeforeTheTrackerAccepts() {
 }
 
 void TestEscalationRestart::restartAfterTheBugBeforeTheReply() {
-    Servers servers;
+    DeskAndTracker servers;
     servers.trackerUp = true;
-    QVERIFY(servers.server.start(0));
+    QVERIFY(servers.start());
     QTemporaryDir dir;
     const QString state = dir.filePath(QStringLiteral("s.sqlite"));
     Item request;
@@ -214,10 +120,10 @@ void TestEscalationRestart::restartAfterTheBugBeforeTheReply() {
 }
 
 void TestEscalationRestart::restartWithTheReplyQueued() {
-    Servers servers;
+    DeskAndTracker servers;
     servers.trackerUp = true;
     servers.deskTakesReplies = false;
-    QVERIFY(servers.server.start(0));
+    QVERIFY(servers.start());
     QTemporaryDir dir;
     const QString state = dir.filePath(QStringLiteral("s.sqlite"));
     Item request;

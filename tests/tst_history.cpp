@@ -3,7 +3,7 @@
 // and the row cap, all against an injected clock.
 #include "core/board/Board.h"
 #include "core/store/History.h"
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 #include "tests/support/BoardFixture.h"
 #include "tests/support/HistoryStore.h"
 #include "tests/support/TestEnvironment.h"
@@ -76,7 +76,7 @@ private Q_SLOTS:
 
     void recordsAsynchronouslyAndSkipsCloseRefreshes() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QVERIFY(openCleanStore(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);
@@ -97,7 +97,7 @@ private Q_SLOTS:
 
     void downsamplesOldRowsToOnePerHour() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 50000};
@@ -129,7 +129,7 @@ private Q_SLOTS:
 
     void capDropsTheOldestRows() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 100};
@@ -151,7 +151,7 @@ private Q_SLOTS:
 
     void recordPrunesThroughTheStore() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QVERIFY(openCleanStore(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);

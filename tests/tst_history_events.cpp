@@ -7,8 +7,8 @@
 #include "core/board/Board.h"
 #include "core/lean/LeanState.h"
 #include "core/store/History.h"
-#include "core/store/LocalStore.h"
 #include "core/store/ResolutionWatch.h"
+#include "core/store/Store.h"
 #include "demo/DemoHistory.h"
 #include "tests/support/BoardFixture.h"
 #include "tests/support/HistoryStore.h"
@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void downsamplingKeepsTheHoursSums() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const QDateTime hour = now.addDays(-40);
@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void aFirstVersionStoreGainsTheColumns() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QVERIFY(openCleanStore(store));
         const bool ok =
             store

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The 15-minute rule's clocks with an injected clock: amber at 10, red at 15, one breach per
-// clock, and a restart in the middle (a new LocalStore on the same file) keeps the start.
+// clock, and a restart in the middle (a new Store on the same file) keeps the start.
 #include "core/lean/InvestigationClocks.h"
 #include "tests/support/TestEnvironment.h"
 
@@ -20,7 +20,7 @@ private Q_SLOTS:
         const QString id = QStringLiteral("1043");
         ManualClock clock(QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC));
         {
-            LocalStore store(path);
+            Store store(path);
             QString notice;
             QVERIFY(store.open(&notice));
             InvestigationClocks clocks(&store, clock, 10, 15);
@@ -43,7 +43,7 @@ private Q_SLOTS:
             QCOMPARE(clocks.elapsedS(desk, id), 12 * 60);
             QCOMPARE(breached.count(), 0);
         }
-        LocalStore store(path);
+        Store store(path);
         QString notice;
         QVERIFY(store.open(&notice));
         InvestigationClocks clocks(&store, clock, 10, 15);
@@ -77,7 +77,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("state.sqlite"));
         ManualClock clock(QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC));
         for (int run = 0; run < 2; ++run) {
-            LocalStore store(path);
+            Store store(path);
             QString notice;
             QVERIFY(store.open(&notice));
             InvestigationClocks clocks(&store, clock, 10, 15);

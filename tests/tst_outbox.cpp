@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The durable outbox against real HTTP on 127.0.0.1: server down -> pending with its error ->
-// server up -> delivered exactly once; pending rows survive a restart (a new LocalStore on the
+// server up -> delivered exactly once; pending rows survive a restart (a new Store on the
 // same file) and a killed command line; targets are independent; a resolve never overtakes its
 // raise; backoff and Retry-After.
 #include "core/config/AppConfig.h"
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const quint16 port = closedPort();
         Targets targets(configFor({port}));
-        LocalStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(dir.filePath(QStringLiteral("s.sqlite")));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -165,7 +165,7 @@ private Q_SLOTS:
         Targets targets(configFor({port}));
         HttpClient http;
         {
-            LocalStore store(path);
+            Store store(path);
             QString notice;
             QVERIFY(store.open(&notice));
             Outbox outbox(&store, &http, targets.lookup());
@@ -176,7 +176,7 @@ private Q_SLOTS:
         } // the "app" goes away with the action pending
         FakeAlertmanager am;
         QVERIFY(am.server.start(port));
-        LocalStore store(path);
+        Store store(path);
         QString notice;
         QVERIFY(store.open(&notice));
         Outbox outbox(&store, &http, targets.lookup());
@@ -194,7 +194,7 @@ private Q_SLOTS:
         FakeAlertmanager up;
         QVERIFY(up.server.start(0));
         Targets targets(configFor({up.server.port(), closedPort()}));
-        LocalStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(dir.filePath(QStringLiteral("s.sqlite")));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -212,7 +212,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const quint16 port = closedPort();
         Targets targets(configFor({port}));
-        LocalStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(dir.filePath(QStringLiteral("s.sqlite")));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -241,7 +241,7 @@ private Q_SLOTS:
         am.retryAfter = "120";
         QVERIFY(am.server.start(0));
         Targets targets(configFor({am.server.port(), closedPort()}));
-        LocalStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(dir.filePath(QStringLiteral("s.sqlite")));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;

@@ -8,8 +8,8 @@
 #include "core/sources/Poller.h"
 #include "core/sources/SourceSet.h"
 #include "core/store/ItemStream.h"
-#include "core/store/LocalStore.h"
 #include "core/store/SnapshotCache.h"
+#include "core/store/Store.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/TestEnvironment.h"
 
@@ -55,7 +55,7 @@ struct Run {
         return answered.wait(5000);
     }
 
-    LocalStore store;
+    Store store;
     bool opened = false;
     Board board{Clock::system()};
     HttpClient http;

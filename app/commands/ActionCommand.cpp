@@ -90,7 +90,7 @@ void submitAction(AppContext *context, const ActionRequest &request) {
                                 .arg(request.verb, line));
             say(stderr, QStringLiteral("dutyboard: it stays in the outbox (%1) and goes with the "
                                        "next dutyboard run")
-                            .arg(context->store()->path()));
+                            .arg(context->store()->location().describe()));
             QCoreApplication::exit(3);
             return;
         }

@@ -6,6 +6,7 @@
 #include "app/MainWindow.h"
 #include "app/TrendsFeed.h"
 #include "app/lean/LeanUi.h"
+#include "app/lean/TeamStateLight.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
 #include "core/attention/Notifier.h"
@@ -78,6 +79,8 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
     if (context->leanState()) {
         LeanController *controller = context->createLeanController(window);
         new LeanUi(window, controller);
+        if (context->store()->isShared())
+            new TeamStateLight(context->store(), window->statusBar());
         // The 15-minute rule also reaches the desktop, where notifications are on.
         QObject::connect(controller, &LeanController::breached, context->notifier(),
                          [notifier = context->notifier()](const Item &request) {

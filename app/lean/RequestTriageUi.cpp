@@ -187,10 +187,15 @@ RowMark RequestTriageUi::requestMark(const Item &item) const {
                     .arg(formatClock(clocks->elapsedS(item.source, item.id)))
                     .arg(clocks->redMin()),
                 Theme::amberColor()};
-    case ClockLevel::Running:
-        return {QStringLiteral("TAKEN \u00B7 %1")
-                    .arg(formatClock(clocks->elapsedS(item.source, item.id))),
+    case ClockLevel::Running: {
+        // Who took it, so a second screen (the wall, a colleague's desk) says it too.
+        const QString by =
+            m_controller->state()->triage()->decision(item.source, item.id).decidedBy;
+        return {QStringLiteral("TAKEN \u00B7 %1%2")
+                    .arg(by.isEmpty() ? QString() : by + QStringLiteral(" \u00B7 "),
+                         formatClock(clocks->elapsedS(item.source, item.id))),
                 Theme::okColor()};
+    }
     case ClockLevel::None:
         break;
     }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The link between a bug being filed and the request it escalates, kept in SQLite next to the
-// outbox: a restart before the tracker accepts the bug, or after it accepted and before the
+// The link between a bug being filed and the request it escalates, kept in the store next to
+// the outbox: a restart before the tracker accepts the bug, or after it accepted and before the
 // requester was answered, still ends with the request marked escalated and the reply with the
 // bug's link queued, once.
 //
@@ -9,10 +9,15 @@
 // derived from the bug's (replyActionId), so a resume can see whether it was queued already.
 #pragma once
 
-#include "core/store/LocalStore.h"
+#include "core/lean/OutboxTable.h"
+#include "core/store/Store.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QStringList>
+
+#include <vector>
 
 struct Escalation {
     QString actionId; // the CreateBug action in the outbox
@@ -29,16 +34,24 @@ struct Escalation {
 class Escalations final : public QObject {
     Q_OBJECT
 public:
-    explicit Escalations(LocalStore *store, QObject *parent = nullptr);
+    explicit Escalations(Store *store, QObject *parent = nullptr);
 
-    // Creates the table when needed and reads every row not done. A row still filing whose bug
-    // the outbox delivered meanwhile (the run that queued it ended first) comes back filed,
-    // with the answer; a filed row says whether its reply reached the outbox. loaded() follows.
+    // Reads every row not done. A row still filing whose bug the outbox delivered meanwhile
+    // (the run that queued it ended first, or another instance sent it) comes back filed, with
+    // the answer; a filed row says whether its reply reached the outbox; a row another
+    // instance finished leaves. loaded() follows, each time.
     void load();
     bool isLoaded() const { return m_loaded; }
     std::vector<Escalation> unfinished() const;
 
+    // The claim of a request's escalation, for the outbox's insert of its bug (one
+    // transaction): the first instance to claim a request writes its row (filing) and files
+    // the bug; any other is refused with who escalated it and when.
+    static OutboxTable::Guard claim(const Escalation &escalation, const QString &by,
+                                    const QDateTime &at);
+    // Shows a claimed escalation as filing at once; forget() it when the claim was refused.
     void add(const Escalation &escalation);
+    void forget(const QString &actionId);
     const Escalation *find(const QString &actionId) const;
     // A bug for this request is queued and not accepted yet.
     bool isFiling(const QString &source, const QString &itemId) const;
@@ -56,8 +69,10 @@ Q_SIGNALS:
 
 private:
     void save(const Escalation &escalation);
+    // `open`: the rows not done; `done`: rows this instance knew that another finished.
+    void merge(std::vector<Escalation> open, const QStringList &done);
 
-    LocalStore *m_store;
+    Store *m_store;
     bool m_loaded = false;
     QHash<QString, Escalation> m_rows; // by action id; done rows leave
 };

@@ -4,6 +4,7 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -23,61 +24,95 @@ QDateTime fromMs(const QVariant &v) {
 
 } // namespace
 
-InvestigationClocks::InvestigationClocks(LocalStore *store, const Clock &clock, int amberMin,
-                                         int redMin, QObject *parent)
+InvestigationClocks::InvestigationClocks(Store *store, const Clock &clock, int amberMin, int redMin,
+                                         QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)
     , m_amberMin(amberMin)
     , m_redMin(redMin) {}
 
+namespace {
+
+// Every clock in the store; empty when the store could not be read (unreachable).
+std::optional<QHash<QString, InvestigationClock>> readClocks(QSqlDatabase &db) {
+    QHash<QString, InvestigationClock> rows;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT source, item_id, started_at, breached_at, escalated_at, "
+                               "bug_id, bug_url FROM investigation_clocks")))
+        return std::nullopt;
+    while (q.next()) {
+        InvestigationClock c{q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
+                             fromMs(q.value(3)),    fromMs(q.value(4)),    q.value(5).toString(),
+                             q.value(6).toString()};
+        rows.insert(keyOf(c.source, c.itemId), c);
+    }
+    return rows;
+}
+
+bool sameClock(const InvestigationClock &a, const InvestigationClock &b) {
+    return a.startedAt == b.startedAt && a.breachedAt == b.breachedAt &&
+           a.escalatedAt == b.escalatedAt && a.bugId == b.bugId && a.bugUrl == b.bugUrl;
+}
+
+} // namespace
+
 void InvestigationClocks::load() {
-    m_store->post(
-        [](QSqlDatabase &db) {
-            QHash<QString, InvestigationClock> rows;
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS investigation_clocks("
-                                  " source TEXT NOT NULL, item_id TEXT NOT NULL,"
-                                  " started_at INTEGER NOT NULL, breached_at INTEGER,"
-                                  " escalated_at INTEGER, bug_id TEXT, bug_url TEXT,"
-                                  " PRIMARY KEY(source, item_id))"));
-            q.exec(QStringLiteral("SELECT source, item_id, started_at, breached_at, escalated_at, "
-                                  "bug_id, bug_url FROM investigation_clocks"));
-            while (q.next()) {
-                InvestigationClock c{q.value(0).toString(), q.value(1).toString(),
-                                     fromMs(q.value(2)),    fromMs(q.value(3)),
-                                     fromMs(q.value(4)),    q.value(5).toString(),
-                                     q.value(6).toString()};
-                rows.insert(keyOf(c.source, c.itemId), c);
-            }
-            return rows;
-        },
-        this,
-        [this](QHash<QString, InvestigationClock> rows) {
-            // Clocks started before the load finished are newer: they win.
-            for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-                if (!m_clocks.contains(it.key()))
-                    m_clocks.insert(it.key(), it.value());
-            }
-            m_loaded = true;
-            for (const InvestigationClock &c : std::as_const(m_clocks))
-                m_lastLevel.insert(keyOf(c.source, c.itemId), level(c.source, c.itemId));
-            Q_EMIT loaded();
-            check();
-        });
+    m_store->post(readClocks, this, [this](std::optional<QHash<QString, InvestigationClock>> rows) {
+        if (rows)
+            merge(*rows);
+        if (m_loaded)
+            return;
+        m_loaded = true;
+        for (const InvestigationClock &c : std::as_const(m_clocks))
+            m_lastLevel.insert(keyOf(c.source, c.itemId), level(c.source, c.itemId));
+        Q_EMIT loaded();
+        check();
+    });
+}
+
+void InvestigationClocks::merge(const QHash<QString, InvestigationClock> &rows) {
+    // The store is the truth; a clock only this instance knows (its write is still on the way)
+    // stays. Clocks are never deleted, so nothing else can be missing.
+    std::vector<std::pair<QString, QString>> moved;
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        const auto known = m_clocks.constFind(it.key());
+        if (known != m_clocks.cend() && sameClock(*known, it.value()))
+            continue;
+        m_clocks.insert(it.key(), it.value());
+        moved.emplace_back(it->source, it->itemId);
+    }
+    if (!m_loaded)
+        return;
+    for (const auto &[source, id] : moved) {
+        m_lastLevel.insert(keyOf(source, id), level(source, id));
+        Q_EMIT levelChanged(source, id);
+    }
 }
 
 void InvestigationClocks::save(const InvestigationClock &c) {
     m_store->post([c](QSqlDatabase &db) {
+        // Two instances starting the same clock: the earliest start wins; a breach or an
+        // escalation, once written, stays.
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO investigation_clocks(source, item_id, "
-                                 "started_at, breached_at, escalated_at, bug_id, bug_url) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO investigation_clocks(source, item_id, started_at, breached_at, "
+            "escalated_at, bug_id, bug_url) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source, item_id) DO UPDATE SET "
+            "started_at = CASE WHEN excluded.started_at < investigation_clocks.started_at "
+            "THEN excluded.started_at ELSE investigation_clocks.started_at END, "
+            "breached_at = COALESCE(investigation_clocks.breached_at, excluded.breached_at), "
+            "escalated_at = COALESCE(investigation_clocks.escalated_at, excluded.escalated_at), "
+            "bug_id = COALESCE(NULLIF(excluded.bug_id, ''), investigation_clocks.bug_id), "
+            "bug_url = COALESCE(NULLIF(excluded.bug_url, ''), investigation_clocks.bug_url)"));
         for (const QVariant &v :
              {QVariant(c.source), QVariant(c.itemId), ms(c.startedAt), ms(c.breachedAt),
               ms(c.escalatedAt), QVariant(c.bugId), QVariant(c.bugUrl)})
             q.addBindValue(v);
-        return QVariant(q.exec());
+        const bool ok = q.exec();
+        if (ok)
+            Store::announce(db, QStringLiteral("clocks"));
+        return ok;
     });
 }
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The 15-minute rule: starting an investigation on a request starts a clock kept in SQLite
-// (it survives restarts). Amber from `amberMin`, red from `redMin`; crossing red is said once
-// per clock, even across restarts, through breached().
+// The 15-minute rule: starting an investigation on a request starts a clock kept in the store
+// (it survives restarts, and every instance sharing the store shows it). Amber from `amberMin`, red
+// from `redMin`; crossing red is said once per clock, even across restarts, through breached().
 #pragma once
 
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 #include "core/time/Clock.h"
 
 #include <QDateTime>
@@ -26,10 +26,11 @@ struct InvestigationClock {
 class InvestigationClocks final : public QObject {
     Q_OBJECT
 public:
-    InvestigationClocks(LocalStore *store, const Clock &clock, int amberMin, int redMin,
+    InvestigationClocks(Store *store, const Clock &clock, int amberMin, int redMin,
                         QObject *parent = nullptr);
 
-    // Creates the table when needed and reads every clock; loaded() follows.
+    // Reads every clock; loaded() follows the first time. Called again when another instance
+    // sharing the store changed one: levelChanged() then says which moved.
     void load();
     bool isLoaded() const { return m_loaded; }
 
@@ -60,8 +61,9 @@ Q_SIGNALS:
 
 private:
     void save(const InvestigationClock &clock);
+    void merge(const QHash<QString, InvestigationClock> &rows);
 
-    LocalStore *m_store;
+    Store *m_store;
     const Clock &m_clock;
     int m_amberMin;
     int m_redMin;

@@ -9,6 +9,7 @@
 #include "core/lean/OnDuty.h"
 
 #include <QTimer>
+#include <QUuid>
 
 namespace {
 constexpr int clockCheckMs = 5000;
@@ -36,6 +37,17 @@ LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup c
     connect(clocks, &InvestigationClocks::levelChanged, this, &LeanController::requestChanged);
     connect(state->triage(), &TriageStore::changed, this, &LeanController::requestChanged);
     connect(state->outbox(), &Outbox::delivered, this, &LeanController::onDelivered);
+    connect(state->outbox(), &Outbox::refused, this,
+            [this](const QString &actionId, const QString &reason) {
+                const Escalation *link = m_state->escalations()->find(actionId);
+                if (!link)
+                    return;
+                const QString source = link->source;
+                const QString itemId = link->itemId;
+                m_state->escalations()->forget(actionId);
+                Q_EMIT notice(reason);
+                Q_EMIT requestChanged(source, itemId);
+            });
     PanelModel *incidents = board->panel(ItemKind::Incident);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(incidents, signal, this, [this]() { scheduleRefresh(); });
@@ -116,13 +128,16 @@ bool LeanController::escalate(const Item &request) {
         return false;
     }
     const qint64 spent = qMax<qint64>(0, clocks->elapsedS(request.source, request.id));
-    const QString id = m_state->outbox()->submit(
-        LeanActions::bugFromRequest(request, spent, actingPerson()), targets);
     Escalation link;
-    link.actionId = id;
+    link.actionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     link.source = request.source;
     link.itemId = request.id;
     link.title = request.title;
+    // The claim and the bug go in together: of two instances escalating at once, the store
+    // lets one file it; the other hears refused() with who did.
+    m_state->outbox()->submit(LeanActions::bugFromRequest(request, spent, actingPerson()), targets,
+                              link.actionId,
+                              Escalations::claim(link, actingPerson(), m_board->clock().now()));
     m_state->escalations()->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());
@@ -193,6 +208,11 @@ QStringList LeanController::knownProjects() const {
 
 void LeanController::onDelivered(const OutboxEntry &entry) {
     const Escalation *link = m_state->escalations()->find(entry.actionId);
+    if (!link && entry.action.kind == WriteKind::CreateBug) {
+        // Another instance's escalation, sent from here: its row is read, then finished.
+        m_state->escalations()->load();
+        return;
+    }
     // Several bug targets: the first one to accept names the bug.
     if (!link || link->state != QLatin1String("filing"))
         return;

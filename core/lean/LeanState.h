@@ -14,13 +14,14 @@
 #include <memory>
 
 class HttpClient;
-class LocalStore;
+class Store;
 struct LeanConfig;
 
 class LeanState final {
 public:
-    // `store` must be open; everything given must outlive this object.
-    LeanState(LocalStore *store, HttpClient *http, ConnectorLookup connectors, const Clock &clock,
+    // `store` must be open; everything given must outlive this object. When the store is
+    // shared, what other instances change is read again as they announce it.
+    LeanState(Store *store, HttpClient *http, ConnectorLookup connectors, const Clock &clock,
               const LeanConfig &config);
     ~LeanState(); // the outbox first: its sends post to the store
     LeanState(const LeanState &) = delete;
@@ -36,6 +37,9 @@ public:
     Escalations *escalations() const { return m_escalations.get(); }
 
 private:
+    // What another instance changed: "clocks", "triage", "escalations", "outbox"; empty: all.
+    void reload(const QString &topic);
+
     std::unique_ptr<Escalations> m_escalations;
     std::unique_ptr<TriageStore> m_triage;
     std::unique_ptr<InvestigationClocks> m_clocks;

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace {
 
@@ -26,6 +27,7 @@ qint64 backoffS(int attempts) {
 struct Inserted {
     bool ok = false;
     QString error;
+    QString refusal; // the guard's answer
     std::vector<OutboxEntry> rows;
 };
 struct Claimed {
@@ -35,13 +37,14 @@ struct Claimed {
 
 } // namespace
 
-Outbox::Outbox(LocalStore *store, HttpClient *http, ConnectorLookup connectorOf, const Clock &clock,
+Outbox::Outbox(Store *store, HttpClient *http, ConnectorLookup connectorOf, const Clock &clock,
                QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_http(http)
     , m_connectorOf(std::move(connectorOf))
     , m_clock(clock)
+    , m_owner(OutboxTable::newOwner())
     , m_timer(new QTimer(this))
     , m_rescanTimer(new QTimer(this)) {
     m_timer->setSingleShot(true);
@@ -51,37 +54,41 @@ Outbox::Outbox(LocalStore *store, HttpClient *http, ConnectorLookup connectorOf,
 }
 
 void Outbox::start() {
-    m_store->post(
-        [](QSqlDatabase &db) {
-            QString error;
-            return OutboxTable::createSchema(db, &error) ? std::optional<QString>() : error;
-        },
-        this,
-        [this](std::optional<QString> error) {
-            if (error)
-                Q_EMIT storeFailed(
-                    QStringLiteral("the outbox table could not be created: %1").arg(*error));
-        });
     rescan();
     m_rescanTimer->start();
 }
 
 void Outbox::rescan() {
     m_store->post([](QSqlDatabase &db) { return OutboxTable::loadPending(db); }, this,
-                  [this](std::vector<OutboxEntry> rows) {
+                  [this](std::optional<std::vector<OutboxEntry>> rows) {
+                      if (!rows)
+                          return; // the store did not answer: keep what is known
                       m_loaded = true;
+                      // Delivered or discarded elsewhere meanwhile: no longer ours to show.
+                      std::set<qint64> stillPending;
+                      for (const OutboxEntry &e : *rows)
+                          stillPending.insert(e.rowId);
+                      bool gone = false;
+                      for (auto it = m_rows.begin(); it != m_rows.end();) {
+                          const bool drop = !it->second.busy && !stillPending.count(it->first);
+                          gone = gone || drop;
+                          it = drop ? m_rows.erase(it) : std::next(it);
+                      }
+                      if (gone)
+                          Q_EMIT changed();
                       // New to this process (an earlier run, another process): tried at once; a new
                       // run is a new chance, whatever backoff the row had.
                       const QDateTime now = m_clock.now();
-                      for (OutboxEntry &e : rows) {
+                      for (OutboxEntry &e : *rows) {
                           if (!m_rows.count(e.rowId))
                               e.nextAttemptAt = qMin(e.nextAttemptAt, now);
                       }
-                      merge(std::move(rows));
+                      merge(std::move(*rows));
                   });
 }
 
-QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId) {
+QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId,
+                       OutboxTable::Guard guard) {
     if (targets.isEmpty())
         return {};
     const QString actionId =
@@ -103,18 +110,23 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
     m_wasSettled = false;
     // Sent only once the insert has committed: what is sent is always on disk first.
     m_store->post(
-        [rows = std::move(rows)](QSqlDatabase &db) mutable {
+        [rows = std::move(rows), guard = std::move(guard)](QSqlDatabase &db) mutable {
             Inserted inserted;
-            inserted.ok = OutboxTable::insert(db, &rows, &inserted.error);
+            inserted.ok = OutboxTable::insert(db, &rows, &inserted.error, guard, &inserted.refusal);
             inserted.rows = std::move(rows); // with their row ids
             return inserted;
         },
         this,
-        [this](Inserted inserted) {
+        [this, actionId](Inserted inserted) {
             --m_writing;
             if (!inserted.ok) {
                 Q_EMIT storeFailed(
                     QStringLiteral("an action could not be saved: %1").arg(inserted.error));
+                noteSettled();
+                return;
+            }
+            if (!inserted.refusal.isEmpty()) {
+                Q_EMIT refused(actionId, inserted.refusal);
                 noteSettled();
                 return;
             }
@@ -222,10 +234,9 @@ void Outbox::send(qint64 rowId) {
     const QDateTime now = m_clock.now();
     const QDateTime until = now.addSecs(connector->config().timeoutS + 60);
     m_store->post(
-        [rowId, now, until](QSqlDatabase &db) {
+        [rowId, now, until, owner = m_owner](QSqlDatabase &db) {
             Claimed claimed;
-            claimed.result = OutboxTable::claim(db, rowId, OutboxTable::processOwner(), now, until,
-                                                &claimed.busyUntil);
+            claimed.result = OutboxTable::claim(db, rowId, owner, now, until, &claimed.busyUntil);
             return claimed;
         },
         this,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The durable outbox: every action (reply, reaction, bug, card, incident, andon) is written to
-// SQLite first, one row per target, and only then sent through the target's connector. A row
+// the store first, one row per target, and only then sent through the target's connector. A row
 // is retried with backoff (at most 5 min apart, later when the server says so) until the
 // connector accepts the answer, and survives kills and restarts. Rows for one target are sent
 // in order, one at a time: an andon's resolve never overtakes its raise.
@@ -15,7 +15,7 @@
 #include "core/http/HttpClient.h"
 #include "core/lean/OutboxTable.h"
 #include "core/sources/ConnectorLookup.h"
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 #include "core/time/Clock.h"
 
 #include <QObject>
@@ -28,18 +28,20 @@ class QTimer;
 class Outbox final : public QObject {
     Q_OBJECT
 public:
-    Outbox(LocalStore *store, HttpClient *http, ConnectorLookup connectorOf,
+    Outbox(Store *store, HttpClient *http, ConnectorLookup connectorOf,
            const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
-    // Creates the table when needed, loads every pending row (from earlier runs, or from
-    // another process) and sends them; then re-reads the table once a minute.
+    // Loads every pending row (from earlier runs, or from another process) and sends them; then
+    // re-reads the table once a minute, and whenever rescan() is called.
     void start();
     // Writes one row per target in one transaction, then sends them. Returns the action's id,
     // which is also its idempotency key unless the action carries one; empty without targets.
     // `actionId`, when given, must be new: a caller that derives it from an earlier action can
     // then look the action up after a restart (OutboxTable::loadAction) before sending it again.
+    // `guard`, when given, runs in the same transaction first and may refuse the action
+    // (refused() follows; nothing is written or sent).
     QString submit(WriteAction action, const QStringList &targets,
-                   const QString &actionId = QString());
+                   const QString &actionId = QString(), OutboxTable::Guard guard = {});
 
     std::vector<OutboxEntry> pending() const;
     int pendingCount() const { return static_cast<int>(m_rows.size()); }
@@ -53,7 +55,8 @@ public:
     void retryTarget(const QString &target);
     // Gives up on a row (it stays in the table as discarded). Not while it is being sent.
     bool discard(qint64 rowId);
-    // Reads pending rows that another process wrote (the command line while the window runs).
+    // Reads pending rows that another process wrote (the command line while the window runs,
+    // another instance sharing the store), and forgets those delivered elsewhere.
     void rescan();
 
 Q_SIGNALS:
@@ -62,6 +65,8 @@ Q_SIGNALS:
     void attemptFailed(const OutboxEntry &entry);
     void settled();
     void storeFailed(const QString &message);
+    // submit()'s guard refused the action `actionId`: `reason` says why.
+    void refused(const QString &actionId, const QString &reason);
 
 private:
     struct Row {
@@ -74,10 +79,11 @@ private:
     void finish(qint64 rowId, const WriteOutcome &outcome);
     void noteSettled();
 
-    LocalStore *m_store;
+    Store *m_store;
     HttpClient *m_http;
     ConnectorLookup m_connectorOf;
     const Clock &m_clock;
+    QString m_owner;              // who claims rows to send them
     std::map<qint64, Row> m_rows; // by row id: oldest first
     QTimer *m_timer;
     QTimer *m_rescanTimer;

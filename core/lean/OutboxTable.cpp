@@ -2,11 +2,13 @@
 #include "OutboxTable.h"
 
 #include "core/lean/WriteActionJson.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QVariant>
 
 #include <cerrno>
@@ -57,40 +59,27 @@ std::vector<OutboxEntry> readRows(QSqlQuery &query) {
 
 } // namespace
 
-bool createSchema(QSqlDatabase &db, QString *error) {
-    QSqlQuery q(db);
-    const bool ok =
-        q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outbox("
-                              " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                              " action_id TEXT NOT NULL,"
-                              " target TEXT NOT NULL,"
-                              " kind TEXT NOT NULL,"
-                              " payload TEXT NOT NULL,"
-                              " idempotency_key TEXT NOT NULL,"
-                              " state TEXT NOT NULL DEFAULT 'pending',"
-                              " attempts INTEGER NOT NULL DEFAULT 0,"
-                              " last_error TEXT NOT NULL DEFAULT '',"
-                              " created_at INTEGER NOT NULL,"
-                              " next_attempt_at INTEGER NOT NULL,"
-                              " delivered_at INTEGER,"
-                              " created_id TEXT, created_url TEXT,"
-                              " claimed_by TEXT, claimed_until INTEGER,"
-                              " UNIQUE(action_id, target))")) &&
-        q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, id)"));
-    if (!ok && error)
-        *error = q.lastError().text();
-    return ok;
-}
-
-bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error) {
+bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error, const Guard &guard,
+            QString *refusal) {
     if (!db.transaction()) {
         *error = db.lastError().text();
         return false;
     }
+    if (guard) {
+        *refusal = guard(db);
+        if (!refusal->isEmpty()) {
+            db.rollback();
+            rows->clear();
+            return true;
+        }
+    }
+    // A row already there (a replay, or a reply two instances both finish) stays as it is.
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO outbox(action_id, target, kind, payload, idempotency_key, created_at, "
-        "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(action_id, target) DO NOTHING "
+        "RETURNING id"));
+    std::vector<OutboxEntry> inserted;
     for (OutboxEntry &e : *rows) {
         q.addBindValue(e.actionId);
         q.addBindValue(e.target);
@@ -104,20 +93,27 @@ bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error) {
             db.rollback();
             return false;
         }
-        e.rowId = q.lastInsertId().toLongLong();
+        if (q.next()) {
+            e.rowId = q.value(0).toLongLong();
+            inserted.push_back(std::move(e));
+        }
+        q.finish();
     }
+    Store::announce(db, QStringLiteral("outbox"));
     if (!db.commit()) {
         *error = db.lastError().text();
         db.rollback();
         return false;
     }
+    *rows = std::move(inserted);
     return true;
 }
 
-std::vector<OutboxEntry> loadPending(QSqlDatabase &db) {
+std::optional<std::vector<OutboxEntry>> loadPending(QSqlDatabase &db) {
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT ") + columns +
-           QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY id"));
+    if (!q.exec(QStringLiteral("SELECT ") + columns +
+                QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY id")))
+        return std::nullopt;
     return readRows(q);
 }
 
@@ -132,35 +128,44 @@ std::vector<OutboxEntry> loadAction(QSqlDatabase &db, const QString &actionId) {
 
 Claim claim(QSqlDatabase &db, qint64 rowId, const QString &owner, const QDateTime &now,
             const QDateTime &until, QDateTime *busyUntil) {
-    // One transaction: two processes on one file cannot both take the row.
-    QSqlQuery begin(db);
-    begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    // One statement decides: of two instances updating the same row, the second sees the
+    // first's claim (both SQLite and PostgreSQL re-check the WHERE on the row they lock).
+    const auto take = [&](const QString &condition, std::initializer_list<QVariant> values) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? "
+                                 "AND state = 'pending' AND ") +
+                  condition);
+        q.addBindValue(owner);
+        q.addBindValue(ms(until));
+        q.addBindValue(rowId);
+        for (const QVariant &value : values)
+            q.addBindValue(value);
+        return q.exec() && q.numRowsAffected() == 1;
+    };
+    if (take(QStringLiteral("(claimed_by IS NULL OR claimed_by = ? OR claimed_until IS NULL OR "
+                            "claimed_until <= ?)"),
+             {owner, ms(now)}))
+        return Claim::Claimed;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT state, claimed_by, claimed_until FROM outbox WHERE id = ?"));
     q.addBindValue(rowId);
-    Claim result = Claim::Gone;
-    if (q.exec() && q.next() && q.value(0).toString() == QLatin1String("pending")) {
-        const QString holder = q.value(1).toString();
-        const QDateTime heldUntil = fromMs(q.value(2));
-        if (!holder.isEmpty() && holder != owner && heldUntil.isValid() && heldUntil > now &&
-            ownerAlive(holder)) {
-            result = Claim::Busy;
-            *busyUntil = heldUntil;
-        } else {
-            QSqlQuery take(db);
-            take.prepare(
-                QStringLiteral("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?"));
-            take.addBindValue(owner);
-            take.addBindValue(ms(until));
-            take.addBindValue(rowId);
-            result = take.exec() ? Claim::Claimed : Claim::Busy;
-            if (result == Claim::Busy)
-                *busyUntil = now.addSecs(5);
+    if (!q.exec() || !q.next()) {
+        if (q.lastError().isValid()) { // the store did not answer: try again later
+            *busyUntil = now.addSecs(5);
+            return Claim::Busy;
         }
+        return Claim::Gone;
     }
-    QSqlQuery end(db);
-    end.exec(QStringLiteral("COMMIT"));
-    return result;
+    if (q.value(0).toString() != QLatin1String("pending"))
+        return Claim::Gone;
+    const QString holder = q.value(1).toString();
+    // A process of this machine that died holding it: no need to wait for its claim to end.
+    if (!ownerAlive(holder) && take(QStringLiteral("claimed_by = ?"), {holder}))
+        return Claim::Claimed;
+    *busyUntil = fromMs(q.value(2));
+    if (!busyUntil->isValid() || *busyUntil <= now)
+        *busyUntil = now.addSecs(5);
+    return Claim::Busy;
 }
 
 bool markDelivered(QSqlDatabase &db, const OutboxEntry &e) {
@@ -173,7 +178,10 @@ bool markDelivered(QSqlDatabase &db, const OutboxEntry &e) {
     q.addBindValue(e.createdId);
     q.addBindValue(e.createdUrl);
     q.addBindValue(e.rowId);
-    return q.exec();
+    const bool ok = q.exec();
+    if (ok)
+        Store::announce(db, QStringLiteral("outbox"));
+    return ok;
 }
 
 bool markFailed(QSqlDatabase &db, const OutboxEntry &e) {
@@ -194,20 +202,27 @@ bool markDiscarded(QSqlDatabase &db, qint64 rowId) {
         "UPDATE outbox SET state = 'discarded', claimed_by = NULL WHERE id = ? AND state = "
         "'pending'"));
     q.addBindValue(rowId);
-    return q.exec();
+    const bool ok = q.exec();
+    if (ok)
+        Store::announce(db, QStringLiteral("outbox"));
+    return ok;
 }
 
-QString processOwner() {
-    static const QString owner =
-        QStringLiteral("%1:%2")
-            .arg(QCoreApplication::applicationPid())
-            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    return owner;
+QString newOwner() {
+    return QStringLiteral("%1/%2/%3")
+        .arg(QSysInfo::machineHostName())
+        .arg(QCoreApplication::applicationPid())
+        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 }
 
 bool ownerAlive(const QString &owner) {
+    // "host/pid/random"; before 0.2 "pid:random", always this machine's.
+    const QStringList parts = owner.split(QLatin1Char('/'));
+    if (parts.size() == 3 && parts[0] != QSysInfo::machineHostName())
+        return true; // another machine's process: only its claim's end says it is gone
     bool ok = false;
-    const qint64 pid = owner.section(QLatin1Char(':'), 0, 0).toLongLong(&ok);
+    const qint64 pid =
+        (parts.size() == 3 ? parts[1] : owner.section(QLatin1Char(':'), 0, 0)).toLongLong(&ok);
     if (!ok || pid <= 0)
         return false;
     // Signal 0 only checks: the process exists (EPERM: it exists, owned by someone else).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The outbox's SQLite table: one row per (action, target), written before anything is sent.
-// Plain functions run on the LocalStore thread; the Outbox schedules them.
+// The outbox's table: one row per (action, target), written before anything is sent. Plain
+// functions run on the Store's thread; the Outbox schedules them. Every change is announced to
+// the instances sharing the store.
 #pragma once
 
 #include "core/lean/WriteAction.h"
@@ -10,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
 #include <vector>
 
 struct OutboxEntry {
@@ -29,11 +32,16 @@ struct OutboxEntry {
 
 namespace OutboxTable {
 
-bool createSchema(QSqlDatabase &db, QString *error);
-// One transaction for every target: all rows are on disk, or none.
-bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error);
-// Every pending row, oldest first.
-std::vector<OutboxEntry> loadPending(QSqlDatabase &db);
+// Runs inside insert()'s transaction before the rows go in: a non-empty answer refuses the
+// action (nothing is written) and says why ("already escalated by …").
+using Guard = std::function<QString(QSqlDatabase &db)>;
+// One transaction for every target: all rows are in the store, or none. Leaves in `rows` the
+// ones written, with their ids (a row already there, same action and target, stays as it was).
+// `guard` refused: true, `rows` empty and `refusal` set.
+bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error,
+            const Guard &guard = {}, QString *refusal = nullptr);
+// Every pending row, oldest first; empty when the store did not answer.
+std::optional<std::vector<OutboxEntry>> loadPending(QSqlDatabase &db);
 // The rows of one action, whatever their state (the command line reports on them).
 std::vector<OutboxEntry> loadAction(QSqlDatabase &db, const QString &actionId);
 
@@ -46,8 +54,10 @@ bool markDelivered(QSqlDatabase &db, const OutboxEntry &entry);
 bool markFailed(QSqlDatabase &db, const OutboxEntry &entry);
 bool markDiscarded(QSqlDatabase &db, qint64 rowId);
 
-// "<pid>:<random>" for this process; the pid part lets another process see it is gone.
-QString processOwner();
+// "<host>/<pid>/<random>", one per outbox: another process of the same machine can see it is
+// gone; another machine's waits for the end of its claim; two outboxes of one process (two
+// instances in a test) are two owners.
+QString newOwner();
 bool ownerAlive(const QString &owner);
 
 } // namespace OutboxTable

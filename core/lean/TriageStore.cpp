@@ -4,6 +4,7 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -34,37 +35,49 @@ Triage triageFromName(const QString &name) {
     return Triage::None;
 }
 
-TriageStore::TriageStore(LocalStore *store, const Clock &clock, QObject *parent)
+TriageStore::TriageStore(Store *store, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock) {}
 
+namespace {
+
+// Every decision in the store; empty when it could not be read (unreachable).
+std::optional<QHash<QString, TriageDecision>> readDecisions(QSqlDatabase &db) {
+    QHash<QString, TriageDecision> rows;
+    QSqlQuery q(db);
+    if (!q.exec(
+            QStringLiteral("SELECT source, item_id, decision, decided_at, decided_by FROM triage")))
+        return std::nullopt;
+    while (q.next())
+        rows.insert(keyOf(q.value(0).toString(), q.value(1).toString()),
+                    {triageFromName(q.value(2).toString()),
+                     QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC),
+                     q.value(4).toString()});
+    return rows;
+}
+
+} // namespace
+
 void TriageStore::load() {
-    m_store->post(
-        [](QSqlDatabase &db) {
-            QHash<QString, TriageDecision> rows;
-            QSqlQuery q(db);
-            q.exec(
-                QStringLiteral("CREATE TABLE IF NOT EXISTS triage(source TEXT NOT NULL, "
-                               "item_id TEXT NOT NULL, decision TEXT NOT NULL, decided_at "
-                               "INTEGER NOT NULL, decided_by TEXT, PRIMARY KEY(source, item_id))"));
-            q.exec(QStringLiteral(
-                "SELECT source, item_id, decision, decided_at, decided_by FROM triage"));
-            while (q.next())
-                rows.insert(keyOf(q.value(0).toString(), q.value(1).toString()),
-                            {triageFromName(q.value(2).toString()),
-                             QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC),
-                             q.value(4).toString()});
-            return rows;
-        },
-        this,
-        [this](QHash<QString, TriageDecision> rows) {
-            for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-                if (!m_decisions.contains(it.key()))
-                    m_decisions.insert(it.key(), it.value());
-            }
-            Q_EMIT loaded();
-        });
+    m_store->post(readDecisions, this, [this](std::optional<QHash<QString, TriageDecision>> rows) {
+        if (rows)
+            merge(*rows);
+        Q_EMIT loaded();
+    });
+}
+
+void TriageStore::merge(const QHash<QString, TriageDecision> &rows) {
+    // A decision made here and not written yet is newer than what the store said: it stays.
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        const auto known = m_decisions.constFind(it.key());
+        if (known != m_decisions.cend() && known->decidedAt >= it->decidedAt)
+            continue;
+        m_decisions.insert(it.key(), it.value());
+        const QString source = it.key().section(QChar(0x1f), 0, 0);
+        const QString itemId = it.key().section(QChar(0x1f), 1);
+        Q_EMIT changed(source, itemId);
+    }
 }
 
 void TriageStore::decide(const QString &source, const QString &itemId, Triage triage,
@@ -73,15 +86,22 @@ void TriageStore::decide(const QString &source, const QString &itemId, Triage tr
     const Triage previous = m_decisions.value(keyOf(source, itemId)).triage;
     m_decisions.insert(keyOf(source, itemId), d);
     m_store->post([source, itemId, d](QSqlDatabase &db) {
+        // The latest decision wins, whichever instance writes last.
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO triage(source, item_id, decision, "
-                                 "decided_at, decided_by) VALUES (?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO triage(source, item_id, decision, decided_at, decided_by) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, item_id) DO UPDATE SET "
+            "decision = excluded.decision, decided_at = excluded.decided_at, "
+            "decided_by = excluded.decided_by WHERE excluded.decided_at >= triage.decided_at"));
         q.addBindValue(source);
         q.addBindValue(itemId);
         q.addBindValue(triageName(d.triage));
         q.addBindValue(d.decidedAt.toMSecsSinceEpoch());
         q.addBindValue(d.decidedBy);
-        return QVariant(q.exec());
+        const bool ok = q.exec();
+        if (ok)
+            Store::announce(db, QStringLiteral("triage"));
+        return ok;
     });
     Q_EMIT changed(source, itemId);
     Q_EMIT decided(source, itemId, previous, triage);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // What the person on duty decided for each request (self-service, toil, bug, project), kept in
-// SQLite so the board still says it after a restart, whatever the source can record itself.
+// the store so every board says it, after a restart too, whatever the source can record itself.
 #pragma once
 
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 #include "core/time/Clock.h"
 
 #include <QDateTime>
@@ -25,9 +25,10 @@ struct TriageDecision {
 class TriageStore final : public QObject {
     Q_OBJECT
 public:
-    TriageStore(LocalStore *store, const Clock &clock, QObject *parent = nullptr);
+    TriageStore(Store *store, const Clock &clock, QObject *parent = nullptr);
 
-    // Creates the table when needed and reads it; loaded() follows.
+    // Reads every decision; loaded() follows. Called again when another instance sharing the
+    // store decided: changed() then says which request moved (decided() is for this one's).
     void load();
     void decide(const QString &source, const QString &itemId, Triage triage, const QString &by);
     TriageDecision decision(const QString &source, const QString &itemId) const;
@@ -39,7 +40,9 @@ Q_SIGNALS:
     void decided(const QString &source, const QString &itemId, Triage previous, Triage now);
 
 private:
-    LocalStore *m_store;
+    void merge(const QHash<QString, TriageDecision> &rows);
+
+    Store *m_store;
     const Clock &m_clock;
     QHash<QString, TriageDecision> m_decisions; // "source\x1fid"
 };

@@ -3,7 +3,7 @@
 
 #include "core/board/Board.h"
 #include "core/lean/TriageStore.h"
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 
 #include <QVariant>
 
@@ -17,7 +17,7 @@ constexpr int pruneEvery = 50;
 
 } // namespace
 
-History::History(LocalStore *store, const Clock &clock, HistoryLimits limits, QObject *parent)
+History::History(Store *store, const Clock &clock, HistoryLimits limits, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)

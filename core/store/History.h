@@ -2,7 +2,7 @@
 // The board's history in SQLite, for trend charts: each refresh records the counts that matter
 // (requests open and triaged by outcome, bugs open and the oldest one's age, incidents open by
 // severity and resolved with their time to resolve, andons raised and resolved, investigations
-// escalated). Every disk access is a LocalStore job: the UI thread posts and never waits.
+// escalated). Every disk access is a Store job: the UI thread posts and never waits.
 #pragma once
 
 #include "core/store/HistorySample.h"
@@ -16,15 +16,14 @@
 #include <functional>
 
 class Board;
-class LocalStore;
+class Store;
 class TriageStore;
 
 class History final : public QObject {
     Q_OBJECT
 public:
     // `store` must be open and outlive this object. Posts the schema creation.
-    History(LocalStore *store, const Clock &clock, HistoryLimits limits = {},
-            QObject *parent = nullptr);
+    History(Store *store, const Clock &clock, HistoryLimits limits = {}, QObject *parent = nullptr);
 
     // Records `sample` unless the last one is too recent; prunes now and then. Asynchronous.
     void record(const HistorySample &sample);
@@ -38,7 +37,7 @@ public:
     void load(const QDateTime &since, QObject *context, std::function<void(HistorySamples)> done);
 
 private:
-    LocalStore *m_store;
+    Store *m_store;
     const Clock &m_clock;
     HistoryLimits m_limits;
     QDateTime m_lastRecorded;

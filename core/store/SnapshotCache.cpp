@@ -24,8 +24,7 @@ const QString createTable = QStringLiteral(
 
 } // namespace
 
-SnapshotCache::SnapshotCache(LocalStore *store, Board *board, ConnectorLookup sources,
-                             QObject *parent)
+SnapshotCache::SnapshotCache(Store *store, Board *board, ConnectorLookup sources, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_board(board)

@@ -6,7 +6,7 @@
 
 #include "core/board/Board.h"
 #include "core/sources/ConnectorLookup.h"
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 
 #include <QObject>
 #include <QSet>
@@ -16,8 +16,7 @@ class SnapshotCache final : public QObject {
     Q_OBJECT
 public:
     // `sources` tells each source's type and URL: a copy saved for another one is not shown.
-    SnapshotCache(LocalStore *store, Board *board, ConnectorLookup sources,
-                  QObject *parent = nullptr);
+    SnapshotCache(Store *store, Board *board, ConnectorLookup sources, QObject *parent = nullptr);
     ~SnapshotCache() override; // saves what changed
 
     // Reads the saved snapshots on the store's thread; each one seeds its source on the board
@@ -38,7 +37,7 @@ private:
     Items itemsOf(const QString &source) const;
     QString configKey(const QString &source) const; // of type and URL: a moved source starts empty
 
-    LocalStore *m_store;
+    Store *m_store;
     Board *m_board;
     ConnectorLookup m_sources;
     QSet<QString> m_dirty;

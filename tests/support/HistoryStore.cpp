@@ -3,16 +3,16 @@
 
 #include <QTest>
 
-bool openCleanStore(LocalStore &store) {
+bool openCleanStore(Store &store) {
     QString notice;
     return store.open(&notice) && notice.isEmpty();
 }
 
-HistorySamples loadAllHistory(LocalStore &store) {
+HistorySamples loadAllHistory(Store &store) {
     return store.runBlocking([](QSqlDatabase &db) { return HistorySql::load(db, {}); });
 }
 
-int pruneHistory(LocalStore &store, const QDateTime &now, const HistoryLimits &limits) {
+int pruneHistory(Store &store, const QDateTime &now, const HistoryLimits &limits) {
     return store.runBlocking([&](QSqlDatabase &db) { return HistorySql::prune(db, now, limits); });
 }
 

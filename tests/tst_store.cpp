@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Local state: SQLite on its own thread; a broken file is moved aside, never a crash.
-#include "core/store/LocalStore.h"
+#include "core/store/Store.h"
 #include "tests/support/TestEnvironment.h"
 
 #include <QDir>
@@ -11,14 +11,14 @@
 #include <QTest>
 #include <QThread>
 
-class TestLocalStore final : public QObject {
+class TestStore final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
     void jobsRunOffTheCallingThreadAndAnswerOnIt() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QString notice;
         QVERIFY(store.open(&notice));
         QVERIFY(notice.isEmpty());
@@ -56,7 +56,7 @@ private Q_SLOTS:
 
     void answerToAGoneContextIsDropped() {
         QTemporaryDir dir;
-        LocalStore store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(dir.filePath(QStringLiteral("state.sqlite")));
         QString notice;
         QVERIFY(store.open(&notice));
         bool called = false;
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(garbage.open(QIODevice::WriteOnly));
         garbage.write(QByteArray(8192, 'Z'));
         garbage.close();
-        LocalStore store(path);
+        Store store(path);
         QString notice;
         QVERIFY(store.open(&notice));
         QVERIFY2(notice.contains(QStringLiteral("moved to")), qPrintable(notice));
@@ -94,5 +94,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalStore)
-#include "tst_localstore.moc"
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// The state's database on its own thread: SQLite for one desk, PostgreSQL for a team. The UI
+// thread posts jobs and gets answers later; it never waits on the disk or the network.
+//
+// PostgreSQL is shared: a job that changes shared tables announces it (announce()), and every
+// other instance on the same schema hears it at commit (LISTEN/NOTIFY) as changedElsewhere().
+// The connection is checked every few seconds; a lost one is reopened, re-subscribed and
+// followed by changedElsewhere("") (read everything again: what was said meanwhile is lost).
+#pragma once
+
+#include "core/store/StoreLocation.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <type_traits>
+
+class Store final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Store)
+public:
+    using Job = std::function<void(QSqlDatabase &db)>;
+
+    explicit Store(StoreLocation where, QObject *parent = nullptr);
+    explicit Store(const QString &sqlitePath, QObject *parent = nullptr)
+        : Store(StoreLocation::sqlite(sqlitePath), parent) {}
+    ~Store() override; // runs the jobs already queued, then closes
+
+    // Opens the database on the store's thread and waits for it: called once at start-up, then
+    // brings its tables to this binary's schema (StoreSchema).
+    // SQLite: WAL mode, full sync (an action written is on disk before it is sent). A file that
+    // is not a usable SQLite database is moved aside and a fresh one started; `notice` then says
+    // so. False only when no database could be opened at all.
+    // PostgreSQL: an unreachable server is not a failure: `notice` says so, the store keeps
+    // trying, and reachabilityChanged() follows when it answers. False when the server answers
+    // and refuses (a schema newer than this binary, missing privileges): `notice` says why.
+    bool open(QString *notice);
+
+    // Queues a job whose result nobody waits for (a write; what it returns is dropped). Jobs
+    // run one at a time, in order.
+    void post(Job job);
+    // Queues `read`; `done` runs later on `context`'s thread with what it returned, moved (unless
+    // `context` is gone): post([](QSqlDatabase &db) { return rows(db); }, this,
+    // [this](Rows rows) { … }).
+    template <typename Read, typename Done> void post(Read read, QObject *context, Done done) {
+        using Result = std::invoke_result_t<Read &, QSqlDatabase &>;
+        auto result = std::make_shared<std::optional<Result>>();
+        postThen([read = std::move(read),
+                  result](QSqlDatabase &db) mutable { result->emplace(read(db)); },
+                 context,
+                 [result, done = std::move(done)]() mutable { done(std::move(**result)); });
+    }
+    // Runs `read` and waits for what it returns: for the command line and tests, never the UI.
+    template <typename Read> auto runBlocking(Read read) {
+        std::optional<std::invoke_result_t<Read &, QSqlDatabase &>> result;
+        runBlockingJob([&read, &result](QSqlDatabase &db) { result.emplace(read(db)); });
+        return std::move(*result);
+    }
+
+    // Inside a job: tells every other instance sharing this store that `topic` changed. On
+    // PostgreSQL it is delivered when the job's transaction commits (never after a rollback);
+    // on SQLite there is nobody to tell.
+    static void announce(QSqlDatabase &db, const QString &topic);
+
+    const StoreLocation &location() const { return m_location; }
+    bool isShared() const { return m_location.isShared(); }
+    QString path() const { return m_location.path; }
+    // Whether the last use of the connection worked; since when and why not otherwise.
+    bool isReachable() const { return m_reachable; }
+    QDateTime unreachableSince() const { return m_unreachableSince; }
+    QString unreachableReason() const { return m_unreachableReason; }
+
+    // <user data dir>/dutyboard/state.sqlite
+    static QString defaultPath();
+
+Q_SIGNALS:
+    // Another instance changed `topic` ("clocks", "triage", "escalations", "outbox"); empty:
+    // anything may have changed (the connection came back, or the periodic re-read is due).
+    void changedElsewhere(const QString &topic);
+    void reachabilityChanged(bool reachable);
+
+private:
+    // Runs `job` on the store's thread, then `done` on `context`'s (this object's when null).
+    void postThen(Job job, QObject *context, std::function<void()> done);
+    void runBlockingJob(const Job &job);
+    void noteReachable(bool reachable, const QString &reason);
+
+    class Worker;
+    StoreLocation m_location;
+    std::unique_ptr<Worker> m_worker;
+    bool m_reachable = true;
+    QDateTime m_unreachableSince;
+    QString m_unreachableReason;
+};

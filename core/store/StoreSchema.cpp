@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#include "StoreSchema.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace StoreSchema {
+
+namespace {
+
+// Times are milliseconds since the epoch: BIGINT (PostgreSQL's INTEGER is 32 bits; SQLite reads
+// BIGINT as INTEGER). %1 is the outbox's own row id, the one type the two spell differently.
+const char *const versionOneTables[] = {
+    "CREATE TABLE IF NOT EXISTS investigation_clocks("
+    " source TEXT NOT NULL, item_id TEXT NOT NULL,"
+    " started_at BIGINT NOT NULL, breached_at BIGINT,"
+    " escalated_at BIGINT, bug_id TEXT, bug_url TEXT,"
+    " PRIMARY KEY(source, item_id))",
+
+    "CREATE TABLE IF NOT EXISTS triage("
+    " source TEXT NOT NULL, item_id TEXT NOT NULL, decision TEXT NOT NULL,"
+    " decided_at BIGINT NOT NULL, decided_by TEXT, PRIMARY KEY(source, item_id))",
+
+    "CREATE TABLE IF NOT EXISTS escalations("
+    " action_id TEXT PRIMARY KEY, source TEXT NOT NULL,"
+    " item_id TEXT NOT NULL, title TEXT NOT NULL, state TEXT NOT NULL,"
+    " bug_id TEXT, bug_url TEXT, bug_target TEXT)",
+
+    // One row per request ever escalated: the database, not timing, decides who files the bug.
+    "CREATE TABLE IF NOT EXISTS escalation_claims("
+    " source TEXT NOT NULL, item_id TEXT NOT NULL, action_id TEXT NOT NULL,"
+    " claimed_by TEXT NOT NULL, claimed_at BIGINT NOT NULL, PRIMARY KEY(source, item_id))",
+
+    "CREATE TABLE IF NOT EXISTS outbox("
+    " id %1,"
+    " action_id TEXT NOT NULL,"
+    " target TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " payload TEXT NOT NULL,"
+    " idempotency_key TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'pending',"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " last_error TEXT NOT NULL DEFAULT '',"
+    " created_at BIGINT NOT NULL,"
+    " next_attempt_at BIGINT NOT NULL,"
+    " delivered_at BIGINT,"
+    " created_id TEXT, created_url TEXT,"
+    " claimed_by TEXT, claimed_until BIGINT,"
+    " UNIQUE(action_id, target))",
+
+    "CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, id)",
+};
+
+bool run(QSqlDatabase &db, const QString &sql, QString *error) {
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    *error = QStringLiteral("%1 (in: %2)").arg(q.lastError().text(), sql.left(60));
+    return false;
+}
+
+bool createVersionOne(QSqlDatabase &db, QString *error) {
+    const QString id = isPostgres(db) ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                                      : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    for (const char *sql : versionOneTables) {
+        QString text = QString::fromLatin1(sql);
+        if (text.contains(QLatin1String("%1")))
+            text = text.arg(id);
+        if (!run(db, text, error))
+            return false;
+    }
+    return true;
+}
+
+bool migrateLocked(QSqlDatabase &db, QString *error) {
+    if (!run(
+            db,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS dutyboard_schema(version INTEGER NOT NULL)"),
+            error))
+        return false;
+    const int found = versionOf(db);
+    if (found > version) {
+        *error = QStringLiteral("the state's schema is at version %1, newer than this dutyboard "
+                                "knows (%2): upgrade dutyboard; the state was left as it is")
+                     .arg(found)
+                     .arg(version);
+        return false;
+    }
+    if (found == version)
+        return true;
+    if (found < 1 && !createVersionOne(db, error))
+        return false;
+    return run(db, QStringLiteral("DELETE FROM dutyboard_schema"), error) &&
+           run(db, QStringLiteral("INSERT INTO dutyboard_schema(version) VALUES (%1)").arg(version),
+               error);
+}
+
+} // namespace
+
+bool isPostgres(const QSqlDatabase &db) {
+    return db.driverName() == QLatin1String("QPSQL");
+}
+
+int versionOf(QSqlDatabase &db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM dutyboard_schema")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool migrate(QSqlDatabase &db, QString *error) {
+    // One instance at a time: PostgreSQL by a lock for this schema, SQLite by taking the write
+    // lock at BEGIN. DDL is transactional in both: a failed step leaves nothing half-made.
+    const bool postgres = isPostgres(db);
+    if (!run(db, postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), error))
+        return false;
+    if (postgres && !run(db,
+                         QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('dutyboard schema ' "
+                                        "|| current_schema()))"),
+                         error)) {
+        run(db, QStringLiteral("ROLLBACK"), error);
+        return false;
+    }
+    if (!migrateLocked(db, error)) {
+        QString ignored;
+        run(db, QStringLiteral("ROLLBACK"), &ignored);
+        return false;
+    }
+    return run(db, QStringLiteral("COMMIT"), error);
+}
+
+} // namespace StoreSchema

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+// The team store: two dutyboards, each with its own local file, sharing one private PostgreSQL.
+// What one does shows on the other within a second; when both act at once the database decides
+// (one clock with the earliest start, one bug filed); a schema from a newer dutyboard is refused
+// and left alone; a server that stops and comes back is reconnected and heard again.
+#include "core/lean/LeanState.h"
+#include "core/store/StoreSchema.h"
+#include "tests/support/DeskAndTracker.h"
+#include "tests/support/PostgresProcess.h"
+#include "tests/support/TestEnvironment.h"
+#include "tests/support/gui/LeanRun.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using nlohmann::json;
+
+namespace {
+
+const char *const passwordVariable = "DUTYBOARD_TEST_PG_PASSWORD";
+
+} // namespace
+
+class TestTeamStore final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        prepareTestEnvironment();
+        QVERIFY2(m_pg.start(), qPrintable(m_pg.errorString()));
+        qputenv(passwordVariable, m_pg.password().toUtf8());
+        QVERIFY(m_servers.start());
+    }
+
+    void takeOnOneShowsOnTheOtherWithinASecond() {
+        LeanRun desk(m_servers.config(team(QStringLiteral("take"))),
+                     localFile(QStringLiteral("desk")));
+        LeanRun wall(m_servers.config(team(QStringLiteral("take"))),
+                     localFile(QStringLiteral("wall")));
+        QVERIFY2(desk.opened(), qPrintable(desk.notice));
+        QVERIFY2(wall.opened(), qPrintable(wall.notice));
+        QVERIFY(desk.context->store()->isShared());
+        const Item request = desk.loadRequest();
+        wall.loadRequest();
+        QCOMPARE(wall.clock(request), nullptr);
+
+        desk.controller->take(request);
+        QTRY_VERIFY_WITH_TIMEOUT(wall.clock(request) != nullptr, 1000);
+        QCOMPARE(wall.clock(request)->startedAt, desk.clock(request)->startedAt);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            wall.context->leanState()->triage()->decision(request.source, request.id).decidedBy,
+            QStringLiteral("victor"), 1000);
+        QCOMPARE(wall.context->leanState()->triage()->decision(request.source, request.id).triage,
+                 Triage::Toil);
+        // Shared, not copied: the local files hold no lean state.
+        QCOMPARE(desk.count(QStringLiteral("SELECT COUNT(*) FROM investigation_clocks")), 1);
+    }
+
+    void clocksStartedAtOnceKeepTheEarliestStart() {
+        LeanRun a(m_servers.config(team(QStringLiteral("clocks"))), localFile(QStringLiteral("a")));
+        LeanRun b(m_servers.config(team(QStringLiteral("clocks"))), localFile(QStringLiteral("b")));
+        QVERIFY(a.opened() && b.opened());
+        const Item request = a.loadRequest();
+        const QDateTime now = Clock::system().now();
+        const QDateTime earlier = now.addSecs(-30);
+        // Neither knows of the other's clock when it starts its own.
+        a.context->leanState()->clocks()->startAt(request.source, request.id, now);
+        b.context->leanState()->clocks()->startAt(request.source, request.id, earlier);
+        QTRY_VERIFY_WITH_TIMEOUT(a.clock(request)->startedAt == earlier, 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.clock(request)->startedAt == earlier, 2000);
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM investigation_clocks")), 1);
+    }
+
+    void escalationsAtOnceFileOneBug() {
+        m_servers.trackerUp = true;
+        LeanRun a(m_servers.config(team(QStringLiteral("escalate"))),
+                  localFile(QStringLiteral("a")));
+        LeanRun b(m_servers.config(team(QStringLiteral("escalate"))),
+                  localFile(QStringLiteral("b")));
+        QVERIFY(a.opened() && b.opened());
+        const Item request = a.loadRequest();
+        b.loadRequest();
+        QSignalSpy aNotices(a.controller.get(), &LeanController::notice);
+        QSignalSpy bNotices(b.controller.get(), &LeanController::notice);
+        // Both press B before either hears of the other.
+        QVERIFY(a.controller->escalate(request));
+        QVERIFY(b.controller->escalate(request));
+        const QString bugUrl = QStringLiteral("https://tracker.example/SRE-312");
+        for (LeanRun *instance : {&a, &b})
+            QTRY_VERIFY_WITH_TIMEOUT(
+                instance->clock(request) && instance->clock(request)->bugUrl == bugUrl, 10000);
+        QTest::qWait(3000); // a second bug would have been sent by now
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM escalation_claims")), 1);
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'create-bug'")),
+                 1);
+        QCOMPARE(m_servers.bugCount(), size_t(1));
+        QCOMPARE(m_servers.replyCount(), size_t(1));
+        // The one refused says who escalated it.
+        QStringList said;
+        for (QSignalSpy *spy : {&aNotices, &bNotices}) {
+            for (const QList<QVariant> &args : std::as_const(*spy))
+                said.append(args.at(0).toString());
+        }
+        QVERIFY2(said.filter(QStringLiteral("already escalated by victor")).size() == 1,
+                 qPrintable(said.join(QLatin1Char('\n'))));
+    }
+
+    void aNewerSchemaIsRefusedAndLeftAlone() {
+        {
+            LeanRun first(m_servers.config(team(QStringLiteral("newer"))),
+                          localFile(QStringLiteral("first")));
+            QVERIFY(first.opened());
+        }
+        QVERIFY(m_pg.exec(QStringLiteral("UPDATE newer.dutyboard_schema SET version = 99")));
+        LeanRun later(m_servers.config(team(QStringLiteral("newer"))),
+                      localFile(QStringLiteral("later")));
+        QVERIFY(!later.opened());
+        QVERIFY2(later.notice.contains(QStringLiteral("version 99, newer than this dutyboard")),
+                 qPrintable(later.notice));
+        QVERIFY2(!later.notice.contains(m_pg.password()), qPrintable(later.notice));
+        // Left as it was: the version and the tables.
+        QSqlDatabase db = m_pg.connect(QStringLiteral("check-newer"));
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT version FROM newer.dutyboard_schema")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 99);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("check-newer"));
+    }
+
+    void aServerThatStopsAndComesBackIsHeardAgain() {
+        LeanRun a(m_servers.config(team(QStringLiteral("restart"))),
+                  localFile(QStringLiteral("a")));
+        LeanRun b(m_servers.config(team(QStringLiteral("restart"))),
+                  localFile(QStringLiteral("b")));
+        QVERIFY(a.opened() && b.opened());
+        const Item request = a.loadRequest();
+        Store *store = b.context->store();
+        QSignalSpy reachability(store, &Store::reachabilityChanged);
+
+        QVERIFY(m_pg.stop());
+        QTRY_VERIFY_WITH_TIMEOUT(!store->isReachable(), 10000);
+        QVERIFY(!store->unreachableReason().isEmpty());
+        QVERIFY(store->unreachableSince().isValid());
+        // The board goes on: its sources still answer.
+        QCOMPARE(b.loadRequest().id, request.id);
+
+        QVERIFY(m_pg.restart());
+        QTRY_VERIFY_WITH_TIMEOUT(store->isReachable(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(a.context->store()->isReachable(), 10000);
+        QCOMPARE(reachability.count(), 2);
+        // Listening again: a take on A reaches B without waiting for the periodic re-read.
+        a.controller->take(request);
+        QTRY_VERIFY_WITH_TIMEOUT(b.clock(request) != nullptr, 1000);
+    }
+
+    void cleanupTestCase() { qunsetenv(passwordVariable); }
+
+private:
+    // The team's "state" section: the private server, a schema per test.
+    json team(const QString &schema) const {
+        return {{"state",
+                 {{"type", "postgres"},
+                  {"host", m_pg.host().toStdString()},
+                  {"port", m_pg.port()},
+                  {"database", m_pg.database().toStdString()},
+                  {"user", m_pg.user().toStdString()},
+                  {"password_env", passwordVariable},
+                  {"sslmode", "disable"},
+                  {"schema", schema.toStdString()}}}};
+    }
+    QString localFile(const QString &name) const {
+        return m_dir.filePath(QStringLiteral("%1-%2.sqlite")
+                                  .arg(QString::fromLatin1(QTest::currentTestFunction()), name));
+    }
+
+    PostgresProcess m_pg;
+    DeskAndTracker m_servers;
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestTeamStore)
+#include "tst_team_store.moc"
