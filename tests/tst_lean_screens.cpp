@@ -17,6 +17,7 @@
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/LeanSources.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/gui/Screenshot.h"
 #include "widgets/Theme.h"
 #include "widgets/board/BoardView.h"
 #include "widgets/board/PanelView.h"
@@ -24,7 +25,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -40,17 +40,6 @@
 using nlohmann::json;
 
 namespace {
-
-QString shotPath(const QString &name) {
-    const QString dir =
-        qEnvironmentVariable("DUTYBOARD_SHOTS", QStringLiteral("/tmp/dutyboard-shots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name + QStringLiteral(".png"));
-}
-
-bool save(QWidget *widget, const QString &name) {
-    return widget->grab().save(shotPath(name), "PNG");
-}
 
 // Every push button under `root` shows all its words.
 QString cutButtons(QWidget *root) {
@@ -89,7 +78,7 @@ void TestLeanScreens::andonDialog() {
                        QStringLiteral("victor"));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QVERIFY(save(&dialog, QStringLiteral("andon-dialog-empty")));
+    QVERIFY(saveScreenshot(&dialog, QStringLiteral("andon-dialog-empty")));
     auto *project = dialog.findChild<QComboBox *>(QStringLiteral("andon-project"));
     auto *reason = dialog.findChild<QPlainTextEdit *>(QStringLiteral("andon-reason"));
     auto *submit = dialog.findChild<QPushButton *>(QStringLiteral("andon-submit"));
@@ -105,7 +94,7 @@ void TestLeanScreens::andonDialog() {
                                         "file: we would lose customer uploads."));
     QVERIFY(submit->isEnabled());
     QVERIFY(missing->text().isEmpty());
-    QVERIFY(save(&dialog, QStringLiteral("andon-dialog-filled")));
+    QVERIFY(saveScreenshot(&dialog, QStringLiteral("andon-dialog-filled")));
     QVERIFY2(cutButtons(&dialog).isEmpty(), qPrintable(cutButtons(&dialog)));
 }
 
@@ -116,13 +105,13 @@ void TestLeanScreens::declareIncidentDialog() {
     auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("incident-name"));
     QVERIFY(name);
     QTRY_VERIFY(name->hasFocus());
-    QVERIFY(save(&dialog, QStringLiteral("declare-incident-empty")));
+    QVERIFY(saveScreenshot(&dialog, QStringLiteral("declare-incident-empty")));
     name->setText(QStringLiteral("Staging: Kubernetes cluster 3 is misbehaving"));
     dialog.findChild<QPlainTextEdit *>(QStringLiteral("incident-description"))
         ->setPlainText(QStringLiteral("Pods stuck in ContainerCreating since 02:40."));
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("incident-submit"))->isEnabled());
     QCOMPARE(dialog.severity(), QStringLiteral("SEV-3")); // the words are for people only
-    QVERIFY(save(&dialog, QStringLiteral("declare-incident-filled")));
+    QVERIFY(saveScreenshot(&dialog, QStringLiteral("declare-incident-filled")));
     QVERIFY2(cutButtons(&dialog).isEmpty(), qPrintable(cutButtons(&dialog)));
 }
 
@@ -203,8 +192,8 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     auto *bug = window.findChild<QPushButton *>(QStringLiteral("triage-bug"));
     QVERIFY(bug && bug->text().contains(QLatin1String("Escalate")));
     QApplication::processEvents();
-    QVERIFY(save(&window, QStringLiteral("requests-red-selected")));
-    QVERIFY(save(panel, QStringLiteral("requests-panel-red")));
+    QVERIFY(saveScreenshot(&window, QStringLiteral("requests-red-selected")));
+    QVERIFY(saveScreenshot(panel, QStringLiteral("requests-panel-red")));
     QVERIFY2(cutButtons(panel).isEmpty(), qPrintable(cutButtons(panel)));
 
     // The self-service one selected: the command and "Copy command".
@@ -215,7 +204,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     QVERIFY(suggestion && suggestion->text().contains(QLatin1String("billing-db")));
     // The whole command is visible, wrapped if need be, once the layout settled.
     QTRY_VERIFY(suggestion->height() >= suggestion->heightForWidth(suggestion->width()));
-    QVERIFY(save(panel, QStringLiteral("requests-panel-self-service")));
+    QVERIFY(saveScreenshot(panel, QStringLiteral("requests-panel-self-service")));
     QVERIFY2(cutButtons(panel).isEmpty(), qPrintable(cutButtons(panel)));
 
     // Escalate the red one while the tracker is down: pending in the status bar and the dialog.
@@ -230,7 +219,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     // Not "filed": the tracker has not accepted it.
     QVERIFY(markOf(QStringLiteral("4")).text.contains(QLatin1String("BUG QUEUED")));
     QVERIFY(!bug->isEnabled()); // one bug per request
-    QVERIFY(save(&window, QStringLiteral("requests-escalating-outbox-pending")));
+    QVERIFY(saveScreenshot(&window, QStringLiteral("requests-escalating-outbox-pending")));
     OutboxDialog outbox(context.leanState()->outbox());
     outbox.show();
     QVERIFY(QTest::qWaitForWindowExposed(&outbox));
@@ -240,7 +229,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
     QVERIFY(outbox.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->isDefault());
     auto *discard = outbox.findChild<QPushButton *>(QStringLiteral("outbox-discard"));
     QVERIFY(discard && !discard->isDefault() && !discard->autoDefault()); // Enter never discards
-    QVERIFY(save(&outbox, QStringLiteral("outbox-dialog")));
+    QVERIFY(saveScreenshot(&outbox, QStringLiteral("outbox-dialog")));
     QVERIFY2(cutButtons(&outbox).isEmpty(), qPrintable(cutButtons(&outbox)));
 }
 

@@ -160,6 +160,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(b.clock(request) != nullptr, 1000);
     }
 
+    void startingWhileTheStoreIsDownWorks() {
+        QVERIFY(m_pg.stop());
+        LeanRun a(m_servers.config(team(QStringLiteral("late"))), localFile(QStringLiteral("a")));
+        QVERIFY2(a.opened(), qPrintable(a.notice));
+        QVERIFY2(a.notice.contains(QStringLiteral("unreachable")), qPrintable(a.notice));
+        QVERIFY2(!a.notice.contains(m_pg.password()), qPrintable(a.notice));
+        QVERIFY(!a.context->store()->isReachable());
+        const Item request = a.loadRequest(); // the board works meanwhile
+
+        QVERIFY(m_pg.restart());
+        QTRY_VERIFY_WITH_TIMEOUT(a.context->store()->isReachable(), 10000);
+        // Migrated and listening once it answered: a second instance hears a take.
+        LeanRun b(m_servers.config(team(QStringLiteral("late"))), localFile(QStringLiteral("b")));
+        QVERIFY2(b.opened(), qPrintable(b.notice));
+        a.controller->take(request);
+        QTRY_VERIFY_WITH_TIMEOUT(b.clock(request) != nullptr, 1000);
+    }
+
     void cleanupTestCase() { qunsetenv(passwordVariable); }
 
 private:

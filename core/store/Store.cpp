@@ -86,6 +86,10 @@ public:
         m_thread.wait();
     }
 
+    // On the worker thread: whether the last use of the connection worked, and why not.
+    bool reachable() const { return m_reachable; }
+    QString unreachableReason() const { return m_reason; }
+
     void enqueue(std::function<void(QSqlDatabase &)> task) {
         QMetaObject::invokeMethod(
             this, [this, task = std::move(task)] { task(m_db); }, Qt::QueuedConnection);
@@ -230,6 +234,7 @@ private:
 
     void tellOwnerReachable(bool reachable, const QString &reason) {
         m_reachable = reachable;
+        m_reason = reason;
         Store *owner = m_owner;
         QMetaObject::invokeMethod(
             owner, [owner, reachable, reason] { owner->noteReachable(reachable, reason); },
@@ -260,6 +265,7 @@ private:
     QTimer *m_health = nullptr;
     QTimer *m_reread = nullptr;
     bool m_reachable = true;
+    QString m_reason;
 };
 
 Store::Store(StoreLocation where, QObject *parent)
@@ -273,7 +279,17 @@ Store::~Store() {
 
 bool Store::open(QString *notice) {
     Worker *worker = m_worker.get();
-    return runBlocking([worker, notice](QSqlDatabase &) { return worker->openDatabase(notice); });
+    struct Opened {
+        bool ok;
+        bool reachable;
+        QString reason;
+    };
+    const Opened opened = runBlocking([worker, notice](QSqlDatabase &) {
+        const bool ok = worker->openDatabase(notice);
+        return Opened{ok, worker->reachable(), worker->unreachableReason()};
+    });
+    noteReachable(opened.reachable, opened.reason); // known when open() returns, not later
+    return opened.ok;
 }
 
 void Store::post(Job job) {
