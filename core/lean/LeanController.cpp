@@ -37,6 +37,9 @@ LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup c
     connect(clocks, &InvestigationClocks::levelChanged, this, &LeanController::requestChanged);
     connect(state->triage(), &TriageStore::changed, this, &LeanController::requestChanged);
     connect(state->outbox(), &Outbox::delivered, this, &LeanController::onDelivered);
+    // An action the store did not take (a team store that does not answer) is said, not lost
+    // in silence.
+    connect(state->outbox(), &Outbox::storeFailed, this, &LeanController::notice);
     connect(state->outbox(), &Outbox::refused, this,
             [this](const QString &actionId, const QString &reason) {
                 const Escalation *link = m_state->escalations()->find(actionId);
