@@ -77,7 +77,9 @@ bool AppContext::openState(const QString &path, QString *notice) {
     m_localStore = std::move(local);
     Store *leanStore = m_localStore.get();
     if (team) {
-        auto shared = std::make_unique<Store>(*m_stateLocation);
+        StoreLocation team = *m_stateLocation;
+        team.journalPath = localPath; // what is done while the team's store is away waits here
+        auto shared = std::make_unique<Store>(team);
         QString teamNotice;
         const bool opened = shared->open(&teamNotice);
         if (!teamNotice.isEmpty())

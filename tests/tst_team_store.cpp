@@ -2,7 +2,8 @@
 // The team store: two dutyboards, each with its own local file, sharing one private PostgreSQL.
 // What one does shows on the other within a second; when both act at once the database decides
 // (one clock with the earliest start, one bug filed); a schema from a newer dutyboard is refused
-// and left alone; a server that stops and comes back is reconnected and heard again.
+// and left alone; a server that stops and comes back is reconnected and heard again, and what
+// was done meanwhile is replayed from the local journal, once.
 #include "core/lean/LeanState.h"
 #include "core/store/StoreSchema.h"
 #include "tests/support/DeskAndTracker.h"
@@ -176,6 +177,42 @@ private Q_SLOTS:
         QVERIFY2(b.opened(), qPrintable(b.notice));
         a.controller->take(request);
         QTRY_VERIFY_WITH_TIMEOUT(b.clock(request) != nullptr, 1000);
+    }
+
+    void whatIsDoneWhileTheStoreIsDownIsReplayedOnce() {
+        m_servers.trackerUp = true;
+        LeanRun a(m_servers.config(team(QStringLiteral("journal"))),
+                  localFile(QStringLiteral("a")));
+        LeanRun b(m_servers.config(team(QStringLiteral("journal"))),
+                  localFile(QStringLiteral("b")));
+        QVERIFY(a.opened() && b.opened());
+        const Item request = a.loadRequest();
+        b.loadRequest();
+        const size_t bugsBefore = m_servers.bugCount();
+        const size_t repliesBefore = m_servers.replyCount();
+        Store *store = a.context->store();
+
+        QVERIFY(m_pg.stop());
+        QTRY_VERIFY_WITH_TIMEOUT(!store->isReachable(), 10000);
+        // Taken, then escalated, while the store is away: kept on this machine, in order.
+        a.controller->take(request);
+        QVERIFY(a.controller->escalate(request));
+        QTRY_VERIFY_WITH_TIMEOUT(store->journalSize() >= 3, 5000);
+        QTest::qWait(500);
+        QCOMPARE(m_servers.bugCount(), bugsBefore); // nothing sent before the store has it
+
+        QVERIFY(m_pg.restart());
+        QTRY_VERIFY_WITH_TIMEOUT(store->isReachable() && store->journalSize() == 0, 10000);
+        const QString bugUrl = QStringLiteral("https://tracker.example/SRE-312");
+        QTRY_VERIFY_WITH_TIMEOUT(b.clock(request) && b.clock(request)->bugUrl == bugUrl, 10000);
+        QCOMPARE(b.context->leanState()->triage()->decision(request.source, request.id).triage,
+                 Triage::Bug);
+        QTest::qWait(3000); // a replay twice, or a second sender, would have sent it by now
+        QCOMPARE(m_servers.bugCount(), bugsBefore + 1);
+        QCOMPARE(m_servers.replyCount(), repliesBefore + 1);
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM escalation_claims")), 1);
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'create-bug'")),
+                 1);
     }
 
     void cleanupTestCase() { qunsetenv(passwordVariable); }

@@ -3,7 +3,6 @@
 
 #include "core/lean/OutboxTable.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <memory>
@@ -27,26 +26,6 @@ void catchUp(QSqlDatabase &db, Escalation *e) {
     if (e->state == QLatin1String("filed"))
         e->replyQueued =
             !OutboxTable::loadAction(db, Escalations::replyActionId(e->actionId)).empty();
-}
-
-// An escalation's row. A state never goes back (filing, filed, done), whichever instance writes.
-bool write(QSqlDatabase &db, const Escalation &e) {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO escalations(action_id, source, item_id, title, state, bug_id, bug_url, "
-        "bug_target) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(action_id) DO UPDATE SET "
-        "state = CASE WHEN escalations.state = 'done' OR excluded.state = 'filing' "
-        "THEN escalations.state ELSE excluded.state END, "
-        "bug_id = COALESCE(NULLIF(excluded.bug_id, ''), escalations.bug_id), "
-        "bug_url = COALESCE(NULLIF(excluded.bug_url, ''), escalations.bug_url), "
-        "bug_target = COALESCE(NULLIF(excluded.bug_target, ''), escalations.bug_target)"));
-    for (const QString &v :
-         {e.actionId, e.source, e.itemId, e.title, e.state, e.bugId, e.bugUrl, e.bugTarget})
-        q.addBindValue(v);
-    const bool ok = q.exec();
-    if (ok)
-        Store::announce(db, QStringLiteral("escalations"));
-    return ok;
 }
 
 struct Loaded {
@@ -83,7 +62,14 @@ std::optional<Loaded> readEscalations(QSqlDatabase &db, const QStringList &known
 
 Escalations::Escalations(Store *store, QObject *parent)
     : QObject(parent)
-    , m_store(store) {}
+    , m_store(store) {
+    store->addWriter(
+        QStringLiteral("escalation"), [](QSqlDatabase &db, const nlohmann::json &data) {
+            return EscalationTable::write(db, EscalationTable::escalationFromJson(data))
+                       ? StoreWrite::applied()
+                       : StoreWrite::failed(QStringLiteral("the escalation was not written"));
+        });
+}
 
 QString Escalations::replyActionId(const QString &bugActionId) {
     return bugActionId + QStringLiteral("/reply");
@@ -112,40 +98,6 @@ void Escalations::merge(std::vector<Escalation> open, const QStringList &done) {
     }
 }
 
-OutboxTable::Guard Escalations::claim(const Escalation &escalation, const QString &by,
-                                      const QDateTime &at) {
-    return [escalation, by, at](QSqlDatabase &db) -> QString {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO escalation_claims(source, item_id, action_id, "
-                                 "claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?) "
-                                 "ON CONFLICT(source, item_id) DO NOTHING"));
-        q.addBindValue(escalation.source);
-        q.addBindValue(escalation.itemId);
-        q.addBindValue(escalation.actionId);
-        q.addBindValue(by);
-        q.addBindValue(at.toMSecsSinceEpoch());
-        if (!q.exec())
-            return QStringLiteral("the escalation could not be recorded: %1")
-                .arg(q.lastError().text());
-        if (q.numRowsAffected() == 1)
-            return write(db, escalation) ? QString()
-                                         : QStringLiteral("the escalation could not be recorded");
-        QSqlQuery holder(db);
-        holder.prepare(QStringLiteral("SELECT claimed_by, claimed_at FROM escalation_claims "
-                                      "WHERE source = ? AND item_id = ?"));
-        holder.addBindValue(escalation.source);
-        holder.addBindValue(escalation.itemId);
-        if (!holder.exec() || !holder.next())
-            return QStringLiteral("already escalated");
-        const QString who = holder.value(0).toString();
-        const QDateTime when =
-            QDateTime::fromMSecsSinceEpoch(holder.value(1).toLongLong(), Qt::UTC).toLocalTime();
-        return QStringLiteral("\u201C%1\u201D was already escalated by %2 at %3")
-            .arg(escalation.title, who.isEmpty() ? QStringLiteral("someone") : who,
-                 when.toString(QStringLiteral("HH:mm")));
-    };
-}
-
 std::vector<Escalation> Escalations::unfinished() const {
     std::vector<Escalation> out;
     for (const Escalation &e : m_rows)
@@ -154,7 +106,7 @@ std::vector<Escalation> Escalations::unfinished() const {
 }
 
 void Escalations::save(const Escalation &e) {
-    m_store->post([e](QSqlDatabase &db) { return write(db, e); });
+    m_store->write(QStringLiteral("escalation"), EscalationTable::toJson(e));
 }
 
 void Escalations::add(const Escalation &escalation) {

@@ -9,7 +9,7 @@
 // derived from the bug's (replyActionId), so a resume can see whether it was queued already.
 #pragma once
 
-#include "core/lean/OutboxTable.h"
+#include "core/lean/EscalationTable.h"
 #include "core/store/Store.h"
 
 #include <QDateTime>
@@ -18,18 +18,6 @@
 #include <QStringList>
 
 #include <vector>
-
-struct Escalation {
-    QString actionId; // the CreateBug action in the outbox
-    QString source;   // the request
-    QString itemId;
-    QString title;
-    QString state = QStringLiteral("filing"); // filing, filed, done
-    QString bugId;
-    QString bugUrl;
-    QString bugTarget;        // the source that filed it, when the answer named no id or link
-    bool replyQueued = false; // loaded rows: the reply is already in the outbox
-};
 
 class Escalations final : public QObject {
     Q_OBJECT
@@ -44,12 +32,8 @@ public:
     bool isLoaded() const { return m_loaded; }
     std::vector<Escalation> unfinished() const;
 
-    // The claim of a request's escalation, for the outbox's insert of its bug (one
-    // transaction): the first instance to claim a request writes its row (filing) and files
-    // the bug; any other is refused with who escalated it and when.
-    static OutboxTable::Guard claim(const Escalation &escalation, const QString &by,
-                                    const QDateTime &at);
-    // Shows a claimed escalation as filing at once; forget() it when the claim was refused.
+    // Shows an escalation as filing at once (its claim goes with its bug into the outbox:
+    // Outbox::submit); forget() it when the claim was refused.
     void add(const Escalation &escalation);
     void forget(const QString &actionId);
     const Escalation *find(const QString &actionId) const;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "InvestigationClocks.h"
 
+#include "core/sources/connectors/common/JsonFields.h"
+
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <memory>
@@ -23,14 +26,6 @@ QDateTime fromMs(const QVariant &v) {
 }
 
 } // namespace
-
-InvestigationClocks::InvestigationClocks(Store *store, const Clock &clock, int amberMin, int redMin,
-                                         QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_clock(clock)
-    , m_amberMin(amberMin)
-    , m_redMin(redMin) {}
 
 namespace {
 
@@ -55,7 +50,62 @@ bool sameClock(const InvestigationClock &a, const InvestigationClock &b) {
            a.escalatedAt == b.escalatedAt && a.bugId == b.bugId && a.bugUrl == b.bugUrl;
 }
 
+nlohmann::json msJson(const QDateTime &t) {
+    return t.isValid() ? nlohmann::json(t.toMSecsSinceEpoch()) : nlohmann::json();
+}
+
+QDateTime msFromJson(const nlohmann::json &json, const char *key) {
+    const auto it = json.find(key);
+    return it != json.end() && it->is_number_integer()
+               ? QDateTime::fromMSecsSinceEpoch(it->get<qint64>(), Qt::UTC)
+               : QDateTime();
+}
+
+nlohmann::json clockToJson(const InvestigationClock &c) {
+    return {{"source", c.source.toStdString()},      {"item_id", c.itemId.toStdString()},
+            {"started_at", msJson(c.startedAt)},     {"breached_at", msJson(c.breachedAt)},
+            {"escalated_at", msJson(c.escalatedAt)}, {"bug_id", c.bugId.toStdString()},
+            {"bug_url", c.bugUrl.toStdString()}};
+}
+
+// Two instances starting the same clock: the earliest start wins; a breach or an escalation,
+// once written, stays.
+StoreWrite writeClock(QSqlDatabase &db, const nlohmann::json &data) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO investigation_clocks(source, item_id, started_at, breached_at, "
+        "escalated_at, bug_id, bug_url) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(source, item_id) DO UPDATE SET "
+        "started_at = CASE WHEN excluded.started_at < investigation_clocks.started_at "
+        "THEN excluded.started_at ELSE investigation_clocks.started_at END, "
+        "breached_at = COALESCE(investigation_clocks.breached_at, excluded.breached_at), "
+        "escalated_at = COALESCE(investigation_clocks.escalated_at, excluded.escalated_at), "
+        "bug_id = COALESCE(NULLIF(excluded.bug_id, ''), investigation_clocks.bug_id), "
+        "bug_url = COALESCE(NULLIF(excluded.bug_url, ''), investigation_clocks.bug_url)"));
+    for (const QVariant &v :
+         {QVariant(utf8ToQString(jsonString(&data, "source"))),
+          QVariant(utf8ToQString(jsonString(&data, "item_id"))), ms(msFromJson(data, "started_at")),
+          ms(msFromJson(data, "breached_at")), ms(msFromJson(data, "escalated_at")),
+          QVariant(utf8ToQString(jsonString(&data, "bug_id"))),
+          QVariant(utf8ToQString(jsonString(&data, "bug_url")))})
+        q.addBindValue(v);
+    if (!q.exec())
+        return StoreWrite::failed(q.lastError().text());
+    Store::announce(db, QStringLiteral("clocks"));
+    return StoreWrite::applied();
+}
+
 } // namespace
+
+InvestigationClocks::InvestigationClocks(Store *store, const Clock &clock, int amberMin, int redMin,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_amberMin(amberMin)
+    , m_redMin(redMin) {
+    store->addWriter(QStringLiteral("clock"), writeClock);
+}
 
 void InvestigationClocks::load() {
     m_store->post(readClocks, this, [this](std::optional<QHash<QString, InvestigationClock>> rows) {
@@ -91,29 +141,7 @@ void InvestigationClocks::merge(const QHash<QString, InvestigationClock> &rows) 
 }
 
 void InvestigationClocks::save(const InvestigationClock &c) {
-    m_store->post([c](QSqlDatabase &db) {
-        // Two instances starting the same clock: the earliest start wins; a breach or an
-        // escalation, once written, stays.
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO investigation_clocks(source, item_id, started_at, breached_at, "
-            "escalated_at, bug_id, bug_url) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(source, item_id) DO UPDATE SET "
-            "started_at = CASE WHEN excluded.started_at < investigation_clocks.started_at "
-            "THEN excluded.started_at ELSE investigation_clocks.started_at END, "
-            "breached_at = COALESCE(investigation_clocks.breached_at, excluded.breached_at), "
-            "escalated_at = COALESCE(investigation_clocks.escalated_at, excluded.escalated_at), "
-            "bug_id = COALESCE(NULLIF(excluded.bug_id, ''), investigation_clocks.bug_id), "
-            "bug_url = COALESCE(NULLIF(excluded.bug_url, ''), investigation_clocks.bug_url)"));
-        for (const QVariant &v :
-             {QVariant(c.source), QVariant(c.itemId), ms(c.startedAt), ms(c.breachedAt),
-              ms(c.escalatedAt), QVariant(c.bugId), QVariant(c.bugUrl)})
-            q.addBindValue(v);
-        const bool ok = q.exec();
-        if (ok)
-            Store::announce(db, QStringLiteral("clocks"));
-        return ok;
-    });
+    m_store->write(QStringLiteral("clock"), clockToJson(c));
 }
 
 void InvestigationClocks::start(const QString &source, const QString &itemId) {

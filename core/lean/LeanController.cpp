@@ -140,7 +140,7 @@ bool LeanController::escalate(const Item &request) {
     // lets one file it; the other hears refused() with who did.
     m_state->outbox()->submit(LeanActions::bugFromRequest(request, spent, actingPerson()), targets,
                               link.actionId,
-                              Escalations::claim(link, actingPerson(), m_board->clock().now()));
+                              EscalationClaim{link, actingPerson(), m_board->clock().now()});
     m_state->escalations()->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());

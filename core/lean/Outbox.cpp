@@ -2,6 +2,7 @@
 #include "Outbox.h"
 
 #include "core/config/Secrets.h"
+#include "core/sources/connectors/common/JsonFields.h"
 
 #include <QSet>
 #include <QTimer>
@@ -23,13 +24,7 @@ qint64 backoffS(int attempts) {
     return qMin(s, maxBackoffS);
 }
 
-// What the store's thread answers to a submit and to a claim.
-struct Inserted {
-    bool ok = false;
-    QString error;
-    QString refusal; // the guard's answer
-    std::vector<OutboxEntry> rows;
-};
+// What the store's thread answers to a claim.
 struct Claimed {
     OutboxTable::Claim result = OutboxTable::Claim::Gone;
     QDateTime busyUntil; // Busy: when the other process's claim ends
@@ -47,6 +42,17 @@ Outbox::Outbox(Store *store, HttpClient *http, ConnectorLookup connectorOf, cons
     , m_owner(OutboxTable::newOwner())
     , m_timer(new QTimer(this))
     , m_rescanTimer(new QTimer(this)) {
+    OutboxTable::addWriters(store);
+    // An action kept while the team store was away, refused when it arrived (its claim was
+    // taken meanwhile): said as for one refused at once.
+    connect(store, &Store::journalRefused, this,
+            [this](const QString &kind, const nlohmann::json &data, const QString &reason) {
+                const nlohmann::json *rows = jsonMember(&data, "rows");
+                if (kind != QLatin1String("outbox-insert") || !rows || !rows->is_array() ||
+                    rows->empty())
+                    return;
+                Q_EMIT refused(utf8ToQString(jsonString(&rows->front(), "action_id")), reason);
+            });
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &Outbox::pump);
     m_rescanTimer->setInterval(rescanMs);
@@ -88,7 +94,7 @@ void Outbox::rescan() {
 }
 
 QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId,
-                       OutboxTable::Guard guard) {
+                       std::optional<EscalationClaim> claim) {
     if (targets.isEmpty())
         return {};
     const QString actionId =
@@ -109,28 +115,37 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
     ++m_writing;
     m_wasSettled = false;
     // Sent only once the insert has committed: what is sent is always on disk first.
-    m_store->post(
-        [rows = std::move(rows), guard = std::move(guard)](QSqlDatabase &db) mutable {
-            Inserted inserted;
-            inserted.ok = OutboxTable::insert(db, &rows, &inserted.error, guard, &inserted.refusal);
-            inserted.rows = std::move(rows); // with their row ids
-            return inserted;
-        },
-        this,
-        [this, actionId](Inserted inserted) {
+    nlohmann::json data = OutboxTable::insertData(rows, claim ? &*claim : nullptr);
+    m_store->write(
+        QStringLiteral("outbox-insert"), std::move(data), this,
+        [this, actionId, rows = std::move(rows)](StoreWrite outcome) mutable {
             --m_writing;
-            if (!inserted.ok) {
+            switch (outcome.status) {
+            case StoreWrite::Status::Applied:
+                break;
+            case StoreWrite::Status::Journaled:
+                // Kept on this machine; sent once the team's store has it.
+                Q_EMIT changed();
+                noteSettled();
+                return;
+            case StoreWrite::Status::Refused:
+                Q_EMIT refused(actionId, outcome.reason);
+                noteSettled();
+                return;
+            case StoreWrite::Status::Failed:
                 Q_EMIT storeFailed(
-                    QStringLiteral("an action could not be saved: %1").arg(inserted.error));
+                    QStringLiteral("an action could not be saved: %1").arg(outcome.reason));
                 noteSettled();
                 return;
             }
-            if (!inserted.refusal.isEmpty()) {
-                Q_EMIT refused(actionId, inserted.refusal);
-                noteSettled();
-                return;
+            std::vector<OutboxEntry> written;
+            const nlohmann::json &ids = outcome.answer["ids"];
+            for (size_t i = 0; i < rows.size() && i < ids.size(); ++i) {
+                rows[i].rowId = ids[i].get<qint64>();
+                if (rows[i].rowId > 0)
+                    written.push_back(std::move(rows[i]));
             }
-            merge(std::move(inserted.rows));
+            merge(std::move(written));
         });
     return actionId;
 }
@@ -294,26 +309,27 @@ void Outbox::finish(qint64 rowId, const WriteOutcome &outcome) {
             entry.nextAttemptAt = outcome.retryAt;
     }
     row.entry = entry;
-    m_store->post(
-        [entry](QSqlDatabase &db) {
-            return entry.state == QLatin1String("delivered") ? OutboxTable::markDelivered(db, entry)
-                                                             : OutboxTable::markFailed(db, entry);
-        },
-        this,
-        [this, entry](const QVariant &) {
-            auto it = m_rows.find(entry.rowId);
-            if (entry.state == QLatin1String("delivered")) {
-                if (it != m_rows.end())
-                    m_rows.erase(it);
-                Q_EMIT delivered(entry);
-            } else {
-                if (it != m_rows.end())
-                    it->second.busy = false;
-                Q_EMIT attemptFailed(entry);
-            }
-            Q_EMIT changed();
-            pump();
-        });
+    const auto marked = [this, entry](const auto &) {
+        auto it = m_rows.find(entry.rowId);
+        if (entry.state == QLatin1String("delivered")) {
+            if (it != m_rows.end())
+                m_rows.erase(it);
+            Q_EMIT delivered(entry);
+        } else {
+            if (it != m_rows.end())
+                it->second.busy = false;
+            Q_EMIT attemptFailed(entry);
+        }
+        Q_EMIT changed();
+        pump();
+    };
+    // Delivered must reach the store (journaled if it does not answer): else it is sent again.
+    if (entry.state == QLatin1String("delivered"))
+        m_store->write(QStringLiteral("outbox-delivered"), OutboxTable::deliveredData(entry), this,
+                       marked);
+    else
+        m_store->post([entry](QSqlDatabase &db) { return OutboxTable::markFailed(db, entry); },
+                      this, marked);
 }
 
 void Outbox::retryNow() {
@@ -345,7 +361,7 @@ bool Outbox::discard(qint64 rowId) {
     if (it == m_rows.end() || it->second.busy)
         return false;
     m_rows.erase(it);
-    m_store->post([rowId](QSqlDatabase &db) { return OutboxTable::markDiscarded(db, rowId); });
+    m_store->write(QStringLiteral("outbox-discarded"), {{"id", rowId}});
     Q_EMIT changed();
     pump();
     return true;

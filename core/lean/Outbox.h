@@ -21,6 +21,7 @@
 #include <QObject>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -38,10 +39,13 @@ public:
     // which is also its idempotency key unless the action carries one; empty without targets.
     // `actionId`, when given, must be new: a caller that derives it from an earlier action can
     // then look the action up after a restart (OutboxTable::loadAction) before sending it again.
-    // `guard`, when given, runs in the same transaction first and may refuse the action
-    // (refused() follows; nothing is written or sent).
+    // `claim`, for a bug that escalates a request, is taken in the same transaction first: held
+    // by someone else, the action is refused (refused() follows; nothing is written or sent).
+    // While a team store does not answer, the rows wait in the journal and are sent once it has
+    // them.
     QString submit(WriteAction action, const QStringList &targets,
-                   const QString &actionId = QString(), OutboxTable::Guard guard = {});
+                   const QString &actionId = QString(),
+                   std::optional<EscalationClaim> claim = std::nullopt);
 
     std::vector<OutboxEntry> pending() const;
     int pendingCount() const { return static_cast<int>(m_rows.size()); }

@@ -4,8 +4,10 @@
 #include "core/lean/WriteActionJson.h"
 #include "core/store/Store.h"
 
+#include "core/sources/connectors/common/JsonFields.h"
 #include <QCoreApplication>
 #include <QRandomGenerator>
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -13,6 +15,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <optional>
 
 namespace OutboxTable {
 
@@ -59,14 +62,14 @@ std::vector<OutboxEntry> readRows(QSqlQuery &query) {
 
 } // namespace
 
-bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error, const Guard &guard,
-            QString *refusal) {
+bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error,
+            const EscalationClaim *claim, QString *refusal) {
     if (!db.transaction()) {
         *error = db.lastError().text();
         return false;
     }
-    if (guard) {
-        *refusal = guard(db);
+    if (claim) {
+        *refusal = EscalationTable::claim(db, *claim);
         if (!refusal->isEmpty()) {
             db.rollback();
             rows->clear();
@@ -206,6 +209,95 @@ bool markDiscarded(QSqlDatabase &db, qint64 rowId) {
     if (ok)
         Store::announce(db, QStringLiteral("outbox"));
     return ok;
+}
+
+nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const EscalationClaim *claim) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const OutboxEntry &e : rows)
+        list.push_back({{"action_id", e.actionId.toStdString()},
+                        {"target", e.target.toStdString()},
+                        {"action", writeActionToJson(e.action)},
+                        {"created_at", e.createdAt.toMSecsSinceEpoch()},
+                        {"next_attempt_at", e.nextAttemptAt.toMSecsSinceEpoch()}});
+    nlohmann::json data = {{"rows", list}};
+    if (claim)
+        data["claim"] = EscalationTable::toJson(*claim);
+    return data;
+}
+
+nlohmann::json deliveredData(const OutboxEntry &e) {
+    return {{"id", e.rowId},
+            {"attempts", e.attempts},
+            {"delivered_at", e.deliveredAt.toMSecsSinceEpoch()},
+            {"created_id", e.createdId.toStdString()},
+            {"created_url", e.createdUrl.toStdString()}};
+}
+
+namespace {
+
+qint64 numberAt(const nlohmann::json &json, const char *key) {
+    const auto it = json.find(key);
+    return it != json.end() && it->is_number_integer() ? it->get<qint64>() : 0;
+}
+
+StoreWrite insertFromData(QSqlDatabase &db, const nlohmann::json &data) {
+    std::vector<OutboxEntry> rows;
+    if (const auto list = data.find("rows"); list != data.end() && list->is_array()) {
+        for (const nlohmann::json &r : *list) {
+            OutboxEntry e;
+            e.actionId = utf8ToQString(jsonString(&r, "action_id"));
+            e.target = utf8ToQString(jsonString(&r, "target"));
+            QString ignored;
+            if (const auto action = r.find("action"); action != r.end())
+                writeActionFromJson(*action, &e.action, &ignored);
+            e.createdAt = QDateTime::fromMSecsSinceEpoch(numberAt(r, "created_at"), Qt::UTC);
+            e.nextAttemptAt =
+                QDateTime::fromMSecsSinceEpoch(numberAt(r, "next_attempt_at"), Qt::UTC);
+            rows.push_back(std::move(e));
+        }
+    }
+    std::optional<EscalationClaim> claim;
+    if (const auto c = data.find("claim"); c != data.end() && c->is_object())
+        claim = EscalationTable::claimFromJson(*c);
+    QString error;
+    QString refusal;
+    const std::vector<OutboxEntry> asked = rows;
+    if (!insert(db, &rows, &error, claim ? &*claim : nullptr, &refusal))
+        return StoreWrite::failed(error);
+    if (!refusal.isEmpty())
+        return StoreWrite::refused(refusal);
+    // The id of each row asked for, in order; 0 for one that was already there.
+    nlohmann::json ids = nlohmann::json::array();
+    size_t written = 0;
+    for (const OutboxEntry &e : asked) {
+        const bool isNew = written < rows.size() && rows[written].actionId == e.actionId &&
+                           rows[written].target == e.target;
+        ids.push_back(isNew ? rows[written++].rowId : 0);
+    }
+    return StoreWrite::applied({{"ids", ids}});
+}
+
+} // namespace
+
+void addWriters(Store *store) {
+    store->addWriter(QStringLiteral("outbox-insert"), insertFromData);
+    store->addWriter(QStringLiteral("outbox-delivered"), [](QSqlDatabase &db,
+                                                            const nlohmann::json &data) {
+        OutboxEntry e;
+        e.rowId = numberAt(data, "id");
+        e.attempts = static_cast<int>(numberAt(data, "attempts"));
+        e.deliveredAt = QDateTime::fromMSecsSinceEpoch(numberAt(data, "delivered_at"), Qt::UTC);
+        e.createdId = utf8ToQString(jsonString(&data, "created_id"));
+        e.createdUrl = utf8ToQString(jsonString(&data, "created_url"));
+        return markDelivered(db, e) ? StoreWrite::applied()
+                                    : StoreWrite::failed(QStringLiteral("not marked delivered"));
+    });
+    store->addWriter(QStringLiteral("outbox-discarded"),
+                     [](QSqlDatabase &db, const nlohmann::json &data) {
+                         return markDiscarded(db, numberAt(data, "id"))
+                                    ? StoreWrite::applied()
+                                    : StoreWrite::failed(QStringLiteral("not discarded"));
+                     });
 }
 
 QString newOwner() {

@@ -4,6 +4,7 @@
 // the instances sharing the store.
 #pragma once
 
+#include "core/lean/EscalationTable.h"
 #include "core/lean/WriteAction.h"
 
 #include <QDateTime>
@@ -11,7 +12,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -30,16 +30,23 @@ struct OutboxEntry {
     QString createdUrl;
 };
 
+class Store;
+
 namespace OutboxTable {
 
-// Runs inside insert()'s transaction before the rows go in: a non-empty answer refuses the
-// action (nothing is written) and says why ("already escalated by …").
-using Guard = std::function<QString(QSqlDatabase &db)>;
 // One transaction for every target: all rows are in the store, or none. Leaves in `rows` the
 // ones written, with their ids (a row already there, same action and target, stays as it was).
-// `guard` refused: true, `rows` empty and `refusal` set.
+// With `claim` (a bug that escalates a request), the claim goes first in the same transaction;
+// when someone else holds it: true, `rows` empty and `refusal` says who.
 bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error,
-            const Guard &guard = {}, QString *refusal = nullptr);
+            const EscalationClaim *claim = nullptr, QString *refusal = nullptr);
+
+// The outbox's writes as Store writers (journaled while a team store does not answer):
+// "outbox-insert" {rows, claim?} answers {"ids": [...]} (0 for a row already there);
+// "outbox-delivered" and "outbox-discarded" mark one row.
+void addWriters(Store *store);
+nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const EscalationClaim *claim);
+nlohmann::json deliveredData(const OutboxEntry &entry);
 // Every pending row, oldest first; empty when the store did not answer.
 std::optional<std::vector<OutboxEntry>> loadPending(QSqlDatabase &db);
 // The rows of one action, whatever their state (the command line reports on them).

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "TriageStore.h"
 
+#include "core/sources/connectors/common/JsonFields.h"
+
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <memory>
@@ -35,11 +38,6 @@ Triage triageFromName(const QString &name) {
     return Triage::None;
 }
 
-TriageStore::TriageStore(Store *store, const Clock &clock, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_clock(clock) {}
-
 namespace {
 
 // Every decision in the store; empty when it could not be read (unreachable).
@@ -57,7 +55,34 @@ std::optional<QHash<QString, TriageDecision>> readDecisions(QSqlDatabase &db) {
     return rows;
 }
 
+// The latest decision wins, whichever instance writes last.
+StoreWrite writeDecision(QSqlDatabase &db, const nlohmann::json &data) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO triage(source, item_id, decision, decided_at, decided_by) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, item_id) DO UPDATE SET "
+        "decision = excluded.decision, decided_at = excluded.decided_at, "
+        "decided_by = excluded.decided_by WHERE excluded.decided_at >= triage.decided_at"));
+    q.addBindValue(utf8ToQString(jsonString(&data, "source")));
+    q.addBindValue(utf8ToQString(jsonString(&data, "item_id")));
+    q.addBindValue(utf8ToQString(jsonString(&data, "decision")));
+    const auto at = data.find("decided_at");
+    q.addBindValue(at != data.end() && at->is_number_integer() ? at->get<qint64>() : 0);
+    q.addBindValue(utf8ToQString(jsonString(&data, "decided_by")));
+    if (!q.exec())
+        return StoreWrite::failed(q.lastError().text());
+    Store::announce(db, QStringLiteral("triage"));
+    return StoreWrite::applied();
+}
+
 } // namespace
+
+TriageStore::TriageStore(Store *store, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock) {
+    store->addWriter(QStringLiteral("triage"), writeDecision);
+}
 
 void TriageStore::load() {
     m_store->post(readDecisions, this, [this](std::optional<QHash<QString, TriageDecision>> rows) {
@@ -69,9 +94,13 @@ void TriageStore::load() {
 
 void TriageStore::merge(const QHash<QString, TriageDecision> &rows) {
     // A decision made here and not written yet is newer than what the store said: it stays.
+    // Two in the same millisecond (taken, then escalated): the store's, the last written, wins.
     for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
         const auto known = m_decisions.constFind(it.key());
-        if (known != m_decisions.cend() && known->decidedAt >= it->decidedAt)
+        if (known != m_decisions.cend() &&
+            (known->decidedAt > it->decidedAt ||
+             (known->decidedAt == it->decidedAt && known->triage == it->triage &&
+              known->decidedBy == it->decidedBy)))
             continue;
         m_decisions.insert(it.key(), it.value());
         const QString source = it.key().section(QChar(0x1f), 0, 0);
@@ -85,24 +114,11 @@ void TriageStore::decide(const QString &source, const QString &itemId, Triage tr
     const TriageDecision d{triage, m_clock.now(), by};
     const Triage previous = m_decisions.value(keyOf(source, itemId)).triage;
     m_decisions.insert(keyOf(source, itemId), d);
-    m_store->post([source, itemId, d](QSqlDatabase &db) {
-        // The latest decision wins, whichever instance writes last.
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO triage(source, item_id, decision, decided_at, decided_by) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, item_id) DO UPDATE SET "
-            "decision = excluded.decision, decided_at = excluded.decided_at, "
-            "decided_by = excluded.decided_by WHERE excluded.decided_at >= triage.decided_at"));
-        q.addBindValue(source);
-        q.addBindValue(itemId);
-        q.addBindValue(triageName(d.triage));
-        q.addBindValue(d.decidedAt.toMSecsSinceEpoch());
-        q.addBindValue(d.decidedBy);
-        const bool ok = q.exec();
-        if (ok)
-            Store::announce(db, QStringLiteral("triage"));
-        return ok;
-    });
+    m_store->write(QStringLiteral("triage"), {{"source", source.toStdString()},
+                                              {"item_id", itemId.toStdString()},
+                                              {"decision", triageName(d.triage).toStdString()},
+                                              {"decided_at", d.decidedAt.toMSecsSinceEpoch()},
+                                              {"decided_by", d.decidedBy.toStdString()}});
     Q_EMIT changed(source, itemId);
     Q_EMIT decided(source, itemId, previous, triage);
 }

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 
 namespace {
@@ -80,10 +81,33 @@ public:
                 delete m_health;
                 delete m_reread;
                 closeDatabase();
+                if (m_journal.isValid()) {
+                    m_journal.close();
+                    m_journal = QSqlDatabase();
+                    QSqlDatabase::removeDatabase(m_connection + QStringLiteral("-journal"));
+                }
                 m_thread.quit();
             },
             Qt::QueuedConnection);
         m_thread.wait();
+    }
+
+    void addWriter(const QString &kind, Writer writer) { m_writers[kind] = std::move(writer); }
+
+    // On the worker thread: the write now, or into the journal when the shared store does not
+    // answer (or older writes wait there: order is kept).
+    StoreWrite write(const QString &kind, const nlohmann::json &data) {
+        const auto writer = m_writers.find(kind);
+        if (writer == m_writers.end())
+            return StoreWrite::failed(QStringLiteral("no writer for \"%1\"").arg(kind));
+        if (m_where.isShared() && (!m_reachable || m_journalSize > 0))
+            return keepForLater(kind, data);
+        const StoreWrite outcome = writer->second(m_db, data);
+        if (outcome.status == StoreWrite::Status::Failed && m_where.isShared() && !answers()) {
+            tellOwnerReachable(false, outcome.reason);
+            return keepForLater(kind, data);
+        }
+        return outcome;
     }
 
     // On the worker thread: whether the last use of the connection worked, and why not.
@@ -141,6 +165,7 @@ private:
     }
 
     bool openShared(QString *notice) {
+        openJournal();
         m_health = new QTimer(this);
         m_health->setInterval(healthCheckMs);
         QObject::connect(m_health, &QTimer::timeout, this, [this] { checkHealth(); });
@@ -214,22 +239,124 @@ private:
         return Connect::Ok;
     }
 
+    bool answers() { return m_db.isOpen() && exec(m_db, QStringLiteral("SELECT 1")); }
+
     void checkHealth() {
-        if (m_db.isOpen() && exec(m_db, QStringLiteral("SELECT 1"))) {
+        if (answers()) {
             if (!m_reachable)
                 tellOwnerReachable(true, QString());
+            if (m_journalSize > 0 && replayJournal())
+                tellOwnerChanged(QString());
             return;
         }
         QString reason;
         const Connect result = connectShared(&reason);
         if (result == Connect::Ok) {
             tellOwnerReachable(true, QString());
+            replayJournal();
             tellOwnerChanged(QString()); // notices sent while away are lost: read everything
             return;
         }
         if (result == Connect::Refused)
             closeDatabase();
         tellOwnerReachable(false, reason);
+    }
+
+    // The journal: a table in this machine's SQLite file, one row per write, per shared store.
+    void openJournal() {
+        if (m_where.journalPath.isEmpty())
+            return;
+        m_journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                              m_connection + QStringLiteral("-journal"));
+        m_journal.setDatabaseName(m_where.journalPath);
+        m_journal.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        QSqlQuery q(m_journal);
+        if (!m_journal.open() ||
+            !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS team_journal(id INTEGER PRIMARY KEY "
+                                   "AUTOINCREMENT, store TEXT NOT NULL, kind TEXT NOT NULL, data "
+                                   "TEXT NOT NULL)"))) {
+            qWarning("dutyboard: the journal %s cannot be used: %s",
+                     qPrintable(m_where.journalPath), qPrintable(m_journal.lastError().text()));
+            m_journal.close();
+            return;
+        }
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM team_journal WHERE store = ?"));
+        q.addBindValue(m_where.describe());
+        if (q.exec() && q.next())
+            setJournalSize(q.value(0).toInt());
+    }
+
+    StoreWrite keepForLater(const QString &kind, const nlohmann::json &data) {
+        if (!m_journal.isOpen())
+            return StoreWrite::failed(
+                QStringLiteral("the team state does not answer and no journal is kept"));
+        QSqlQuery q(m_journal);
+        q.prepare(QStringLiteral("INSERT INTO team_journal(store, kind, data) VALUES (?, ?, ?)"));
+        q.addBindValue(m_where.describe());
+        q.addBindValue(kind);
+        q.addBindValue(QString::fromStdString(data.dump()));
+        if (!q.exec())
+            return StoreWrite::failed(
+                QStringLiteral("the journal did not take it: %1").arg(q.lastError().text()));
+        setJournalSize(m_journalSize + 1);
+        return {StoreWrite::Status::Journaled, QString(), nullptr};
+    }
+
+    // Replays the journal in order while the store answers. True when something was replayed.
+    bool replayJournal() {
+        if (!m_journal.isOpen())
+            return false;
+        bool replayed = false;
+        QSqlQuery next(m_journal);
+        next.prepare(QStringLiteral(
+            "SELECT id, kind, data FROM team_journal WHERE store = ? ORDER BY id LIMIT 1"));
+        QSqlQuery done(m_journal);
+        done.prepare(QStringLiteral("DELETE FROM team_journal WHERE id = ?"));
+        for (;;) {
+            next.addBindValue(m_where.describe());
+            if (!next.exec() || !next.next())
+                break;
+            const qint64 id = next.value(0).toLongLong();
+            const QString kind = next.value(1).toString();
+            const QByteArray text = next.value(2).toString().toUtf8();
+            next.finish();
+            const auto writer = m_writers.find(kind);
+            if (writer == m_writers.end())
+                break; // registered soon after start-up: the next check replays it
+            const nlohmann::json data = nlohmann::json::parse(
+                text.constData(), text.constData() + text.size(), nullptr, false);
+            const StoreWrite outcome = writer->second(m_db, data);
+            if (outcome.status == StoreWrite::Status::Failed && !answers()) {
+                tellOwnerReachable(false, outcome.reason);
+                break; // gone again: the rest waits, in order
+            }
+            if (outcome.status == StoreWrite::Status::Refused)
+                tellOwnerRefused(kind, data, outcome.reason);
+            else if (outcome.status == StoreWrite::Status::Failed)
+                qWarning("dutyboard: a journaled %s was refused by the team state and dropped: %s",
+                         qPrintable(kind), qPrintable(outcome.reason));
+            done.addBindValue(id);
+            done.exec();
+            setJournalSize(m_journalSize - 1);
+            replayed = true;
+        }
+        return replayed;
+    }
+
+    void setJournalSize(int size) {
+        m_journalSize = std::max(0, size);
+        Store *owner = m_owner;
+        QMetaObject::invokeMethod(
+            owner, [owner, size = m_journalSize] { owner->noteJournal(size); },
+            Qt::QueuedConnection);
+    }
+
+    void tellOwnerRefused(const QString &kind, const nlohmann::json &data, const QString &reason) {
+        Store *owner = m_owner;
+        QMetaObject::invokeMethod(
+            owner,
+            [owner, kind, data, reason] { Q_EMIT owner->journalRefused(kind, data, reason); },
+            Qt::QueuedConnection);
     }
 
     void tellOwnerReachable(bool reachable, const QString &reason) {
@@ -266,6 +393,9 @@ private:
     QTimer *m_reread = nullptr;
     bool m_reachable = true;
     QString m_reason;
+    QSqlDatabase m_journal;
+    int m_journalSize = 0;
+    std::map<QString, Writer> m_writers;
 };
 
 Store::Store(StoreLocation where, QObject *parent)
@@ -290,6 +420,30 @@ bool Store::open(QString *notice) {
     });
     noteReachable(opened.reachable, opened.reason); // known when open() returns, not later
     return opened.ok;
+}
+
+void Store::addWriter(const QString &kind, Writer writer) {
+    Worker *worker = m_worker.get();
+    m_worker->enqueue([worker, kind, writer = std::move(writer)](QSqlDatabase &) mutable {
+        worker->addWriter(kind, std::move(writer));
+    });
+}
+
+void Store::write(const QString &kind, nlohmann::json data) {
+    post([worker = m_worker.get(), kind, data = std::move(data)](QSqlDatabase &) {
+        writeOn(worker, kind, data);
+    });
+}
+
+StoreWrite Store::writeOn(Worker *worker, const QString &kind, const nlohmann::json &data) {
+    return worker->write(kind, data);
+}
+
+void Store::noteJournal(int size) {
+    if (size == m_journalSize)
+        return;
+    m_journalSize = size;
+    Q_EMIT journalChanged(size);
 }
 
 void Store::post(Job job) {

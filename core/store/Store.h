@@ -10,6 +10,8 @@
 
 #include "core/store/StoreLocation.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
@@ -21,11 +23,29 @@
 #include <optional>
 #include <type_traits>
 
+// What became of a write (Store::write).
+struct StoreWrite {
+    enum class Status { Applied, Journaled, Refused, Failed };
+    Status status = Status::Applied;
+    QString reason;        // Refused, Failed: why
+    nlohmann::json answer; // Applied: what the writer returned (new row ids…)
+
+    static StoreWrite applied(nlohmann::json answer = nullptr) {
+        return {Status::Applied, QString(), std::move(answer)};
+    }
+    static StoreWrite refused(const QString &why) { return {Status::Refused, why, nullptr}; }
+    static StoreWrite failed(const QString &why) { return {Status::Failed, why, nullptr}; }
+};
+
 class Store final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Store)
 public:
     using Job = std::function<void(QSqlDatabase &db)>;
+    // Applies one write described by data (so it can be journaled and replayed): Applied,
+    // Refused (the store said no: a claim someone else holds) or Failed. Replays must be
+    // harmless: writers use upserts and unique keys.
+    using Writer = std::function<StoreWrite(QSqlDatabase &db, const nlohmann::json &data)>;
 
     explicit Store(StoreLocation where, QObject *parent = nullptr);
     explicit Store(const QString &sqlitePath, QObject *parent = nullptr)
@@ -63,6 +83,22 @@ public:
         return std::move(*result);
     }
 
+    // Registers the writer of `kind` (before the first write of that kind, and before a journal
+    // left by an earlier run can be replayed: at start-up).
+    void addWriter(const QString &kind, Writer writer);
+    // Writes `data` with the writer of `kind`, in order with the jobs. On a shared store that
+    // does not answer (or while older writes wait in the journal) the write goes to the journal
+    // instead, and is replayed in order when the store answers: Journaled.
+    void write(const QString &kind, nlohmann::json data);
+    template <typename Done>
+    void write(const QString &kind, nlohmann::json data, QObject *context, Done done) {
+        post([worker = m_worker.get(), kind,
+              data = std::move(data)](QSqlDatabase &) { return writeOn(worker, kind, data); },
+             context, std::move(done));
+    }
+    // Writes waiting in the journal for the shared store to answer.
+    int journalSize() const { return m_journalSize; }
+
     // Inside a job: tells every other instance sharing this store that `topic` changed. On
     // PostgreSQL it is delivered when the job's transaction commits (never after a rollback);
     // on SQLite there is nobody to tell.
@@ -84,17 +120,25 @@ Q_SIGNALS:
     // anything may have changed (the connection came back, or the periodic re-read is due).
     void changedElsewhere(const QString &topic);
     void reachabilityChanged(bool reachable);
+    void journalChanged(int size);
+    // A journaled write of `kind` that the store refused when it was replayed (someone else
+    // claimed the same escalation meanwhile): `reason` says what happened, for whoever did it.
+    void journalRefused(const QString &kind, const nlohmann::json &data, const QString &reason);
 
 private:
     // Runs `job` on the store's thread, then `done` on `context`'s (this object's when null).
     void postThen(Job job, QObject *context, std::function<void()> done);
     void runBlockingJob(const Job &job);
     void noteReachable(bool reachable, const QString &reason);
-
     class Worker;
+    // On the worker's thread (a job may outlive the unique_ptr's value while the store goes).
+    static StoreWrite writeOn(Worker *worker, const QString &kind, const nlohmann::json &data);
+    void noteJournal(int size);
+
     StoreLocation m_location;
     std::unique_ptr<Worker> m_worker;
     bool m_reachable = true;
     QDateTime m_unreachableSince;
     QString m_unreachableReason;
+    int m_journalSize = 0;
 };

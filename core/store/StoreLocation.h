@@ -20,6 +20,9 @@ struct StoreLocation {
     QString sslmode;     // empty: libpq's default
     QString sslrootcert; // empty: libpq's default
     QString schema = QStringLiteral("public");
+    // A SQLite file that keeps the writes made while the server does not answer (the journal),
+    // replayed in order when it answers again; empty: such writes fail.
+    QString journalPath;
 
     static StoreLocation sqlite(const QString &path) {
         StoreLocation where;
