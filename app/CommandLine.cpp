@@ -175,9 +175,16 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         return cl;
     }
     const QString verb = positional.mid(0, 2).join(QLatin1Char(' '));
+    if (verb == QLatin1String("state check") && positional.size() == 2) {
+        if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty())
+            cl.error = QStringLiteral("state check goes with --config (or the default config) "
+                                      "and --state only");
+        cl.stateCommand = QStringLiteral("check");
+        return cl;
+    }
     if (positional.size() != 2 || (verb != raise && verb != resolve && verb != declare)) {
         cl.error = QStringLiteral("unexpected argument: %1 (actions: andon raise, andon resolve, "
-                                  "incident declare)")
+                                  "incident declare; state check)")
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }

@@ -9,9 +9,11 @@
 #include "app/StallReport.h"
 #include "app/commands/ActionCommand.h"
 #include "app/commands/PrintCommand.h"
+#include "app/commands/StateCommand.h"
 #include "app/commands/WindowCommand.h"
 #include "core/config/ConfigError.h"
 #include "core/config/Secrets.h"
+#include "core/config/StateConfig.h"
 #include "core/runtime/MemoryReturn.h"
 
 #include <QApplication>
@@ -55,7 +57,7 @@ int main(int argc, char *argv[]) {
     }
 
     // --print and actions need no display; everything else opens a window.
-    const bool headless = cl.print || !cl.action.verb.isEmpty();
+    const bool headless = cl.print || !cl.action.verb.isEmpty() || !cl.stateCommand.isEmpty();
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -100,6 +102,22 @@ int main(int argc, char *argv[]) {
         }
     } catch (const ConfigError &e) {
         return fail(e.describe());
+    }
+
+    if (cl.stateCommand == QLatin1String("check")) {
+        try {
+            const QString local = cl.statePath.isEmpty() ? Store::defaultPath() : cl.statePath;
+            StoreLocation where =
+                parseStateConfig(config.raw).value_or(StoreLocation::sqlite(local));
+            if (where.isShared())
+                where.journalPath = local;
+            else if (!cl.statePath.isEmpty())
+                where.path = cl.statePath;
+            return checkState(where, stdout);
+        } catch (ConfigError &e) {
+            e.setFile(config.file);
+            return fail(e.describe());
+        }
     }
 
     std::unique_ptr<AppContext> context;

@@ -4,6 +4,7 @@
 // (one clock with the earliest start, one bug filed); a schema from a newer dutyboard is refused
 // and left alone; a server that stops and comes back is reconnected and heard again, and what
 // was done meanwhile is replayed from the local journal, once.
+#include "app/commands/StateCommand.h"
 #include "core/lean/LeanState.h"
 #include "core/store/StoreSchema.h"
 #include "tests/support/DeskAndTracker.h"
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
 #include <memory>
 
 using nlohmann::json;
@@ -215,9 +217,48 @@ private Q_SLOTS:
                  1);
     }
 
+    void stateCheckSaysWhereAndWhetherItWorks() {
+        LeanRun a(m_servers.config(team(QStringLiteral("check"))), localFile(QStringLiteral("a")));
+        QVERIFY(a.opened());
+        a.controller->take(a.loadRequest());
+        QTRY_COMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM triage")), 1);
+        StoreLocation where = a.context->store()->location();
+        const QString report = checkStateReport(where);
+        for (const QString &expected :
+             {QStringLiteral("backend: postgres://dutyboard@127.0.0.1:%1/dutyboard?schema=check")
+                  .arg(m_pg.port()),
+              QStringLiteral("schema version: 1 (this dutyboard writes 1)"),
+              QStringLiteral("rows: investigation_clocks 1, triage 1, escalations 0, "
+                             "escalation_claims 0, outbox 0"),
+              QStringLiteral("journal: 0 change(s) waiting on this machine"),
+              QStringLiteral("listen: ok (a notice came back in ")})
+            QVERIFY2(report.contains(expected), qPrintable(report));
+        QVERIFY(!report.contains(m_pg.password()));
+        QCOMPARE(m_lastCheckCode, 0);
+
+        QVERIFY(m_pg.stop());
+        const QString down = checkStateReport(where);
+        QCOMPARE(m_lastCheckCode, 1);
+        QVERIFY2(down.contains(QStringLiteral("unreachable")), qPrintable(down));
+        QVERIFY(m_pg.restart());
+    }
+
     void cleanupTestCase() { qunsetenv(passwordVariable); }
 
 private:
+    // What `dutyboard state check` prints for `where` (its exit code in m_lastCheckCode).
+    QString checkStateReport(const StoreLocation &where) {
+        std::FILE *out = std::tmpfile();
+        m_lastCheckCode = checkState(where, out);
+        std::rewind(out);
+        QByteArray text;
+        char buffer[4096];
+        for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, out)) > 0;)
+            text.append(buffer, static_cast<qsizetype>(n));
+        std::fclose(out);
+        return QString::fromUtf8(text);
+    }
+
     // The team's "state" section: the private server, a schema per test.
     json team(const QString &schema) const {
         return {{"state",
@@ -237,6 +278,7 @@ private:
 
     PostgresProcess m_pg;
     DeskAndTracker m_servers;
+    int m_lastCheckCode = -1;
     QTemporaryDir m_dir;
 };
 

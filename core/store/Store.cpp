@@ -216,9 +216,10 @@ private:
         q.prepare(QStringLiteral("SELECT 1 FROM pg_namespace WHERE nspname = ?"));
         q.addBindValue(m_where.schema);
         const bool exists = q.exec() && q.next();
-        // The schema is an identifier the config checked (lowercase letters, digits, '_').
-        if ((!exists && !q.exec(QStringLiteral("CREATE SCHEMA %1").arg(m_where.schema))) ||
-            !q.exec(QStringLiteral("SET search_path TO %1").arg(m_where.schema))) {
+        // The schema is an identifier the config checked (lowercase letters, digits, '_'),
+        // quoted all the same: "check" or "user" are reserved words.
+        if ((!exists && !q.exec(QStringLiteral("CREATE SCHEMA \"%1\"").arg(m_where.schema))) ||
+            !q.exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_where.schema))) {
             *reason = QStringLiteral("schema \"%1\": %2")
                           .arg(m_where.schema, q.lastError().text().trimmed());
             return Connect::Refused;
