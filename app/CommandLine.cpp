@@ -117,8 +117,12 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     const QCommandLineOption state(QStringLiteral("state"),
                                    QStringLiteral("Keep local state (outbox, clocks) in FILE."),
                                    QStringLiteral("FILE"));
-    parser.addOptions(
-        {version, config, demo, print, screenshot, size, page, state, stallReport, wall, screen});
+    const QCommandLineOption from(
+        QStringLiteral("from"),
+        QStringLiteral("state copy: the desk's state to move into the config's (sqlite:PATH)."),
+        QStringLiteral("sqlite:PATH"));
+    parser.addOptions({version, config, demo, print, screenshot, size, page, state, from,
+                       stallReport, wall, screen});
     for (const ActionOption &option : actionOptions)
         parser.addOption(QCommandLineOption(QLatin1String(option.name), QLatin1String(option.help),
                                             QStringLiteral("VALUE")));
@@ -175,16 +179,26 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         return cl;
     }
     const QString verb = positional.mid(0, 2).join(QLatin1Char(' '));
-    if (verb == QLatin1String("state check") && positional.size() == 2) {
+    if ((verb == QLatin1String("state check") || verb == QLatin1String("state copy")) &&
+        positional.size() == 2) {
         if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty())
-            cl.error = QStringLiteral("state check goes with --config (or the default config) "
-                                      "and --state only");
-        cl.stateCommand = QStringLiteral("check");
+            cl.error =
+                QStringLiteral("%1 goes with --config (or the default config) only").arg(verb);
+        cl.stateCommand = positional.at(1);
+        cl.stateFrom = parser.value(from);
+        if (cl.stateCommand == QLatin1String("copy") &&
+            !cl.stateFrom.startsWith(QLatin1String("sqlite:")))
+            cl.error =
+                QStringLiteral("state copy needs --from sqlite:PATH (the desk's state file)");
+        else if (cl.stateCommand == QLatin1String("check") && parser.isSet(from))
+            cl.error = QStringLiteral("--from goes with state copy");
         return cl;
     }
+    if (parser.isSet(from))
+        cl.error = QStringLiteral("--from goes with state copy");
     if (positional.size() != 2 || (verb != raise && verb != resolve && verb != declare)) {
         cl.error = QStringLiteral("unexpected argument: %1 (actions: andon raise, andon resolve, "
-                                  "incident declare; state check)")
+                                  "incident declare; state check, state copy)")
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }

@@ -33,7 +33,8 @@ struct CommandLine {
     QString page;      // --page: the page to open on (duty, kanban, trends; wall: a number too)
     QString statePath; // --state FILE: the local SQLite state; empty: the default
     ActionRequest action;
-    QString stateCommand; // "check": `dutyboard state check`
+    QString stateCommand; // "check", "copy": `dutyboard state check|copy`
+    QString stateFrom;    // state copy --from sqlite:PATH
     QString error;        // non-empty: bad usage, said for a person
     QString helpText;
 };

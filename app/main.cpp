@@ -104,7 +104,7 @@ int main(int argc, char *argv[]) {
         return fail(e.describe());
     }
 
-    if (cl.stateCommand == QLatin1String("check")) {
+    if (!cl.stateCommand.isEmpty()) {
         try {
             const QString local = cl.statePath.isEmpty() ? Store::defaultPath() : cl.statePath;
             StoreLocation where =
@@ -113,6 +113,8 @@ int main(int argc, char *argv[]) {
                 where.journalPath = local;
             else if (!cl.statePath.isEmpty())
                 where.path = cl.statePath;
+            if (cl.stateCommand == QLatin1String("copy"))
+                return copyState(cl.stateFrom.mid(7), where, stdout);
             return checkState(where, stdout);
         } catch (ConfigError &e) {
             e.setFile(config.file);

@@ -3,8 +3,10 @@
 // What one does shows on the other within a second; when both act at once the database decides
 // (one clock with the earliest start, one bug filed); a schema from a newer dutyboard is refused
 // and left alone; a server that stops and comes back is reconnected and heard again, and what
-// was done meanwhile is replayed from the local journal, once.
+// was done meanwhile is replayed from the local journal, once; a desk's state moves in once
+// (state copy); state check says how it is (in a schema named "check", a reserved word).
 #include "app/commands/StateCommand.h"
+#include "core/config/StateConfig.h"
 #include "core/lean/LeanState.h"
 #include "core/store/StoreSchema.h"
 #include "tests/support/DeskAndTracker.h"
@@ -18,6 +20,7 @@
 #include <QTest>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 using nlohmann::json;
@@ -234,22 +237,69 @@ private Q_SLOTS:
               QStringLiteral("listen: ok (a notice came back in ")})
             QVERIFY2(report.contains(expected), qPrintable(report));
         QVERIFY(!report.contains(m_pg.password()));
-        QCOMPARE(m_lastCheckCode, 0);
+        QCOMPARE(m_lastCode, 0);
 
         QVERIFY(m_pg.stop());
         const QString down = checkStateReport(where);
-        QCOMPARE(m_lastCheckCode, 1);
+        QCOMPARE(m_lastCode, 1);
         QVERIFY2(down.contains(QStringLiteral("unreachable")), qPrintable(down));
         QVERIFY(m_pg.restart());
+    }
+
+    void aDeskMovesIntoTheTeamStoreOnce() {
+        m_servers.trackerUp = false;
+        const QString deskFile = localFile(QStringLiteral("desk"));
+        {
+            LeanRun desk(m_servers.config(), deskFile); // one desk: SQLite
+            QVERIFY(desk.opened());
+            QVERIFY(!desk.context->store()->isShared());
+            const Item request = desk.loadRequest();
+            desk.controller->take(request);
+            QVERIFY(desk.controller->escalate(request)); // the tracker is down: it waits
+            QTRY_COMPARE(
+                desk.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
+                1);
+        }
+        const StoreLocation teamStore = *parseStateConfig(team(QStringLiteral("moved")));
+        const QString first =
+            report([&](std::FILE *out) { return copyState(deskFile, teamStore, out); });
+        QCOMPARE(m_lastCode, 0);
+        QVERIFY2(first.contains(QStringLiteral("copied: 1 clock(s), 1 triage decision(s), 1 "
+                                               "escalation(s), 1 pending action(s) (0 already "
+                                               "there)")),
+                 qPrintable(first));
+        // Again: nothing new.
+        const QString second =
+            report([&](std::FILE *out) { return copyState(deskFile, teamStore, out); });
+        QCOMPARE(m_lastCode, 0);
+        QVERIFY2(second.contains(QStringLiteral("0 pending action(s) (1 already there)")),
+                 qPrintable(second));
+
+        // The team's dutyboard has it all, and files the desk's bug once the tracker answers.
+        const size_t bugsBefore = m_servers.bugCount();
+        m_servers.trackerUp = true;
+        LeanRun team1(m_servers.config(team(QStringLiteral("moved"))),
+                      localFile(QStringLiteral("team")));
+        QVERIFY(team1.opened());
+        QCOMPARE(team1.count(QStringLiteral("SELECT COUNT(*) FROM investigation_clocks")), 1);
+        QCOMPARE(team1.count(QStringLiteral("SELECT COUNT(*) FROM triage WHERE decision = 'bug'")),
+                 1);
+        QCOMPARE(team1.count(QStringLiteral("SELECT COUNT(*) FROM escalation_claims")), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_servers.bugCount(), bugsBefore + 1, 10000);
+        QTest::qWait(2000);
+        QCOMPARE(m_servers.bugCount(), bugsBefore + 1);
+        QCOMPARE(
+            team1.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'create-bug'")),
+            1);
     }
 
     void cleanupTestCase() { qunsetenv(passwordVariable); }
 
 private:
-    // What `dutyboard state check` prints for `where` (its exit code in m_lastCheckCode).
-    QString checkStateReport(const StoreLocation &where) {
+    // What a state command prints (its exit code in m_lastCode).
+    QString report(const std::function<int(std::FILE *)> &command) {
         std::FILE *out = std::tmpfile();
-        m_lastCheckCode = checkState(where, out);
+        m_lastCode = command(out);
         std::rewind(out);
         QByteArray text;
         char buffer[4096];
@@ -257,6 +307,9 @@ private:
             text.append(buffer, static_cast<qsizetype>(n));
         std::fclose(out);
         return QString::fromUtf8(text);
+    }
+    QString checkStateReport(const StoreLocation &where) {
+        return report([&where](std::FILE *out) { return checkState(where, out); });
     }
 
     // The team's "state" section: the private server, a schema per test.
@@ -278,7 +331,7 @@ private:
 
     PostgresProcess m_pg;
     DeskAndTracker m_servers;
-    int m_lastCheckCode = -1;
+    int m_lastCode = -1;
     QTemporaryDir m_dir;
 };
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "StateCommand.h"
 
+#include "core/lean/StateCopy.h"
 #include "core/store/Store.h"
 #include "core/store/StoreSchema.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTimer>
 
@@ -93,5 +95,44 @@ int checkState(const StoreLocation &where, std::FILE *out) {
         return 1;
     }
     say(out, QStringLiteral("listen: ok (a notice came back in %1 ms)").arg(roundTrip));
+    return 0;
+}
+
+int copyState(const QString &sqlitePath, const StoreLocation &to, std::FILE *out) {
+    if (!to.isShared()) {
+        say(out, QStringLiteral("state copy: the config's \"state\" is not a team store "
+                                "(\"type\": \"postgres\"); nothing to copy into"));
+        return 1;
+    }
+    if (!QFileInfo::exists(sqlitePath)) {
+        say(out, QStringLiteral("state copy: no desk state at %1").arg(sqlitePath));
+        return 1;
+    }
+    Store from(sqlitePath);
+    StoreLocation target = to;
+    target.journalPath.clear(); // copied now or not at all
+    Store team(target);
+    QString notice;
+    if (!from.open(&notice) || !team.open(&notice) || !team.isReachable()) {
+        say(out, QStringLiteral("state copy: %1")
+                     .arg(notice.isEmpty() ? team.unreachableReason() : notice));
+        return 1;
+    }
+    const StateCopyReport report = copyLeanState(from, team);
+    say(out, QStringLiteral("from sqlite:%1 to %2").arg(sqlitePath, to.describe()));
+    say(out, QStringLiteral("copied: %1 clock(s), %2 triage decision(s), %3 escalation(s), %4 "
+                            "pending action(s) (%5 already there)")
+                 .arg(report.clocks)
+                 .arg(report.decisions)
+                 .arg(report.escalations)
+                 .arg(report.actionsNew)
+                 .arg(report.actionsThere));
+    for (const QString &refusal : report.refused)
+        say(out, QStringLiteral("not copied: %1").arg(refusal));
+    if (!report.error.isEmpty()) {
+        say(out, QStringLiteral("stopped: %1 (run it again: what was copied stays, once)")
+                     .arg(report.error));
+        return 1;
+    }
     return 0;
 }

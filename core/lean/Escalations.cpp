@@ -63,6 +63,10 @@ std::optional<Loaded> readEscalations(QSqlDatabase &db, const QStringList &known
 Escalations::Escalations(Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store) {
+    addWriters(store);
+}
+
+void Escalations::addWriters(Store *store) {
     store->addWriter(
         QStringLiteral("escalation"), [](QSqlDatabase &db, const nlohmann::json &data) {
             return EscalationTable::write(db, EscalationTable::escalationFromJson(data))

@@ -23,6 +23,8 @@ class Escalations final : public QObject {
     Q_OBJECT
 public:
     explicit Escalations(Store *store, QObject *parent = nullptr);
+    // The "escalation" writer (Store::write), registered by the constructor.
+    static void addWriters(Store *store);
 
     // Reads every row not done. A row still filing whose bug the outbox delivered meanwhile
     // (the run that queued it ended first, or another instance sent it) comes back filed, with

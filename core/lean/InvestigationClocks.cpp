@@ -104,7 +104,19 @@ InvestigationClocks::InvestigationClocks(Store *store, const Clock &clock, int a
     , m_clock(clock)
     , m_amberMin(amberMin)
     , m_redMin(redMin) {
+    addWriters(store);
+}
+
+void InvestigationClocks::addWriters(Store *store) {
     store->addWriter(QStringLiteral("clock"), writeClock);
+}
+
+std::vector<nlohmann::json> InvestigationClocks::exportRows(QSqlDatabase &db) {
+    std::vector<nlohmann::json> rows;
+    for (const InvestigationClock &c :
+         readClocks(db).value_or(QHash<QString, InvestigationClock>()))
+        rows.push_back(clockToJson(c));
+    return rows;
 }
 
 void InvestigationClocks::load() {

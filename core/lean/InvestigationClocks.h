@@ -11,6 +11,10 @@
 #include <QHash>
 #include <QObject>
 
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
 enum class ClockLevel { None, Running, Amber, Red, Escalated };
 
 struct InvestigationClock {
@@ -28,6 +32,11 @@ class InvestigationClocks final : public QObject {
 public:
     InvestigationClocks(Store *store, const Clock &clock, int amberMin, int redMin,
                         QObject *parent = nullptr);
+
+    // The "clock" writer (Store::write), registered by the constructor; exportRows() gives every
+    // clock of `db` as its data (state copy).
+    static void addWriters(Store *store);
+    static std::vector<nlohmann::json> exportRows(QSqlDatabase &db);
 
     // Reads every clock; loaded() follows the first time. Called again when another instance
     // sharing the store changed one: levelChanged() then says which moved.

@@ -55,6 +55,15 @@ std::optional<QHash<QString, TriageDecision>> readDecisions(QSqlDatabase &db) {
     return rows;
 }
 
+nlohmann::json decisionToJson(const QString &source, const QString &itemId,
+                              const TriageDecision &d) {
+    return {{"source", source.toStdString()},
+            {"item_id", itemId.toStdString()},
+            {"decision", triageName(d.triage).toStdString()},
+            {"decided_at", d.decidedAt.toMSecsSinceEpoch()},
+            {"decided_by", d.decidedBy.toStdString()}};
+}
+
 // The latest decision wins, whichever instance writes last.
 StoreWrite writeDecision(QSqlDatabase &db, const nlohmann::json &data) {
     QSqlQuery q(db);
@@ -81,7 +90,20 @@ TriageStore::TriageStore(Store *store, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock) {
+    addWriters(store);
+}
+
+void TriageStore::addWriters(Store *store) {
     store->addWriter(QStringLiteral("triage"), writeDecision);
+}
+
+std::vector<nlohmann::json> TriageStore::exportRows(QSqlDatabase &db) {
+    std::vector<nlohmann::json> rows;
+    const auto decisions = readDecisions(db).value_or(QHash<QString, TriageDecision>());
+    for (auto it = decisions.cbegin(); it != decisions.cend(); ++it)
+        rows.push_back(decisionToJson(it.key().section(QChar(0x1f), 0, 0),
+                                      it.key().section(QChar(0x1f), 1), it.value()));
+    return rows;
 }
 
 void TriageStore::load() {

@@ -10,6 +10,10 @@
 #include <QHash>
 #include <QObject>
 
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
 // In the history's order (HistorySample::triaged): self-service, toil, bug, project.
 enum class Triage { None, SelfService, Toil, Bug, Project };
 
@@ -26,6 +30,11 @@ class TriageStore final : public QObject {
     Q_OBJECT
 public:
     TriageStore(Store *store, const Clock &clock, QObject *parent = nullptr);
+
+    // The "triage" writer (Store::write), registered by the constructor; exportRows() gives
+    // every decision of `db` as its data (state copy).
+    static void addWriters(Store *store);
+    static std::vector<nlohmann::json> exportRows(QSqlDatabase &db);
 
     // Reads every decision; loaded() follows. Called again when another instance sharing the
     // store decided: changed() then says which request moved (decided() is for this one's).

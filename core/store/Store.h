@@ -96,6 +96,12 @@ public:
               data = std::move(data)](QSqlDatabase &) { return writeOn(worker, kind, data); },
              context, std::move(done));
     }
+    // The same, waiting for the outcome: for the command line and tests, never the UI.
+    StoreWrite writeAndWait(const QString &kind, const nlohmann::json &data) {
+        return runBlocking([worker = m_worker.get(), &kind, &data](QSqlDatabase &) {
+            return writeOn(worker, kind, data);
+        });
+    }
     // Writes waiting in the journal for the shared store to answer.
     int journalSize() const { return m_journalSize; }
 

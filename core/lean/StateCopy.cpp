@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "StateCopy.h"
+
+#include "core/lean/EscalationTable.h"
+#include "core/lean/Escalations.h"
+#include "core/lean/InvestigationClocks.h"
+#include "core/lean/OutboxTable.h"
+#include "core/lean/TriageStore.h"
+#include "core/store/Store.h"
+#include "core/time/Clock.h"
+
+#include <QSqlQuery>
+
+namespace {
+
+std::vector<Escalation> readEscalations(QSqlDatabase &db) {
+    std::vector<Escalation> rows;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT action_id, source, item_id, title, state, bug_id, bug_url, "
+                          "bug_target FROM escalations ORDER BY rowid"));
+    while (q.next())
+        rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                        q.value(6).toString(), q.value(7).toString()});
+    return rows;
+}
+
+} // namespace
+
+StateCopyReport copyLeanState(Store &from, Store &to) {
+    StateCopyReport report;
+    InvestigationClocks::addWriters(&to);
+    TriageStore::addWriters(&to);
+    Escalations::addWriters(&to);
+    OutboxTable::addWriters(&to);
+    const auto write = [&to, &report](const QString &kind, const nlohmann::json &data) {
+        const StoreWrite result = to.writeAndWait(kind, data);
+        if (result.status == StoreWrite::Status::Failed ||
+            result.status == StoreWrite::Status::Journaled)
+            report.error = result.reason.isEmpty() ? QStringLiteral("the target did not answer")
+                                                   : result.reason;
+        return result;
+    };
+
+    for (const nlohmann::json &clock : from.runBlocking(InvestigationClocks::exportRows)) {
+        if (write(QStringLiteral("clock"), clock).status != StoreWrite::Status::Applied)
+            return report;
+        ++report.clocks;
+    }
+    for (const nlohmann::json &decision : from.runBlocking(TriageStore::exportRows)) {
+        if (write(QStringLiteral("triage"), decision).status != StoreWrite::Status::Applied)
+            return report;
+        ++report.decisions;
+    }
+    // Each escalation with its claim (a desk before 0.2 had none): the first claim wins.
+    const QDateTime now = Clock::system().now();
+    for (const Escalation &e : from.runBlocking(readEscalations)) {
+        const EscalationClaim claim{e, QStringLiteral("(copied)"), now};
+        const StoreWrite result =
+            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({}, &claim));
+        if (result.status == StoreWrite::Status::Refused)
+            report.refused.append(result.reason);
+        else if (result.status != StoreWrite::Status::Applied)
+            return report;
+        else
+            ++report.escalations;
+    }
+    const auto pending = from.runBlocking(OutboxTable::loadPending);
+    for (const OutboxEntry &entry : pending.value_or(std::vector<OutboxEntry>())) {
+        const StoreWrite result =
+            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({entry}, nullptr));
+        if (result.status != StoreWrite::Status::Applied)
+            return report;
+        const nlohmann::json &ids = result.answer["ids"];
+        if (!ids.empty() && ids[0].get<qint64>() > 0)
+            ++report.actionsNew;
+        else
+            ++report.actionsThere;
+    }
+    return report;
+}
