@@ -10,6 +10,7 @@
 #include "core/lean/LeanState.h"
 #include "core/store/StoreSchema.h"
 #include "tests/support/DeskAndTracker.h"
+#include "tests/support/DutyboardRun.h"
 #include "tests/support/PostgresProcess.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/gui/LeanRun.h"
@@ -291,6 +292,41 @@ private Q_SLOTS:
         QCOMPARE(
             team1.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'create-bug'")),
             1);
+    }
+
+    void aCommandLineActionWhileTheStoreIsDownIsKeptThenSent() {
+        m_servers.trackerUp = true;
+        // The tracker also takes incidents, declared from the command line.
+        nlohmann::json config = m_servers.config(team(QStringLiteral("cli"))).raw;
+        config["sources"][1]["write"]["kinds"].push_back("create-incident");
+        config["actions"]["incident"] = "tracker";
+        QTemporaryDir dir;
+        const QString configPath = writeConfig(dir, QByteArray::fromStdString(config.dump()));
+        const QString local = dir.filePath(QStringLiteral("state.sqlite"));
+        const QStringList declare{
+            QStringLiteral("--config"),      configPath,
+            QStringLiteral("--state"),       local,
+            QStringLiteral("incident"),      QStringLiteral("declare"),
+            QStringLiteral("--name"),        QStringLiteral("Checkout errors"),
+            QStringLiteral("--description"), QStringLiteral("5xx on /pay")};
+        const size_t before = m_servers.bugCount();
+
+        QVERIFY(m_pg.stop());
+        const DutyboardRun kept = runDutyboard(declare);
+        QCOMPARE(kept.exitCode, 3);
+        QVERIFY2(kept.err.contains("kept, not delivered"), kept.err.constData());
+        QVERIFY(!kept.err.contains(m_pg.password().toUtf8()));
+        QCOMPARE(m_servers.bugCount(), before);
+
+        // The next dutyboard on this machine replays it once the store answers; it is sent once.
+        QVERIFY(m_pg.restart());
+        LeanRun next(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")),
+                     local);
+        QVERIFY(next.opened());
+        QTRY_COMPARE_WITH_TIMEOUT(m_servers.bugCount(), before + 1, 10000);
+        QTRY_VERIFY(next.context->store()->journalSize() == 0);
+        QTest::qWait(2000);
+        QCOMPARE(m_servers.bugCount(), before + 1);
     }
 
     void cleanupTestCase() { qunsetenv(passwordVariable); }

@@ -64,6 +64,15 @@ void submitAction(AppContext *context, const ActionRequest &request) {
                              created->append(entry.createdUrl);
                      });
     QObject::connect(outbox, &Outbox::settled, outbox, [=]() {
+        if (outbox->isJournaled(actionId)) {
+            say(stderr,
+                QStringLiteral("dutyboard: %1 kept, not delivered: the team state (%2) does "
+                               "not answer; it waits in this machine's journal and is "
+                               "sent once the store has it")
+                    .arg(request.verb, context->store()->location().describe()));
+            QCoreApplication::exit(3);
+            return;
+        }
         QStringList waiting;
         int earlier = 0;
         QSet<QString> failedTargets;

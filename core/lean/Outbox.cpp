@@ -67,9 +67,11 @@ void Outbox::start() {
 void Outbox::rescan() {
     m_store->post([](QSqlDatabase &db) { return OutboxTable::loadPending(db); }, this,
                   [this](std::optional<std::vector<OutboxEntry>> rows) {
-                      if (!rows)
-                          return; // the store did not answer: keep what is known
-                      m_loaded = true;
+                      m_loaded = true; // tried: a command may report and exit
+                      if (!rows) {     // the store did not answer: keep what is known
+                          noteSettled();
+                          return;
+                      }
                       // Delivered or discarded elsewhere meanwhile: no longer ours to show.
                       std::set<qint64> stillPending;
                       for (const OutboxEntry &e : *rows)
@@ -125,6 +127,7 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
                 break;
             case StoreWrite::Status::Journaled:
                 // Kept on this machine; sent once the team's store has it.
+                m_journaled.insert(actionId);
                 Q_EMIT changed();
                 noteSettled();
                 return;

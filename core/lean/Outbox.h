@@ -19,6 +19,7 @@
 #include "core/time/Clock.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <map>
 #include <optional>
@@ -51,6 +52,9 @@ public:
     int pendingCount() const { return static_cast<int>(m_rows.size()); }
     // The most recent error among pending rows, for the status bar.
     QString lastError() const;
+    // The action waits in the journal of a team store that did not answer (it is sent once the
+    // store has it, by whichever dutyboard runs then).
+    bool isJournaled(const QString &actionId) const { return m_journaled.contains(actionId); }
     // Loaded, nothing being written or sent, nothing due now: a command can report and exit.
     bool isSettled() const;
 
@@ -89,6 +93,7 @@ private:
     const Clock &m_clock;
     QString m_owner;              // who claims rows to send them
     std::map<qint64, Row> m_rows; // by row id: oldest first
+    QSet<QString> m_journaled;    // action ids this process put in the journal
     QTimer *m_timer;
     QTimer *m_rescanTimer;
     int m_writing = 0;

@@ -50,8 +50,14 @@ QString channelOf(const QString &schema) {
 
 // libpq's "key=value" options; Qt joins them with spaces (a value may not hold ';').
 QString postgresOptions(const StoreLocation &where) {
+    // A server that vanishes without a word (a cut network) must not hang the store's thread
+    // for the kernel's quarter of an hour: keepalives, and a bound on unacknowledged writes.
     QStringList options{QStringLiteral("connect_timeout=%1").arg(connectTimeoutS),
-                        QStringLiteral("application_name=dutyboard")};
+                        QStringLiteral("application_name=dutyboard"),
+                        QStringLiteral("keepalives_idle=10"),
+                        QStringLiteral("keepalives_interval=5"),
+                        QStringLiteral("keepalives_count=3"),
+                        QStringLiteral("tcp_user_timeout=10000")};
     if (!where.sslmode.isEmpty())
         options.append(QStringLiteral("sslmode=") + where.sslmode);
     if (!where.sslrootcert.isEmpty())
