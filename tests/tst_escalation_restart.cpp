@@ -6,9 +6,11 @@
 #include "core/lean/Escalations.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
+#include "core/store/Store.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/DeskAndTracker.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 #include "tests/support/gui/LeanRun.h"
 
 #include <QSignalSpy>
@@ -28,7 +30,7 @@ const QString bugUrl = QStringLiteral("https://tracker.example/SRE-312");
 // One run of the app on the state file, which must open.
 struct Run : LeanRun {
     Run(DeskAndTracker &servers, const QString &statePath)
-        : LeanRun(servers.config(), statePath) {
+        : LeanRun(servers.config(testStateConfig(statePath)), statePath) {
         if (!opened())
             qFatal("state: %s", qPrintable(notice));
     }
@@ -139,15 +141,17 @@ void TestEscalationRestart::restartWithTheReplyQueued() {
     // As if the app died between queueing the reply and noting it: the resume must see the
     // reply in the outbox and not queue a second one.
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("x"));
-        db.setDatabaseName(state);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("UPDATE escalations SET state = 'filed'")));
-        QCOMPARE(q.numRowsAffected(), 1);
-        db.close();
+        Store store(testStateLocation(state));
+        QString notice;
+        QVERIFY(store.open(&notice));
+        const int updated = store.runBlocking([](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(QStringLiteral("UPDATE escalations SET state = 'filed'"))
+                       ? q.numRowsAffected()
+                       : -1;
+        });
+        QCOMPARE(updated, 1);
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("x"));
 
     servers.deskTakesReplies = true;
     Run second(servers, state);

@@ -3,6 +3,7 @@
 // clock, and a restart in the middle (a new Store on the same file) keeps the start.
 #include "core/lean/InvestigationClocks.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,7 +21,7 @@ private Q_SLOTS:
         const QString id = QStringLiteral("1043");
         ManualClock clock(QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC));
         {
-            Store store(path);
+            Store store(testStateLocation(path));
             QString notice;
             QVERIFY(store.open(&notice));
             InvestigationClocks clocks(&store, clock, 10, 15);
@@ -43,7 +44,7 @@ private Q_SLOTS:
             QCOMPARE(clocks.elapsedS(desk, id), 12 * 60);
             QCOMPARE(breached.count(), 0);
         }
-        Store store(path);
+        Store store(testStateLocation(path));
         QString notice;
         QVERIFY(store.open(&notice));
         InvestigationClocks clocks(&store, clock, 10, 15);
@@ -77,7 +78,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("state.sqlite"));
         ManualClock clock(QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC));
         for (int run = 0; run < 2; ++run) {
-            Store store(path);
+            Store store(testStateLocation(path));
             QString notice;
             QVERIFY(store.open(&notice));
             InvestigationClocks clocks(&store, clock, 10, 15);

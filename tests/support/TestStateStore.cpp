@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "TestStateStore.h"
+
+#include "tests/support/PostgresProcess.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace {
+
+const char *const passwordVariable = "DUTYBOARD_TEST_STATE_PG_PASSWORD";
+
+bool onPostgres() {
+    return qEnvironmentVariable("DUTYBOARD_TEST_BACKEND") == QLatin1String("postgres");
+}
+
+// Started at the first use, stopped when the application goes (before static destructors).
+PostgresProcess &server() {
+    static PostgresProcess *pg = nullptr;
+    if (!pg) {
+        pg = new PostgresProcess;
+        if (!pg->start())
+            qFatal("DUTYBOARD_TEST_BACKEND=postgres: %s", qPrintable(pg->errorString()));
+        qputenv(passwordVariable, pg->password().toUtf8());
+        qAddPostRoutine([] {
+            delete pg;
+            pg = nullptr;
+        });
+    }
+    return *pg;
+}
+
+QString schemaFor(const QString &sqlitePath) {
+    return QStringLiteral("t%1").arg(qHash(sqlitePath), 0, 16);
+}
+
+} // namespace
+
+StoreLocation testStateLocation(const QString &sqlitePath) {
+    if (!onPostgres())
+        return StoreLocation::sqlite(sqlitePath);
+    PostgresProcess &pg = server();
+    StoreLocation where;
+    where.backend = StoreLocation::Backend::Postgres;
+    where.host = pg.host();
+    where.port = pg.port();
+    where.database = pg.database();
+    where.user = pg.user();
+    where.password = pg.password().toUtf8();
+    where.sslmode = QStringLiteral("disable");
+    where.schema = schemaFor(sqlitePath);
+    where.journalPath = sqlitePath;
+    return where;
+}
+
+nlohmann::json testStateConfig(const QString &sqlitePath) {
+    if (!onPostgres())
+        return nlohmann::json::object();
+    PostgresProcess &pg = server();
+    return {{"state",
+             {{"type", "postgres"},
+              {"host", pg.host().toStdString()},
+              {"port", pg.port()},
+              {"database", pg.database().toStdString()},
+              {"user", pg.user().toStdString()},
+              {"password_env", passwordVariable},
+              {"sslmode", "disable"},
+              {"schema", schemaFor(sqlitePath).toStdString()}}}};
+}
