@@ -20,19 +20,6 @@
 
 namespace {
 
-StoreLocation teamStore(const PostgresProcess &pg) {
-    StoreLocation where;
-    where.backend = StoreLocation::Backend::Postgres;
-    where.host = pg.host();
-    where.port = pg.port();
-    where.database = pg.database();
-    where.user = pg.user();
-    where.password = pg.password().toUtf8();
-    where.sslmode = QStringLiteral("disable");
-    where.schema = QStringLiteral("bench");
-    return where;
-}
-
 double percentile(std::vector<double> sorted, double p) {
     const size_t i = std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()));
     return sorted[i];
@@ -48,8 +35,8 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "PostgreSQL: %s\n", qPrintable(pg.errorString()));
         return 1;
     }
-    Store deskStore(teamStore(pg));
-    Store wallStore(teamStore(pg));
+    Store deskStore(pg.storeLocation(QStringLiteral("bench")));
+    Store wallStore(pg.storeLocation(QStringLiteral("bench")));
     QString notice;
     if (!deskStore.open(&notice) || !wallStore.open(&notice) || !deskStore.isReachable()) {
         std::fprintf(stderr, "store: %s\n", qPrintable(notice));

@@ -393,3 +393,16 @@ bool PostgresProcess::createRoleAndDatabase() {
                 postgresDb) &&
            exec(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database(), user()), postgresDb);
 }
+
+StoreLocation PostgresProcess::storeLocation(const QString &schema) const {
+    StoreLocation where;
+    where.backend = StoreLocation::Backend::Postgres;
+    where.host = host();
+    where.port = port();
+    where.database = database();
+    where.user = user();
+    where.password = password().toUtf8();
+    where.sslmode = QStringLiteral("disable");
+    where.schema = schema;
+    return where;
+}

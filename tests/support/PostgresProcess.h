@@ -3,6 +3,8 @@
 // with password authentication, a non-superuser role and its database, stopped when this goes.
 #pragma once
 
+#include "core/store/StoreLocation.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -45,6 +47,10 @@ public:
     QString user() const { return QStringLiteral("dutyboard"); }
     QString password() const { return m_password; }
     QString logFilePath() const; // the server's log, for diagnosing a failure
+
+    // The dutyboard store for `schema` on this server, as user() with password() (no TLS on
+    // loopback).
+    StoreLocation storeLocation(const QString &schema) const;
 
     // A QPSQL connection as user() to database(), registered under `connectionName` and
     // already opened (check isOpen() and lastError()); the caller removes it with

@@ -39,16 +39,7 @@ QString schemaFor(const QString &sqlitePath) {
 StoreLocation testStateLocation(const QString &sqlitePath) {
     if (!onPostgres())
         return StoreLocation::sqlite(sqlitePath);
-    PostgresProcess &pg = server();
-    StoreLocation where;
-    where.backend = StoreLocation::Backend::Postgres;
-    where.host = pg.host();
-    where.port = pg.port();
-    where.database = pg.database();
-    where.user = pg.user();
-    where.password = pg.password().toUtf8();
-    where.sslmode = QStringLiteral("disable");
-    where.schema = schemaFor(sqlitePath);
+    StoreLocation where = server().storeLocation(schemaFor(sqlitePath));
     where.journalPath = sqlitePath;
     return where;
 }
