@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Store.h"
 
+#include "core/store/StoreJournal.h"
 #include "core/store/StoreSchema.h"
 #include "core/time/Clock.h"
 
@@ -87,11 +88,7 @@ public:
                 delete m_health;
                 delete m_reread;
                 closeDatabase();
-                if (m_journal.isValid()) {
-                    m_journal.close();
-                    m_journal = QSqlDatabase();
-                    QSqlDatabase::removeDatabase(m_connection + QStringLiteral("-journal"));
-                }
+                m_journal.reset();
                 m_thread.quit();
             },
             Qt::QueuedConnection);
@@ -106,7 +103,7 @@ public:
         const auto writer = m_writers.find(kind);
         if (writer == m_writers.end())
             return StoreWrite::failed(QStringLiteral("no writer for \"%1\"").arg(kind));
-        if (m_where.isShared() && (!m_reachable || m_journalSize > 0))
+        if (m_where.isShared() && (!m_reachable || journalSize() > 0))
             return keepForLater(kind, data);
         const StoreWrite outcome = writer->second(m_db, data);
         if (outcome.status == StoreWrite::Status::Failed && m_where.isShared() && !answers()) {
@@ -252,7 +249,7 @@ private:
         if (answers()) {
             if (!m_reachable)
                 tellOwnerReachable(true, QString());
-            if (m_journalSize > 0 && replayJournal())
+            if (journalSize() > 0 && replayJournal())
                 tellOwnerChanged(QString());
             return;
         }
@@ -269,92 +266,65 @@ private:
         tellOwnerReachable(false, reason);
     }
 
-    // The journal: a table in this machine's SQLite file, one row per write, per shared store.
     void openJournal() {
         if (m_where.journalPath.isEmpty())
             return;
-        m_journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                              m_connection + QStringLiteral("-journal"));
-        m_journal.setDatabaseName(m_where.journalPath);
-        m_journal.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        QSqlQuery q(m_journal);
-        if (!m_journal.open() ||
-            !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS team_journal(id INTEGER PRIMARY KEY "
-                                   "AUTOINCREMENT, store TEXT NOT NULL, kind TEXT NOT NULL, data "
-                                   "TEXT NOT NULL)"))) {
+        auto journal = std::make_unique<StoreJournal>(m_where.journalPath, m_where.describe(),
+                                                      m_connection + QStringLiteral("-journal"));
+        QString error;
+        if (!journal->open(&error)) {
             qWarning("dutyboard: the journal %s cannot be used: %s",
-                     qPrintable(m_where.journalPath), qPrintable(m_journal.lastError().text()));
-            m_journal.close();
+                     qPrintable(m_where.journalPath), qPrintable(error));
             return;
         }
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM team_journal WHERE store = ?"));
-        q.addBindValue(m_where.describe());
-        if (q.exec() && q.next())
-            setJournalSize(q.value(0).toInt());
+        m_journal = std::move(journal);
+        tellOwnerJournalSize();
     }
 
     StoreWrite keepForLater(const QString &kind, const nlohmann::json &data) {
-        if (!m_journal.isOpen())
+        if (!m_journal)
             return StoreWrite::failed(
                 QStringLiteral("the team state does not answer and no journal is kept"));
-        QSqlQuery q(m_journal);
-        q.prepare(QStringLiteral("INSERT INTO team_journal(store, kind, data) VALUES (?, ?, ?)"));
-        q.addBindValue(m_where.describe());
-        q.addBindValue(kind);
-        q.addBindValue(QString::fromStdString(data.dump()));
-        if (!q.exec())
-            return StoreWrite::failed(
-                QStringLiteral("the journal did not take it: %1").arg(q.lastError().text()));
-        setJournalSize(m_journalSize + 1);
+        QString error;
+        if (!m_journal->append(kind, data, &error))
+            return StoreWrite::failed(QStringLiteral("the journal did not take it: %1").arg(error));
+        tellOwnerJournalSize();
         return {StoreWrite::Status::Journaled, QString(), nullptr};
     }
 
     // Replays the journal in order while the store answers. True when something was replayed.
     bool replayJournal() {
-        if (!m_journal.isOpen())
-            return false;
         bool replayed = false;
-        QSqlQuery next(m_journal);
-        next.prepare(QStringLiteral(
-            "SELECT id, kind, data FROM team_journal WHERE store = ? ORDER BY id LIMIT 1"));
-        QSqlQuery done(m_journal);
-        done.prepare(QStringLiteral("DELETE FROM team_journal WHERE id = ?"));
-        for (;;) {
-            next.addBindValue(m_where.describe());
-            if (!next.exec() || !next.next())
+        while (m_journal) {
+            const std::optional<StoreJournal::Entry> entry = m_journal->first();
+            if (!entry)
                 break;
-            const qint64 id = next.value(0).toLongLong();
-            const QString kind = next.value(1).toString();
-            const QByteArray text = next.value(2).toString().toUtf8();
-            next.finish();
-            const auto writer = m_writers.find(kind);
+            const auto writer = m_writers.find(entry->kind);
             if (writer == m_writers.end())
                 break; // registered soon after start-up: the next check replays it
-            const nlohmann::json data = nlohmann::json::parse(
-                text.constData(), text.constData() + text.size(), nullptr, false);
-            const StoreWrite outcome = writer->second(m_db, data);
+            const StoreWrite outcome = writer->second(m_db, entry->data);
             if (outcome.status == StoreWrite::Status::Failed && !answers()) {
                 tellOwnerReachable(false, outcome.reason);
                 break; // gone again: the rest waits, in order
             }
             if (outcome.status == StoreWrite::Status::Refused)
-                tellOwnerRefused(kind, data, outcome.reason);
+                tellOwnerRefused(entry->kind, entry->data, outcome.reason);
             else if (outcome.status == StoreWrite::Status::Failed)
                 qWarning("dutyboard: a journaled %s was refused by the team state and dropped: %s",
-                         qPrintable(kind), qPrintable(outcome.reason));
-            done.addBindValue(id);
-            done.exec();
-            setJournalSize(m_journalSize - 1);
+                         qPrintable(entry->kind), qPrintable(outcome.reason));
+            m_journal->remove(entry->id);
+            tellOwnerJournalSize();
             replayed = true;
         }
         return replayed;
     }
 
-    void setJournalSize(int size) {
-        m_journalSize = std::max(0, size);
+    int journalSize() const { return m_journal ? m_journal->size() : 0; }
+
+    void tellOwnerJournalSize() {
         Store *owner = m_owner;
         QMetaObject::invokeMethod(
-            owner, [owner, size = m_journalSize] { owner->noteJournal(size); },
+            owner, [owner, size = journalSize()] { owner->noteJournal(size); },
             Qt::QueuedConnection);
     }
 
@@ -400,8 +370,7 @@ private:
     QTimer *m_reread = nullptr;
     bool m_reachable = true;
     QString m_reason;
-    QSqlDatabase m_journal;
-    int m_journalSize = 0;
+    std::unique_ptr<StoreJournal> m_journal; // shared stores with a journal path
     std::map<QString, Writer> m_writers;
 };
 
