@@ -349,17 +349,7 @@ private:
     }
 
     // The team's "state" section: the private server, a schema per test.
-    json team(const QString &schema) const {
-        return {{"state",
-                 {{"type", "postgres"},
-                  {"host", m_pg.host().toStdString()},
-                  {"port", m_pg.port()},
-                  {"database", m_pg.database().toStdString()},
-                  {"user", m_pg.user().toStdString()},
-                  {"password_env", passwordVariable},
-                  {"sslmode", "disable"},
-                  {"schema", schema.toStdString()}}}};
-    }
+    json team(const QString &schema) const { return m_pg.stateConfig(schema, passwordVariable); }
     QString localFile(const QString &name) const {
         return m_dir.filePath(QStringLiteral("%1-%2.sqlite")
                                   .arg(QString::fromLatin1(QTest::currentTestFunction()), name));

@@ -406,3 +406,16 @@ StoreLocation PostgresProcess::storeLocation(const QString &schema) const {
     where.schema = schema;
     return where;
 }
+
+nlohmann::json PostgresProcess::stateConfig(const QString &schema,
+                                            const char *passwordVariable) const {
+    return {{"state",
+             {{"type", "postgres"},
+              {"host", host().toStdString()},
+              {"port", port()},
+              {"database", database().toStdString()},
+              {"user", user().toStdString()},
+              {"password_env", passwordVariable},
+              {"sslmode", "disable"},
+              {"schema", schema.toStdString()}}}};
+}

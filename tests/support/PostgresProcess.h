@@ -5,6 +5,8 @@
 
 #include "core/store/StoreLocation.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -51,6 +53,9 @@ public:
     // The dutyboard store for `schema` on this server, as user() with password() (no TLS on
     // loopback).
     StoreLocation storeLocation(const QString &schema) const;
+    // The same as a config's "state" section ({"state": {"type": "postgres", …}}), the password
+    // read from the environment variable `passwordVariable` (which the caller sets).
+    nlohmann::json stateConfig(const QString &schema, const char *passwordVariable) const;
 
     // A QPSQL connection as user() to database(), registered under `connectionName` and
     // already opened (check isOpen() and lastError()); the caller removes it with

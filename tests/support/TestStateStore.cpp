@@ -47,14 +47,5 @@ StoreLocation testStateLocation(const QString &sqlitePath) {
 nlohmann::json testStateConfig(const QString &sqlitePath) {
     if (!onPostgres())
         return nlohmann::json::object();
-    PostgresProcess &pg = server();
-    return {{"state",
-             {{"type", "postgres"},
-              {"host", pg.host().toStdString()},
-              {"port", pg.port()},
-              {"database", pg.database().toStdString()},
-              {"user", pg.user().toStdString()},
-              {"password_env", passwordVariable},
-              {"sslmode", "disable"},
-              {"schema", schemaFor(sqlitePath).toStdString()}}}};
+    return server().stateConfig(schemaFor(sqlitePath), passwordVariable);
 }
