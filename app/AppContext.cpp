@@ -2,11 +2,15 @@
 #include "AppContext.h"
 
 #include "core/attention/Notifier.h"
+#include "core/attention/WallAcknowledgements.h"
 #include "core/config/ConfigError.h"
 #include "core/config/StateConfig.h"
 #include "core/lean/LeanController.h"
+#include "core/lean/OnDutyByHand.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "demo/DemoHistory.h"
+
+#include <QSysInfo>
 
 namespace {
 
@@ -99,12 +103,17 @@ bool AppContext::openState(const QString &path, QString *notice) {
                              outbox->retryTarget(name);
                      });
     m_leanState->start();
+    m_onDutyByHand = std::make_unique<OnDutyByHand>(leanStore, m_onDuty.get(), m_board->clock());
+    const QString wallName = m_wall.name.isEmpty() ? QSysInfo::machineHostName() : m_wall.name;
+    m_wallAcks = std::make_unique<WallAcknowledgements>(leanStore, wallName, m_board->clock());
     return true;
 }
 
 LeanController *AppContext::createLeanController(QObject *parent) const {
-    return new LeanController(m_board.get(), m_leanState.get(), m_sources.lookup(), m_lean,
-                              m_onDuty.get(), parent);
+    auto *controller = new LeanController(m_board.get(), m_leanState.get(), m_sources.lookup(),
+                                          m_lean, m_onDuty.get(), parent);
+    controller->setOnDutyByHand(m_onDutyByHand.get());
+    return controller;
 }
 
 QByteArray AppContext::startDemo(std::unique_ptr<DemoServer> *server) {
@@ -130,9 +139,13 @@ History *AppContext::startHistory() {
         return m_history.get();
     if (!m_localStore)
         return nullptr;
-    m_history = std::make_unique<History>(m_localStore.get(), m_board->clock(), HistoryLimits{});
-    if (m_demo) {
-        m_localStore->post([samples = demoHistory(m_board->clock().now())](QSqlDatabase &db) {
+    // The history is the team's where the lean state is: one sample per period, whoever
+    // records it.
+    Store *store = this->store();
+    m_history = std::make_unique<History>(store, m_board->clock(), HistoryLimits{});
+    // The demo's two weeks go into a throwaway store, never into a team's.
+    if (m_demo && !store->isShared()) {
+        store->post([samples = demoHistory(m_board->clock().now())](QSqlDatabase &db) {
             db.transaction();
             for (const HistorySample &s : samples)
                 HistorySql::insert(db, s);
@@ -140,7 +153,5 @@ History *AppContext::startHistory() {
         });
     }
     m_history->follow(m_board.get());
-    if (m_leanState)
-        m_history->followTriage(m_leanState->triage());
     return m_history.get();
 }

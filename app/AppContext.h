@@ -27,6 +27,8 @@
 
 class LeanController;
 class Notifier;
+class OnDutyByHand;
+class WallAcknowledgements;
 
 class AppContext final {
 public:
@@ -63,21 +65,26 @@ public:
     // Opens the state and starts the lean workflow on it: the outbox loads and sends what
     // earlier runs left pending, clocks and triage decisions load. The local SQLite file is
     // `path`, else the config's "state" path, else Store::defaultPath(); with a "postgres"
-    // state the lean workflow lives in the team's store, and the local file keeps what is this
-    // machine's (the saved snapshot, the history for now). False when no database could be
-    // opened, or the team's refused us; `notice` says why, or that a corrupt file was moved
-    // aside, or that the team's store is unreachable for now (it keeps trying).
+    // state the lean workflow and the history live in the team's store, and the local file
+    // keeps what is this machine's (the saved snapshot, the journal). False when no database
+    // could be opened, or the team's refused us; `notice` says why, or that a corrupt file was
+    // moved aside, or that the team's store is unreachable for now (it keeps trying).
     bool openState(const QString &path, QString *notice);
     // Where the lean state is (the team's store, or the local one); nullptr until openState().
     Store *store() const { return m_teamStore ? m_teamStore.get() : m_localStore.get(); }
     // This machine's store; nullptr until openState().
     Store *localStore() const { return m_localStore.get(); }
     LeanState *leanState() const { return m_leanState.get(); }
+    // The on-duty name set by hand, kept where the lean state is; nullptr until openState().
+    OnDutyByHand *onDutyByHand() const { return m_onDutyByHand.get(); }
+    // What the room acknowledged on this wall (the config's wall name, else the host name),
+    // kept where the lean state is; nullptr until openState().
+    WallAcknowledgements *wallAcknowledgements() const { return m_wallAcks.get(); }
     // The lean workflow's actions over this context's board, state and sources (openState()
     // done), owned by `parent`.
     LeanController *createLeanController(QObject *parent) const;
 
-    // Records history on each refresh, in the store openState() opened (the demo's throwaway
+    // Records history on each refresh, where the lean state is (the demo's throwaway
     // store is seeded with two weeks first). nullptr while no state is open.
     History *startHistory();
     History *history() const { return m_history.get(); }
@@ -108,6 +115,8 @@ private:
     std::unique_ptr<Poller> m_poller; // waits for parses in flight; feeds m_onDuty
     std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<LeanState> m_leanState;
+    std::unique_ptr<OnDutyByHand> m_onDutyByHand;
+    std::unique_ptr<WallAcknowledgements> m_wallAcks;
     std::unique_ptr<History> m_history;
     std::unique_ptr<SnapshotCache> m_snapshots; // saves the last items when it goes
     std::unique_ptr<QObject> m_lifetime = std::make_unique<QObject>(); // last: goes first

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-// History in SQLite: samples from the board, asynchronous records, downsampling after 30 days
-// and the row cap, all against an injected clock.
+// History in the store (SQLite, and PostgreSQL in the "_postgres" run): samples from the board,
+// asynchronous records, downsampling after 30 days and the row cap, all against an injected clock.
 #include "core/board/Board.h"
 #include "core/store/History.h"
 #include "core/store/Store.h"
 #include "tests/support/BoardFixture.h"
 #include "tests/support/HistoryStore.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,13 +16,6 @@ namespace {
 
 QDateTime at(const char *iso) {
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
-
-HistorySample sampleAt(const QDateTime &t, int bugs) {
-    HistorySample s;
-    s.at = t;
-    s.bugsOpen = bugs;
-    return s;
 }
 
 } // namespace
@@ -76,7 +70,7 @@ private Q_SLOTS:
 
     void recordsAsynchronouslyAndSkipsCloseRefreshes() {
         QTemporaryDir dir;
-        Store store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("state.sqlite"))));
         QVERIFY(openCleanStore(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);
@@ -97,12 +91,11 @@ private Q_SLOTS:
 
     void downsamplesOldRowsToOnePerHour() {
         QTemporaryDir dir;
-        Store store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("state.sqlite"))));
         QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 50000};
         const QVariant result = store.runBlocking([&](QSqlDatabase &db) {
-            HistorySql::createSchema(db);
             db.transaction(); // one commit: full sync per row would take a minute
             // 40 days of a sample every 5 minutes (12 per hour), oldest first.
             const QDateTime first = now.addDays(-40);
@@ -129,13 +122,12 @@ private Q_SLOTS:
 
     void capDropsTheOldestRows() {
         QTemporaryDir dir;
-        Store store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("state.sqlite"))));
         QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const HistoryLimits limits{300, 30, 100};
         const int rows = store
                              .runBlocking([&](QSqlDatabase &db) {
-                                 HistorySql::createSchema(db);
                                  for (int i = 0; i < 250; ++i)
                                      HistorySql::insert(db, sampleAt(now.addSecs(-60 * i), i));
                                  HistorySql::prune(db, now, limits);
@@ -151,7 +143,7 @@ private Q_SLOTS:
 
     void recordPrunesThroughTheStore() {
         QTemporaryDir dir;
-        Store store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("state.sqlite"))));
         QVERIFY(openCleanStore(store));
         const QDateTime start = at("2026-11-30T09:00:00Z");
         ManualClock clock(start);

@@ -13,6 +13,7 @@
 #include "tests/support/BoardFixture.h"
 #include "tests/support/HistoryStore.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -52,33 +53,39 @@ private Q_SLOTS:
         board.applySnapshot(QStringLiteral("halts"), {andon});
         ResolutionWatch watch;
         watch.observe(board, t0); // the first look only learns
-        QVERIFY(watch.takeResolveS().empty());
-        QCOMPARE(watch.takeAndonsResolved(), 0);
+        QCOMPARE(watch.size(), 0);
 
         // Ten minutes later "a" (created an hour before t0) is gone, and the andon too.
         const QDateTime t1 = t0.addSecs(600);
         board.applySnapshot(QStringLiteral("alerts"), {incident(QStringLiteral("b"), QDateTime())});
         board.applySnapshot(QStringLiteral("halts"), {});
         watch.observe(board, t1);
-        QCOMPARE(watch.takeResolveS(), std::vector<qint64>{4200});
-        QCOMPARE(watch.takeAndonsResolved(), 1);
-        QVERIFY(watch.takeResolveS().empty()); // taken once
+        const ResolutionWatch::Resolved first = watch.resolvedIn(t0, t1);
+        QCOMPARE(first.resolveS, std::vector<qint64>{4200});
+        QCOMPARE(first.andons, 1);
+        QVERIFY(watch.resolvedIn(t1, t1.addSecs(60)).resolveS.empty()); // not in a later period
 
         // "b" had no creation time: counted from when it was first seen.
         board.applySnapshot(QStringLiteral("alerts"), {});
-        watch.observe(board, t1.addSecs(1800));
-        QCOMPARE(watch.takeResolveS(), std::vector<qint64>{2400});
+        const QDateTime t2 = t1.addSecs(1800);
+        watch.observe(board, t2);
+        // Kept until recorded: a period another instance recorded first is offered again.
+        QCOMPARE(watch.resolvedIn(QDateTime(), t2).resolveS, (std::vector<qint64>{4200, 2400}));
+        watch.forgetUpTo(t1);
+        QCOMPARE(watch.resolvedIn(QDateTime(), t2).resolveS, std::vector<qint64>{2400});
+        QCOMPARE(watch.resolvedIn(QDateTime(), t2).andons, 0);
+        watch.forgetUpTo(t2);
+        QCOMPARE(watch.size(), 0);
     }
 
     void downsamplingKeepsTheHoursSums() {
         QTemporaryDir dir;
-        Store store(dir.filePath(QStringLiteral("state.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("state.sqlite"))));
         QVERIFY(openCleanStore(store));
         const QDateTime now = at("2026-11-30T09:00:00Z");
         const QDateTime hour = now.addDays(-40);
         const HistoryLimits limits{300, 30, 50000};
         store.runBlocking([&](QSqlDatabase &db) {
-            HistorySql::createSchema(db);
             for (int i = 0; i < 12; ++i) { // one old hour, a record every 5 minutes
                 HistorySample s;
                 s.at = hour.addSecs(300 * i);
@@ -109,27 +116,29 @@ private Q_SLOTS:
     }
 
     void aFirstVersionStoreGainsTheColumns() {
+        if (testStateIsPostgres())
+            QSKIP("dutyboard 0.1 kept its history in SQLite only");
         QTemporaryDir dir;
-        Store store(dir.filePath(QStringLiteral("state.sqlite")));
+        const QString path = dir.filePath(QStringLiteral("state.sqlite"));
+        {
+            // dutyboard 0.1's table, written before the store had a schema version.
+            QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                         QStringLiteral("first-version"));
+            old.setDatabaseName(path);
+            QVERIFY(old.open());
+            QSqlQuery q(old);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE history (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, requests "
+                "INTEGER, bugs INTEGER, oldest_bug_s INTEGER, sev1 INTEGER, sev2 INTEGER, sev3 "
+                "INTEGER, sev4 INTEGER, sev5 INTEGER, andons INTEGER, new1 INTEGER, new2 "
+                "INTEGER, new3 INTEGER, new4 INTEGER, new5 INTEGER, andons_raised INTEGER)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO history VALUES (1, 1700000000, 3, 2, 60, "
+                                          "0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1)")));
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("first-version"));
+        Store store(path);
         QVERIFY(openCleanStore(store));
-        const bool ok =
-            store
-                .runBlocking([](QSqlDatabase &db) {
-                    QSqlQuery q(db);
-                    return QVariant(q.exec(QStringLiteral(
-                                        "CREATE TABLE history (id INTEGER PRIMARY KEY, at INTEGER "
-                                        "NOT NULL, requests INTEGER, bugs INTEGER, oldest_bug_s "
-                                        "INTEGER, sev1 INTEGER, sev2 INTEGER, sev3 INTEGER, sev4 "
-                                        "INTEGER, sev5 INTEGER, andons INTEGER, new1 INTEGER, new2 "
-                                        "INTEGER, new3 INTEGER, new4 INTEGER, new5 INTEGER, "
-                                        "andons_raised INTEGER)")) &&
-                                    q.exec(QStringLiteral(
-                                        "INSERT INTO history VALUES (1, 1700000000, 3, 2, 60, 0, "
-                                        "1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1)")) &&
-                                    HistorySql::createSchema(db));
-                })
-                .toBool();
-        QVERIFY(ok);
         const HistorySamples rows = loadAllHistory(store);
         QCOMPARE(rows.size(), size_t(1));
         QCOMPARE(rows[0].bugsOpen, 2);
@@ -206,11 +215,15 @@ private Q_SLOTS:
         std::unique_ptr<DemoServer> demo;
         const QByteArray config = AppContext::startDemo(&demo);
         QVERIFY(!config.isEmpty());
-        AppContext context(parseConfig(config, QStringLiteral("demo")));
-        context.keepDemoServer(std::move(demo));
         QTemporaryDir dir;
+        const QString state = dir.filePath(QStringLiteral("state.sqlite"));
+        nlohmann::json withState = nlohmann::json::parse(config.toStdString());
+        withState.update(testStateConfig(state));
+        AppContext context(
+            parseConfig(QByteArray::fromStdString(withState.dump()), QStringLiteral("demo")));
+        context.keepDemoServer(std::move(demo));
         QString notice;
-        QVERIFY(context.openState(dir.filePath(QStringLiteral("state.sqlite")), &notice));
+        QVERIFY(context.openState(state, &notice));
         History *history = context.startHistory();
         QVERIFY(history);
         TriageStore *triage = context.leanState()->triage();

@@ -8,6 +8,7 @@
 #include "app/commands/StateCommand.h"
 #include "core/config/StateConfig.h"
 #include "core/lean/LeanState.h"
+#include "core/store/HistorySql.h"
 #include "core/store/StoreSchema.h"
 #include "tests/support/DeskAndTracker.h"
 #include "tests/support/DutyboardRun.h"
@@ -231,9 +232,9 @@ private Q_SLOTS:
         for (const QString &expected :
              {QStringLiteral("backend: postgres://dutyboard@127.0.0.1:%1/dutyboard?schema=check")
                   .arg(m_pg.port()),
-              QStringLiteral("schema version: 1 (this dutyboard writes 1)"),
+              QStringLiteral("schema version: 2 (this dutyboard writes 2)"),
               QStringLiteral("rows: investigation_clocks 1, triage 1, escalations 0, "
-                             "escalation_claims 0, outbox 0"),
+                             "escalation_claims 0, outbox 0, history "),
               QStringLiteral("journal: 0 change(s) waiting on this machine"),
               QStringLiteral("listen: ok (a notice came back in ")})
             QVERIFY2(report.contains(expected), qPrintable(report));
@@ -261,19 +262,38 @@ private Q_SLOTS:
                 desk.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
                 1);
         }
+        {
+            // Three weeks of the desk's history.
+            Store desk(deskFile);
+            QString notice;
+            QVERIFY(desk.open(&notice));
+            const QDateTime now = Clock::system().now();
+            QVERIFY(desk.runBlocking([&now](QSqlDatabase &db) {
+                bool ok = true;
+                for (int week = 3; week > 0; --week) {
+                    HistorySample sample;
+                    sample.at = now.addDays(-7 * week);
+                    sample.bugsOpen = week;
+                    ok = ok && HistorySql::insert(db, sample);
+                }
+                return ok;
+            }));
+        }
         const StoreLocation teamStore = *parseStateConfig(team(QStringLiteral("moved")));
         const QString first =
             report([&](std::FILE *out) { return copyState(deskFile, teamStore, out); });
         QCOMPARE(m_lastCode, 0);
         QVERIFY2(first.contains(QStringLiteral("copied: 1 clock(s), 1 triage decision(s), 1 "
                                                "escalation(s), 1 pending action(s) (0 already "
-                                               "there)")),
+                                               "there), 3 history sample(s) (0 already "
+                                               "covered)")),
                  qPrintable(first));
         // Again: nothing new.
         const QString second =
             report([&](std::FILE *out) { return copyState(deskFile, teamStore, out); });
         QCOMPARE(m_lastCode, 0);
-        QVERIFY2(second.contains(QStringLiteral("0 pending action(s) (1 already there)")),
+        QVERIFY2(second.contains(QStringLiteral("0 pending action(s) (1 already there), 0 "
+                                                "history sample(s) (3 already covered)")),
                  qPrintable(second));
 
         // The team's dutyboard has it all, and files the desk's bug once the tracker answers.
@@ -286,6 +306,7 @@ private Q_SLOTS:
         QCOMPARE(team1.count(QStringLiteral("SELECT COUNT(*) FROM triage WHERE decision = 'bug'")),
                  1);
         QCOMPARE(team1.count(QStringLiteral("SELECT COUNT(*) FROM escalation_claims")), 1);
+        QCOMPARE(team1.count(QStringLiteral("SELECT COUNT(*) FROM history WHERE bugs > 0")), 3);
         QTRY_COMPARE_WITH_TIMEOUT(m_servers.bugCount(), bugsBefore + 1, 10000);
         QTest::qWait(2000);
         QCOMPARE(m_servers.bugCount(), bugsBefore + 1);

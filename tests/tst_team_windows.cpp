@@ -2,11 +2,13 @@
 // Two windows on one team store, as two people see them: the desk takes a request with the
 // "Take it" button, and the other window marks it "TAKEN · victor" with the clock running,
 // within a second. Both windows are saved as screenshots; the status bars show the team state,
-// and say when the store stops answering.
+// and say when the store stops answering. A wall on the same store says it too.
 #include "app/MainWindow.h"
 #include "app/lean/LeanUi.h"
 #include "app/lean/RequestTriageUi.h"
 #include "app/lean/TeamStateLight.h"
+#include "app/wall/WallMode.h"
+#include "app/wall/WallWindow.h"
 #include "core/lean/LeanState.h"
 #include "tests/support/DeskAndTracker.h"
 #include "tests/support/PostgresProcess.h"
@@ -15,7 +17,13 @@
 #include "tests/support/gui/Screenshot.h"
 #include "widgets/board/BoardView.h"
 #include "widgets/board/PanelView.h"
+#include "widgets/wall/WallItemDelegate.h"
+#include "widgets/wall/WallPanel.h"
+#include "widgets/wall/WallView.h"
 
+#include <QAction>
+#include <QInputDialog>
+#include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QStatusBar>
@@ -102,9 +110,83 @@ private Q_SLOTS:
                                   10000);
     }
 
+    // The other screen is the team's wall: its request card says who took it, and the clock
+    // moves on it.
+    void takenOnTheDeskShowsOnTheWall() {
+        LeanRun desk(m_servers.config(team(QStringLiteral("wall"))),
+                     m_dir.filePath(QStringLiteral("wall-desk.sqlite")));
+        LeanRun tv(m_servers.config(team(QStringLiteral("wall"))),
+                   m_dir.filePath(QStringLiteral("wall-tv.sqlite")));
+        QVERIFY(desk.opened() && tv.opened());
+        TeamWindow deskWindow(desk);
+        TeamWindow tvWindow(tv);
+        WallMode wall(tv.context->board(), tv.context->wallConfig(), tv.context->objectives(),
+                      tv.context->onDuty(), nullptr, &tvWindow.window);
+        wall.setTicking(
+            [clocks = tv.context->leanState()->clocks()] { return clocks->runningCount() > 0; });
+        wall.enter(QString(), QSize(1280, 720));
+        QVERIFY(QTest::qWaitForWindowExposed(wall.wallWindow()));
+        const Item request = desk.loadRequest();
+        tv.loadRequest();
+        QCOMPARE(wallMark(wall), QString());
+
+        QListView *list = deskWindow.window.boardView()->panelView(ItemKind::Request)->list();
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTest::mouseClick(deskWindow.window.findChild<QPushButton *>(QStringLiteral("triage-take")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wallMark(wall).startsWith(QStringLiteral("TAKEN \u00B7 victor \u00B7 0:0")), 1000);
+        const QString first = wallMark(wall);
+        QTRY_VERIFY_WITH_TIMEOUT(wallMark(wall) != first, 2500); // the clock moves on the wall
+        QVERIFY(saveScreenshot(wall.wallWindow(), QStringLiteral("team-wall-taken")));
+    }
+
+    // Someone takes over the RUN by hand on the desk: the other screen names them.
+    void onDutySetByHandShowsOnTheOtherScreen() {
+        LeanRun desk(m_servers.config(team(QStringLiteral("duty"))),
+                     m_dir.filePath(QStringLiteral("duty-desk.sqlite")));
+        LeanRun other(m_servers.config(team(QStringLiteral("duty"))),
+                      m_dir.filePath(QStringLiteral("duty-other.sqlite")));
+        QVERIFY(desk.opened() && other.opened());
+        TeamWindow deskWindow(desk);
+        TeamWindow otherWindow(other);
+        auto *set = deskWindow.window.findChild<QAction *>(QStringLiteral("action-set-on-duty"));
+        QVERIFY(set);
+        set->trigger();
+        auto *dialog =
+            deskWindow.window.findChild<QInputDialog *>(QStringLiteral("on-duty-dialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->setTextValue(QStringLiteral("chloe"));
+        dialog->accept();
+        auto *label = otherWindow.window.findChild<QLabel *>(QStringLiteral("on-duty"));
+        QVERIFY(label);
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("<b>chloe</b>")), 1000);
+        QVERIFY2(label->text().contains(QStringLiteral("(set by victor)")),
+                 qPrintable(label->text()));
+        QVERIFY(saveScreenshot(&otherWindow.window, QStringLiteral("team-on-duty-by-hand")));
+    }
+
     void cleanupTestCase() { qunsetenv("DUTYBOARD_TEST_PG_PASSWORD"); }
 
 private:
+    json team(const QString &schema) const {
+        return m_pg.stateConfig(schema, "DUTYBOARD_TEST_PG_PASSWORD");
+    }
+    // The first mark on the wall's requests panel; empty when none.
+    static QString wallMark(const WallMode &wall) {
+        for (WallPanel *panel : wall.wallWindow()->view()->panels()) {
+            if (panel->kind() != ItemKind::Request)
+                continue;
+            const QAbstractItemModel *rows = panel->list()->model();
+            for (int row = 0; row < rows->rowCount(); ++row) {
+                const RowMark mark = panel->delegate()->markOf(rows->index(row, 0));
+                if (!mark.text.isEmpty())
+                    return mark.text;
+            }
+        }
+        return QString();
+    }
+
     PostgresProcess m_pg;
     DeskAndTracker m_servers;
     QTemporaryDir m_dir;

@@ -60,6 +60,9 @@ private Q_SLOTS:
             parseWallConfig(doc(R"({"wall":{"tiles":["andons","incidents"],"screen":1}})"));
         QVERIFY(tiles.pages == Pages({{ItemKind::Andon, ItemKind::Incident}}));
         QCOMPARE(tiles.screen, QStringLiteral("1"));
+        QVERIFY(tiles.name.isEmpty());
+        QCOMPARE(parseWallConfig(doc(R"({"wall":{"name":" tv-lobby "}})")).name,
+                 QStringLiteral("tv-lobby"));
     }
 
     // The Kanban board and the charts fill a page each: named as the page, or alone in one.
@@ -133,6 +136,9 @@ private Q_SLOTS:
         QTest::newRow("interval a string")
             << QByteArray(R"({"wall":{"page_interval_s":"20"}})")
             << QStringLiteral("/wall/page_interval_s") << QStringLiteral("expected an integer");
+        QTest::newRow("name empty")
+            << QByteArray(R"({"wall":{"name":"  "}})") << QStringLiteral("/wall/name")
+            << QStringLiteral("expected this wall's name");
         QTest::newRow("screen negative")
             << QByteArray(R"({"wall":{"screen":-1}})") << QStringLiteral("/wall/screen")
             << QStringLiteral("expected a monitor name");

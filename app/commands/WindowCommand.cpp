@@ -11,7 +11,9 @@
 #include "app/wall/WallWindow.h"
 #include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
+#include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
+#include "core/lean/LeanState.h"
 #include "widgets/LazyPage.h"
 #include "widgets/trends/ObjectivesBar.h"
 #include "widgets/trends/TrendsView.h"
@@ -66,6 +68,7 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
     History *history = context->startHistory();
     auto *wallMode = new WallMode(context->board(), context->wallConfig(), context->objectives(),
                                   context->onDuty(), history, window, window);
+    wallMode->setAcknowledgements(context->wallAcknowledgements());
     QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
                      [wallMode](const QString &screen) { wallMode->enter(screen); });
     auto *tray = new DesktopTray(context->board(), context->notifier(), window, window);
@@ -79,6 +82,10 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
     if (context->leanState()) {
         LeanController *controller = context->createLeanController(window);
         new LeanUi(window, controller);
+        wallMode->setTicking(
+            [clocks = context->leanState()->clocks()] { return clocks->runningCount() > 0; });
+        QObject::connect(controller, &LeanController::requestChanged, wallMode,
+                         &WallMode::repaintMarks);
         if (context->store()->isShared())
             new TeamStateLight(context->store(), window->statusBar());
         // The 15-minute rule also reaches the desktop, where notifications are on.

@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -61,6 +62,15 @@ void LeanUi::installToolbar() {
     connect(m_controller->onDuty(), &OnDuty::changed, this, &LeanUi::updateOnDuty);
     bar->addWidget(m_onDuty);
     updateOnDuty();
+    if (m_controller->canSetOnDuty()) {
+        // Taking over the RUN by hand: every screen sharing the state shows the new name.
+        auto *set = new QAction(QStringLiteral("\u270E"), m_window);
+        set->setObjectName(QStringLiteral("action-set-on-duty"));
+        set->setToolTip(QStringLiteral("Set who is on duty (every screen sharing the state shows "
+                                       "it)"));
+        connect(set, &QAction::triggered, this, &LeanUi::askWhoIsOnDuty);
+        bar->addAction(set);
+    }
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -92,13 +102,29 @@ void LeanUi::installToolbar() {
     bar->addWidget(button);
 }
 
+QInputDialog *LeanUi::askWhoIsOnDuty() {
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("on-duty-dialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(QStringLiteral("Who is on duty"));
+    dialog->setLabelText(QStringLiteral("On duty from now (empty: back to the schedule):"));
+    dialog->setTextValue(m_controller->onDuty()->actingPerson());
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this](const QString &person) { m_controller->setOnDuty(person); });
+    dialog->open(); // not modal to the board: it goes on updating behind
+    return dialog;
+}
+
 void LeanUi::updateOnDuty() {
     const OnDuty *onDuty = m_controller->onDuty();
     const QString person = onDuty->actingPerson();
     const bool configured = !onDuty->person().trimmed().isEmpty();
     const bool stale = onDuty->isStale();
     QString text = QStringLiteral("On duty: <b>%1</b>").arg(person.toHtmlEscaped());
-    if (stale)
+    if (onDuty->isByHand())
+        text += QStringLiteral(" <span style=\"color:%1\">(set by %2)</span>")
+                    .arg(Theme::staleColor().darker(130).name(), onDuty->setBy().toHtmlEscaped());
+    else if (stale)
         text += QStringLiteral(" <span style=\"color:%1\">(schedule not answering)</span>")
                     .arg(Theme::amberColor().darker(130).name());
     else if (!configured)

@@ -9,6 +9,7 @@
 
 class LeanController;
 class MainWindow;
+class QInputDialog;
 class QLabel;
 class QToolButton;
 class RequestTriageUi;
@@ -24,6 +25,8 @@ public:
     void declareIncident();
     void resolveSelectedAndon();
     void showOutbox();
+    // Asks who takes over the RUN (the dialog, open and not modal; it sets the name on OK).
+    QInputDialog *askWhoIsOnDuty();
 
     RequestTriageUi *triage() const { return m_triage; }
     WorkQueueMarks *queues() const { return m_queues; }

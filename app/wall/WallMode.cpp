@@ -5,15 +5,23 @@
 #include "app/TrendsFeed.h"
 #include "app/wall/WallScreen.h"
 #include "app/wall/WallWindow.h"
+#include "core/attention/WallAlerts.h"
 #include "core/board/Board.h"
 #include "core/config/WallConfig.h"
 #include "core/lean/OnDuty.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/ItemDelegate.h"
+#include "widgets/board/PanelView.h"
 #include "widgets/trends/TrendsView.h"
 #include "widgets/wall/WallHeader.h"
+#include "widgets/wall/WallItemDelegate.h"
+#include "widgets/wall/WallPanel.h"
 #include "widgets/wall/WallView.h"
 
 #include <QCoreApplication>
+#include <QListView>
 #include <QScreen>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -44,6 +52,8 @@ void WallMode::enter(const QString &screen, const QSize &size) {
             if (m_history)
                 feedTrends(m_history, trends, m_board->clock());
         }
+        showDeskMarks();
+        m_wall->view()->alerts()->setAcknowledgements(m_acks);
         connect(m_wall, &WallWindow::leaveRequested, this, &WallMode::leave);
         connect(m_wall, &WallWindow::quitRequested, qApp, &QCoreApplication::quit,
                 Qt::QueuedConnection);
@@ -61,6 +71,37 @@ void WallMode::enter(const QString &screen, const QSize &size) {
     if (m_window)
         m_window->hide();
     Q_EMIT activeChanged(true);
+}
+
+void WallMode::setTicking(std::function<bool()> ticking) {
+    m_ticking = std::move(ticking);
+}
+
+void WallMode::showDeskMarks() {
+    if (!m_window)
+        return;
+    // The desk's marks, asked at paint time: what the lean workflow says on the desk (taken by
+    // whom, the clock, the bug in progress) the room reads on the wall.
+    for (WallPanel *panel : m_wall->view()->panels()) {
+        const ItemDelegate *desk = m_window->boardView()->panelView(panel->kind())->delegate();
+        panel->delegate()->setMarker(
+            [desk](const QModelIndex &index) { return desk->markOf(index); });
+    }
+    // Clocks move every second: the panels are repainted while one runs and the wall shows.
+    auto *tick = new QTimer(m_wall);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (m_ticking && m_ticking())
+            repaintMarks();
+    });
+    tick->start();
+}
+
+void WallMode::repaintMarks() {
+    if (!m_wall || !m_wall->isVisible())
+        return;
+    for (WallPanel *panel : m_wall->view()->panels())
+        panel->list()->viewport()->update();
 }
 
 void WallMode::showOnDuty() {

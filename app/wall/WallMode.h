@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Switches between the desktop window and the wall screen. One wall window for the whole run,
 // created on first use and reused: entering and leaving a hundred times allocates nothing new.
+// The wall's rows carry the desk's marks (the lean workflow's "TAKEN · victor · 0:12").
 #pragma once
 
 #include <QObject>
 #include <QSize>
 
+#include <functional>
+
 class Board;
 class History;
 class MainWindow;
 class OnDuty;
+class WallAcknowledgements;
 class WallWindow;
 struct Objectives;
 struct WallConfig;
@@ -24,6 +28,11 @@ public:
     ~WallMode() override;
 
     bool isActive() const;
+    // Whether a mark on the panels moves every second (an investigation clock runs): the wall
+    // then repaints them each second. Unset: never.
+    void setTicking(std::function<bool()> ticking);
+    // Where what the room acknowledges is kept (may be null: in memory); set before enter().
+    void setAcknowledgements(WallAcknowledgements *acks) { m_acks = acks; }
     WallWindow *wallWindow() const { return m_wall; }
 
 public Q_SLOTS:
@@ -33,12 +42,15 @@ public Q_SLOTS:
     void enter(const QString &screen = {}, const QSize &size = {});
     void leave();
     void toggle();
+    // The marks changed (a request taken or decided here or on another screen).
+    void repaintMarks();
 
 Q_SIGNALS:
     void activeChanged(bool active);
 
 private:
     void showOnDuty();
+    void showDeskMarks();
 
     Board *m_board;
     const WallConfig &m_config;
@@ -47,4 +59,6 @@ private:
     History *m_history;
     MainWindow *m_window;
     WallWindow *m_wall = nullptr;
+    std::function<bool()> m_ticking;
+    WallAcknowledgements *m_acks = nullptr;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "WallAlerts.h"
 
+#include "core/attention/WallAcknowledgements.h"
 #include "core/board/Board.h"
 #include "core/board/ItemArrival.h"
 
@@ -42,10 +43,39 @@ WallAlerts::WallAlerts(Board *board, QObject *parent)
             [this](const QModelIndex &, int first, int last) { onIncidentsInserted(first, last); });
 }
 
+void WallAlerts::setAcknowledgements(WallAcknowledgements *acks) {
+    m_stored = acks;
+    if (!acks)
+        return;
+    connect(acks, &WallAcknowledgements::changed, this, [this] {
+        dropAcknowledgedBanners();
+        Q_EMIT changed();
+    });
+    dropAcknowledgedBanners();
+    Q_EMIT changed();
+}
+
+bool WallAlerts::isAcknowledged(const Item &andon) const {
+    const QString key = keyOf(andon);
+    return m_acked.contains(key) ||
+           (m_stored && m_stored->contains(WallAcknowledgements::Kind::Andon, key));
+}
+
+void WallAlerts::dropAcknowledgedBanners() {
+    if (!m_stored)
+        return;
+    for (auto it = m_banners.begin(); it != m_banners.end();) {
+        if (m_stored->contains(WallAcknowledgements::Kind::Banner, *it))
+            it = m_banners.erase(it);
+        else
+            ++it;
+    }
+}
+
 Items WallAlerts::andons(bool acknowledged) const {
     Items out;
     for (const Item &item : m_andons->items()) {
-        if (m_acked.contains(keyOf(item)) == acknowledged)
+        if (isAcknowledged(item) == acknowledged)
             out.push_back(item);
     }
     newestFirst(out);
@@ -75,7 +105,7 @@ Items WallAlerts::incidentBanners() const {
 
 bool WallAlerts::hasTakeover() const {
     for (const Item &item : m_andons->items()) {
-        if (!m_acked.contains(keyOf(item)))
+        if (!isAcknowledged(item))
             return true;
     }
     return false;
@@ -83,9 +113,15 @@ bool WallAlerts::hasTakeover() const {
 
 bool WallAlerts::acknowledge() {
     if (hasTakeover()) {
+        QSet<QString> keys;
         for (const Item &item : m_andons->items())
-            m_acked.insert(keyOf(item));
+            keys.insert(keyOf(item));
+        m_acked.unite(keys);
+        if (m_stored)
+            m_stored->acknowledge(WallAcknowledgements::Kind::Andon, keys);
     } else if (!m_banners.isEmpty()) {
+        if (m_stored)
+            m_stored->acknowledge(WallAcknowledgements::Kind::Banner, m_banners);
         m_banners.clear();
     } else {
         return false;
@@ -101,7 +137,9 @@ void WallAlerts::onIncidentsInserted(int first, int last) {
         // shows it in the incidents panel, not as breaking news.
         const bool severe = item.severity.level == SeverityLevel::Critical ||
                             item.severity.level == SeverityLevel::High;
-        if (severe && isArrival(*m_board->health(), item.source))
+        const bool acknowledged =
+            m_stored && m_stored->contains(WallAcknowledgements::Kind::Banner, keyOf(item));
+        if (severe && !acknowledged && isArrival(*m_board->health(), item.source))
             m_banners.insert(keyOf(item));
     }
     Q_EMIT changed();

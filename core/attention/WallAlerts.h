@@ -2,7 +2,9 @@
 // What the wall screen must shout about, and what someone in the room has acknowledged:
 // every andon takes the screen over until acknowledged (then a band stays until it is
 // resolved); a SEV-1/SEV-2 incident that arrives after start gets a banner until acknowledged
-// or resolved. Driven by the board's panel models; no widget involved.
+// or resolved. Driven by the board's panel models; no widget involved. With a store's
+// acknowledgements (setAcknowledgements) what the room acknowledged survives a restart and is
+// the same on every instance showing this wall.
 #pragma once
 
 #include "core/board/Item.h"
@@ -12,6 +14,7 @@
 
 class Board;
 class PanelModel;
+class WallAcknowledgements;
 
 class WallAlerts final : public QObject {
     Q_OBJECT
@@ -30,6 +33,9 @@ public:
     // incident banners. Returns false when there was nothing to acknowledge.
     bool acknowledge();
 
+    // Keeps acknowledgements in `acks` (may be null: in memory only), which must outlive this.
+    void setAcknowledgements(WallAcknowledgements *acks);
+
     // Bookkeeping sizes, for soak checks: bounded by the items on the board.
     int trackedKeys() const { return static_cast<int>(m_acked.size() + m_banners.size()); }
 
@@ -39,7 +45,9 @@ Q_SIGNALS:
 
 private:
     Items andons(bool acknowledged) const;
+    bool isAcknowledged(const Item &andon) const;
     void onIncidentsInserted(int first, int last);
+    void dropAcknowledgedBanners();
     void prune();
 
     Board *m_board;
@@ -47,4 +55,5 @@ private:
     PanelModel *m_incidents;
     QSet<QString> m_acked;   // andon keys
     QSet<QString> m_banners; // incident keys awaiting acknowledgement
+    WallAcknowledgements *m_stored = nullptr;
 };

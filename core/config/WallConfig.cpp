@@ -93,7 +93,8 @@ WallConfig parseWallConfig(const json &document) {
     if (!wall)
         return config;
     const QString pointer = QStringLiteral("/wall");
-    rejectUnknownKeys(*wall, pointer, {"layout", "tiles", "pages", "page_interval_s", "screen"});
+    rejectUnknownKeys(*wall, pointer,
+                      {"layout", "tiles", "pages", "page_interval_s", "screen", "name"});
 
     if (const auto it = wall->find("layout"); it != wall->end()) {
         const std::string layout = it->is_string() ? it->get<std::string>() : std::string();
@@ -146,6 +147,14 @@ WallConfig parseWallConfig(const json &document) {
         else
             throw ConfigError(where, QStringLiteral("expected a monitor name such as \"HDMI-1\" "
                                                     "or a screen index from 0"));
+    }
+    if (const auto it = wall->find("name"); it != wall->end()) {
+        config.name =
+            it->is_string() ? QString::fromStdString(it->get<std::string>()).trimmed() : QString();
+        if (config.name.isEmpty())
+            throw ConfigError(
+                jsonPointerAt(pointer, QStringLiteral("name")),
+                QStringLiteral("expected this wall's name, such as \"tv-3rd-floor\""));
     }
     return config;
 }

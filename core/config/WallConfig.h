@@ -37,6 +37,9 @@ struct WallConfig {
     int pageIntervalS = 20;
     // A monitor name ("HDMI-1") or an index into the screen list ("1"); empty: not configured.
     QString screen;
+    // The wall's name, under which what the room acknowledged is kept (two TVs named apart
+    // keep their own); empty: not configured (the host name is used).
+    QString name;
 
     bool rotates() const { return layout == Layout::Pages && pages.size() > 1; }
     // Whether a page shows the Kanban board, or the charts.

@@ -7,6 +7,7 @@
 #include "core/lean/LeanActions.h"
 #include "core/lean/LeanState.h"
 #include "core/lean/OnDuty.h"
+#include "core/lean/OnDutyByHand.h"
 
 #include <QTimer>
 #include <QUuid>
@@ -290,4 +291,9 @@ void LeanController::refreshPlaceholders() {
     }
     m_showingPlaceholders = !placeholders.empty();
     m_board->applySnapshot(declaringSource(), std::move(placeholders));
+}
+
+void LeanController::setOnDuty(const QString &person) {
+    if (m_onDutyByHand)
+        m_onDutyByHand->set(person, m_onDuty->actingPerson());
 }

@@ -16,6 +16,7 @@
 class Board;
 class LeanState;
 class OnDuty;
+class OnDutyByHand;
 class QTimer;
 struct LeanConfig;
 struct Escalation;
@@ -34,6 +35,11 @@ public:
     LeanState *state() const { return m_state; }
     const LeanConfig &config() const { return m_config; }
     const OnDuty *onDuty() const { return m_onDuty; }
+    // Where a name set by hand is kept (may stay unset: then it cannot be set).
+    void setOnDutyByHand(OnDutyByHand *byHand) { m_onDutyByHand = byHand; }
+    bool canSetOnDuty() const { return m_onDutyByHand != nullptr; }
+    // `person` takes over the RUN, signed by the acting person; empty: back to the schedule.
+    void setOnDuty(const QString &person);
 
     // Requests (S, T, B, P). Each records the decision and answers where the source can write.
     void selfService(const Item &request);
@@ -91,6 +97,7 @@ private:
     ConnectorLookup m_connectors;
     const LeanConfig &m_config;
     const OnDuty *m_onDuty;
+    OnDutyByHand *m_onDutyByHand = nullptr;
     QTimer *m_clockTimer;
     QHash<QString, Declared> m_declared; // outbox action id -> the incident declared
     bool m_refreshQueued = false;

@@ -9,12 +9,33 @@ OnDuty::OnDuty(const QString &fallback, const Clock &clock, QObject *parent)
     , m_clock(clock)
     , m_person(fallback.trimmed()) {}
 
+QString OnDuty::person() const {
+    return isByHand() ? m_byHand : m_person;
+}
+
+bool OnDuty::isByHand() const {
+    // Until the schedule moves on to someone else (and while it has not answered yet).
+    return !m_byHand.isEmpty() && (!m_answered || m_person == m_byHandReplaced);
+}
+
 QString OnDuty::actingPerson() const {
-    return ::actingPerson(m_person);
+    return ::actingPerson(person());
+}
+
+void OnDuty::setByHand(const QString &person, const QDateTime &at, const QString &by,
+                       const QString &replaced) {
+    const QString before = this->person();
+    const bool byHandBefore = isByHand();
+    m_byHand = person.trimmed();
+    m_byHandAt = at;
+    m_byHandBy = by;
+    m_byHandReplaced = replaced;
+    if (this->person() != before || isByHand() != byHandBefore)
+        Q_EMIT changed();
 }
 
 void OnDuty::apply(const FetchOutcome &outcome) {
-    const QString before = m_person;
+    const QString before = person();
     const QString errorBefore = m_error;
     const bool first = !m_answered;
     m_answered = true;
@@ -32,6 +53,6 @@ void OnDuty::apply(const FetchOutcome &outcome) {
         m_error.clear();
         m_lastAnswerAt = m_clock.now();
     }
-    if (first || m_person != before || m_error != errorBefore)
+    if (first || person() != before || m_error != errorBefore)
         Q_EMIT changed();
 }

@@ -6,6 +6,7 @@
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/OutboxTable.h"
 #include "core/lean/TriageStore.h"
+#include "core/store/HistorySql.h"
 #include "core/store/Store.h"
 #include "core/time/Clock.h"
 
@@ -77,5 +78,15 @@ StateCopyReport copyLeanState(Store &from, Store &to) {
         else
             ++report.actionsThere;
     }
+    const HistorySamples samples =
+        from.runBlocking([](QSqlDatabase &db) { return HistorySql::load(db, QDateTime()); });
+    const int copied = to.runBlocking(
+        [&samples](QSqlDatabase &db) { return HistorySql::insertOlder(db, samples); });
+    if (copied < 0) {
+        report.error = QStringLiteral("the history could not be written");
+        return report;
+    }
+    report.samples = copied;
+    report.samplesThere = static_cast<int>(samples.size()) - copied;
     return report;
 }

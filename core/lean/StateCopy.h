@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `dutyboard state copy`: a desk's lean state moved into another store (the team's): its
 // investigation clocks, triage decisions, escalations with their claims, and the outbox's
-// pending actions. Written with the target's own rules (the earliest clock, the latest
-// decision, the first claim, an action already there left alone), so a second run changes
-// nothing. The history stays with the desk (it is per machine for now).
+// pending actions, and its history. Written with the target's own rules (the earliest clock, the
+// latest decision, the first claim, an action already there left alone, the samples older than
+// the target's), so a second run changes nothing.
 #pragma once
 
 #include <QString>
@@ -17,6 +17,8 @@ struct StateCopyReport {
     int escalations = 0;
     int actionsNew = 0;   // pending actions written
     int actionsThere = 0; // pending actions the target had already
+    int samples = 0;      // history samples written
+    int samplesThere = 0; // history samples not written: the target's history covers them
     QStringList refused;  // escalations the target holds for another bug
     QString error;        // non-empty: the copy stopped there (what was written stays)
 };

@@ -2,6 +2,7 @@
 #include "TriageStore.h"
 
 #include "core/sources/connectors/common/JsonFields.h"
+#include "core/store/HistorySql.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,24 +65,73 @@ nlohmann::json decisionToJson(const QString &source, const QString &itemId,
             {"decided_by", d.decidedBy.toStdString()}};
 }
 
-// The latest decision wins, whichever instance writes last.
-StoreWrite writeDecision(QSqlDatabase &db, const nlohmann::json &data) {
+// What the history counts, once per request whatever instance decided: the first outcome,
+// and toil that became a bug. A replayed decision finds its event there already.
+bool recordEvent(QSqlDatabase &db, const QString &source, const QString &itemId, const char *kind,
+                 const QString &outcome, qint64 at) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO triage_events(source, item_id, kind, outcome, at) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(source);
+    q.addBindValue(itemId);
+    q.addBindValue(QLatin1String(kind));
+    q.addBindValue(outcome);
+    q.addBindValue(at);
+    return q.exec();
+}
+
+// The latest decision wins, whichever instance writes last; its event goes in the same
+// transaction.
+StoreWrite writeDecisionLocked(QSqlDatabase &db, const nlohmann::json &data) {
+    const QString source = utf8ToQString(jsonString(&data, "source"));
+    const QString itemId = utf8ToQString(jsonString(&data, "item_id"));
+    const QString decision = utf8ToQString(jsonString(&data, "decision"));
+    const auto found = data.find("decided_at");
+    const qint64 at = found != data.end() && found->is_number_integer() ? found->get<qint64>() : 0;
+    QSqlQuery previous(db);
+    previous.prepare(
+        QStringLiteral("SELECT decision FROM triage WHERE source = ? AND item_id = ?"));
+    previous.addBindValue(source);
+    previous.addBindValue(itemId);
+    if (!previous.exec())
+        return StoreWrite::failed(previous.lastError().text());
+    const bool first = !previous.next();
+    const Triage before = first ? Triage::None : triageFromName(previous.value(0).toString());
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO triage(source, item_id, decision, decided_at, decided_by) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, item_id) DO UPDATE SET "
         "decision = excluded.decision, decided_at = excluded.decided_at, "
         "decided_by = excluded.decided_by WHERE excluded.decided_at >= triage.decided_at"));
-    q.addBindValue(utf8ToQString(jsonString(&data, "source")));
-    q.addBindValue(utf8ToQString(jsonString(&data, "item_id")));
-    q.addBindValue(utf8ToQString(jsonString(&data, "decision")));
-    const auto at = data.find("decided_at");
-    q.addBindValue(at != data.end() && at->is_number_integer() ? at->get<qint64>() : 0);
+    q.addBindValue(source);
+    q.addBindValue(itemId);
+    q.addBindValue(decision);
+    q.addBindValue(at);
     q.addBindValue(utf8ToQString(jsonString(&data, "decided_by")));
     if (!q.exec())
         return StoreWrite::failed(q.lastError().text());
+    const bool changed = q.numRowsAffected() > 0;
+    const Triage now = triageFromName(decision);
+    if (changed && first && now != Triage::None &&
+        !recordEvent(db, source, itemId, HistorySql::triageEventFirst, decision, at))
+        return StoreWrite::failed(db.lastError().text());
+    if (changed && before == Triage::Toil && now == Triage::Bug &&
+        !recordEvent(db, source, itemId, HistorySql::triageEventEscalated, decision, at))
+        return StoreWrite::failed(db.lastError().text());
     Store::announce(db, QStringLiteral("triage"));
     return StoreWrite::applied();
+}
+
+StoreWrite writeDecision(QSqlDatabase &db, const nlohmann::json &data) {
+    if (!db.transaction())
+        return StoreWrite::failed(db.lastError().text());
+    const StoreWrite outcome = writeDecisionLocked(db, data);
+    if (outcome.status != StoreWrite::Status::Applied || !db.commit()) {
+        const QString why = outcome.reason.isEmpty() ? db.lastError().text() : outcome.reason;
+        db.rollback();
+        return StoreWrite::failed(why);
+    }
+    return outcome;
 }
 
 } // namespace
@@ -134,7 +184,6 @@ void TriageStore::merge(const QHash<QString, TriageDecision> &rows) {
 void TriageStore::decide(const QString &source, const QString &itemId, Triage triage,
                          const QString &by) {
     const TriageDecision d{triage, m_clock.now(), by};
-    const Triage previous = m_decisions.value(keyOf(source, itemId)).triage;
     m_decisions.insert(keyOf(source, itemId), d);
     m_store->write(QStringLiteral("triage"), {{"source", source.toStdString()},
                                               {"item_id", itemId.toStdString()},
@@ -142,7 +191,6 @@ void TriageStore::decide(const QString &source, const QString &itemId, Triage tr
                                               {"decided_at", d.decidedAt.toMSecsSinceEpoch()},
                                               {"decided_by", d.decidedBy.toStdString()}});
     Q_EMIT changed(source, itemId);
-    Q_EMIT decided(source, itemId, previous, triage);
 }
 
 TriageDecision TriageStore::decision(const QString &source, const QString &itemId) const {

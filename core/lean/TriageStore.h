@@ -37,7 +37,7 @@ public:
     static std::vector<nlohmann::json> exportRows(QSqlDatabase &db);
 
     // Reads every decision; loaded() follows. Called again when another instance sharing the
-    // store decided: changed() then says which request moved (decided() is for this one's).
+    // store decided: changed() then says which request moved.
     void load();
     void decide(const QString &source, const QString &itemId, Triage triage, const QString &by);
     TriageDecision decision(const QString &source, const QString &itemId) const;
@@ -45,8 +45,6 @@ public:
 Q_SIGNALS:
     void loaded();
     void changed(const QString &source, const QString &itemId);
-    // The same, with the outcome before (None for a first decision) and now: for the history.
-    void decided(const QString &source, const QString &itemId, Triage previous, Triage now);
 
 private:
     void merge(const QHash<QString, TriageDecision> &rows);

@@ -2,17 +2,13 @@
 #include "History.h"
 
 #include "core/board/Board.h"
-#include "core/lean/TriageStore.h"
 #include "core/store/Store.h"
-
-#include <QVariant>
 
 #include <algorithm>
 #include <utility>
 
 namespace {
 
-// Prune every so many records: a DELETE per refresh would be wasted work.
 constexpr int pruneEvery = 50;
 
 } // namespace
@@ -21,23 +17,39 @@ History::History(Store *store, const Clock &clock, HistoryLimits limits, QObject
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)
-    , m_limits(limits) {
-    m_store->post([](QSqlDatabase &db) { HistorySql::createSchema(db); });
-}
+    , m_limits(limits) {}
 
 void History::record(const HistorySample &sample) {
-    if (m_lastRecorded.isValid() && m_lastRecorded.secsTo(sample.at) < m_limits.minIntervalS)
+    if (m_latest.isValid() && m_latest.secsTo(sample.at) < m_limits.minIntervalS)
         return;
-    m_lastRecorded = sample.at;
-    const bool prune = m_recorded++ % pruneEvery == 0; // the first record, then every 50th
+    offer(sample);
+}
+
+void History::offer(const HistorySample &sample) {
+    const QDateTime expectedLatest = m_latest;
+    // Assume it is kept until the store answers, so the next refresh does not offer another.
+    m_latest = QDateTime::fromSecsSinceEpoch(sample.at.toSecsSinceEpoch(), Qt::UTC);
+    const int offered = ++m_offered;
     const HistoryLimits limits = m_limits;
-    const QDateTime now = m_clock.now();
-    m_store->post([sample, prune, limits, now](QSqlDatabase &db) {
-        const bool ok = HistorySql::insert(db, sample);
-        if (prune)
-            HistorySql::prune(db, now, limits);
-        return ok;
-    });
+    m_store->post(
+        [sample, expectedLatest, limits, kept = m_kept](QSqlDatabase &db) {
+            const HistoryRecord outcome =
+                HistorySql::recordFollowing(db, sample, expectedLatest, limits.minIntervalS);
+            // The first record, then every 50th: a DELETE per refresh would be wasted work.
+            if (outcome.recorded && (*kept)++ % pruneEvery == 0)
+                HistorySql::prune(db, sample.at, limits);
+            return outcome;
+        },
+        this,
+        [this, offered](HistoryRecord outcome) {
+            // An older offer's answer says nothing the newer one will not.
+            if (offered == m_offered) {
+                m_latest = outcome.latest;
+                if (m_latest.isValid())
+                    m_resolutions.forgetUpTo(m_latest);
+            }
+            Q_EMIT recorded(outcome.recorded);
+        });
 }
 
 void History::follow(Board *board) {
@@ -47,33 +59,25 @@ void History::follow(Board *board) {
         // Until every source answered once the board is half-filled: not a sample.
         if (!board->everySourceAnswered())
             return;
-        const QDateTime now = m_clock.now();
+        // Whole seconds, as the store keeps them: a period ends where the next one starts.
+        const QDateTime now =
+            QDateTime::fromSecsSinceEpoch(m_clock.now().toSecsSinceEpoch(), Qt::UTC);
         // Every refresh, not only recorded ones: an incident may come and go in between.
         m_resolutions.observe(*board, now);
-        if (m_lastRecorded.isValid() && m_lastRecorded.secsTo(now) < m_limits.minIntervalS)
+        if (m_latest.isValid() && m_latest.secsTo(now) < m_limits.minIntervalS)
             return;
-        // The first record of a session counts what appeared in the last interval only:
-        // what was already open when the app started was counted before, or is lost.
-        HistorySample sample = sampleBoard(
-            *board, now,
-            m_lastRecorded.isValid() ? m_lastRecorded
-                                     : now.addSecs(-std::max<qint64>(m_limits.minIntervalS, 60)));
-        sample.triaged = std::exchange(m_pending.triaged, {});
-        sample.escalated = std::exchange(m_pending.escalated, 0);
-        sample.resolveS = m_resolutions.takeResolveS();
-        sample.andonsResolved = m_resolutions.takeAndonsResolved();
-        record(sample);
+        // The period since the latest record. With none known (a new store, or this instance's
+        // first offer) "new" counts the last interval only: what was already open when the app
+        // started was counted before, or is lost.
+        const QDateTime since = m_latest.isValid()
+                                    ? m_latest
+                                    : now.addSecs(-std::max<qint64>(m_limits.minIntervalS, 60));
+        HistorySample sample = sampleBoard(*board, now, since);
+        const ResolutionWatch::Resolved resolved = m_resolutions.resolvedIn(m_latest, sample.at);
+        sample.resolveS = resolved.resolveS;
+        sample.andonsResolved = resolved.andons;
+        offer(sample);
     });
-}
-
-void History::followTriage(TriageStore *triage) {
-    connect(triage, &TriageStore::decided, this,
-            [this](const QString &, const QString &, Triage previous, Triage now) {
-                if (previous == Triage::None && now != Triage::None)
-                    ++m_pending.triaged[static_cast<size_t>(static_cast<int>(now) - 1)];
-                else if (previous == Triage::Toil && now == Triage::Bug)
-                    ++m_pending.escalated;
-            });
 }
 
 void History::load(const QDateTime &since, QObject *context,

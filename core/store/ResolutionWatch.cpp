@@ -4,6 +4,7 @@
 #include "core/board/Board.h"
 #include "core/board/ItemDiff.h"
 
+#include <algorithm>
 #include <utility>
 
 void ResolutionWatch::observe(const Board &board, const QDateTime &now) {
@@ -21,20 +22,34 @@ void ResolutionWatch::observe(const Board &board, const QDateTime &now) {
     if (m_primed) {
         for (auto it = m_incidents.cbegin(); it != m_incidents.cend(); ++it) {
             if (!incidents.contains(it.key()))
-                m_resolveS.push_back(std::max<qint64>(0, it.value().secsTo(now)));
+                m_resolved.push_back({now, std::max<qint64>(0, it.value().secsTo(now))});
         }
-        for (const QString &key : std::as_const(m_andons))
-            m_andonsResolved += andons.contains(key) ? 0 : 1;
+        for (const QString &key : std::as_const(m_andons)) {
+            if (!andons.contains(key))
+                m_resolved.push_back({now, -1});
+        }
     }
     m_primed = true;
     m_incidents = std::move(incidents);
     m_andons = std::move(andons);
 }
 
-std::vector<qint64> ResolutionWatch::takeResolveS() {
-    return std::exchange(m_resolveS, {});
+ResolutionWatch::Resolved ResolutionWatch::resolvedIn(const QDateTime &since,
+                                                      const QDateTime &upTo) const {
+    Resolved out;
+    for (const Resolution &r : m_resolved) {
+        if ((since.isValid() && r.at <= since) || r.at > upTo)
+            continue;
+        if (r.resolveS < 0)
+            ++out.andons;
+        else
+            out.resolveS.push_back(r.resolveS);
+    }
+    return out;
 }
 
-int ResolutionWatch::takeAndonsResolved() {
-    return std::exchange(m_andonsResolved, 0);
+void ResolutionWatch::forgetUpTo(const QDateTime &at) {
+    m_resolved.erase(std::remove_if(m_resolved.begin(), m_resolved.end(),
+                                    [&at](const Resolution &r) { return r.at <= at; }),
+                     m_resolved.end());
 }

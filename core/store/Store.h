@@ -20,6 +20,8 @@
 
 #include <functional>
 #include <memory>
+
+class StoreWorker;
 #include <optional>
 #include <type_traits>
 
@@ -110,6 +112,16 @@ public:
     // on SQLite there is nobody to tell.
     static void announce(QSqlDatabase &db, const QString &topic);
 
+    // Calls `reread` (on `context`'s thread) when another instance changed `topic`, or anything.
+    template <typename Reread>
+    void whenChangedElsewhere(const QString &topic, QObject *context, Reread reread) {
+        connect(this, &Store::changedElsewhere, context,
+                [topic, reread = std::move(reread)](const QString &changed) mutable {
+                    if (changed.isEmpty() || changed == topic)
+                        reread();
+                });
+    }
+
     const StoreLocation &location() const { return m_location; }
     bool isShared() const { return m_location.isShared(); }
     QString path() const { return m_location.path; }
@@ -136,13 +148,13 @@ private:
     void postThen(Job job, QObject *context, std::function<void()> done);
     void runBlockingJob(const Job &job);
     void noteReachable(bool reachable, const QString &reason);
-    class Worker;
+    friend class StoreWorker; // tells this object what happened on the store's thread
     // On the worker's thread (a job may outlive the unique_ptr's value while the store goes).
-    static StoreWrite writeOn(Worker *worker, const QString &kind, const nlohmann::json &data);
+    static StoreWrite writeOn(StoreWorker *worker, const QString &kind, const nlohmann::json &data);
     void noteJournal(int size);
 
     StoreLocation m_location;
-    std::unique_ptr<Worker> m_worker;
+    std::unique_ptr<StoreWorker> m_worker;
     bool m_reachable = true;
     QDateTime m_unreachableSince;
     QString m_unreachableReason;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "StoreSchema.h"
 
+#include "core/store/HistorySql.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -53,6 +55,29 @@ const char *const versionOneTables[] = {
     "CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, id)",
 };
 
+// Version 2: what a team shares beyond the lean workflow. The history moves here from its own
+// ad-hoc table creation (HistorySql::createSchema, which also upgrades a 0.1 table).
+const char *const versionTwoTables[] = {
+    // Each first triage outcome and each toil escalated to a bug, as the store decided them:
+    // the history counts these, whichever instance made the decision.
+    // kind: "first" (its outcome) or "escalated"; once each per request.
+    "CREATE TABLE IF NOT EXISTS triage_events("
+    " id %1, source TEXT NOT NULL, item_id TEXT NOT NULL, kind TEXT NOT NULL,"
+    " outcome TEXT NOT NULL, at BIGINT NOT NULL, UNIQUE(source, item_id, kind))",
+    "CREATE INDEX IF NOT EXISTS triage_events_at ON triage_events(at)",
+
+    // What someone in front of a wall acknowledged, per wall name: two TVs can differ.
+    "CREATE TABLE IF NOT EXISTS wall_acks("
+    " wall TEXT NOT NULL, kind TEXT NOT NULL, item_key TEXT NOT NULL,"
+    " acked_at BIGINT NOT NULL, PRIMARY KEY(wall, kind, item_key))",
+
+    // The on-duty person set by hand, in place of `replaced` (the schedule's name then): one
+    // row; an empty person clears it.
+    "CREATE TABLE IF NOT EXISTS on_duty("
+    " id INTEGER PRIMARY KEY CHECK (id = 1), person TEXT NOT NULL,"
+    " set_at BIGINT NOT NULL, set_by TEXT NOT NULL, replaced TEXT NOT NULL)",
+};
+
 bool run(QSqlDatabase &db, const QString &sql, QString *error) {
     QSqlQuery q(db);
     if (q.exec(sql))
@@ -61,15 +86,26 @@ bool run(QSqlDatabase &db, const QString &sql, QString *error) {
     return false;
 }
 
-bool createVersionOne(QSqlDatabase &db, QString *error) {
+template <size_t N>
+bool createTables(QSqlDatabase &db, const char *const (&tables)[N], QString *error) {
     const QString id = isPostgres(db) ? QStringLiteral("BIGSERIAL PRIMARY KEY")
                                       : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
-    for (const char *sql : versionOneTables) {
+    for (const char *sql : tables) {
         QString text = QString::fromLatin1(sql);
         if (text.contains(QLatin1String("%1")))
             text = text.arg(id);
         if (!run(db, text, error))
             return false;
+    }
+    return true;
+}
+
+bool createVersionTwo(QSqlDatabase &db, QString *error) {
+    if (!createTables(db, versionTwoTables, error))
+        return false;
+    if (!HistorySql::createSchema(db)) {
+        *error = QStringLiteral("the history table: %1").arg(db.lastError().text());
+        return false;
     }
     return true;
 }
@@ -90,7 +126,9 @@ bool migrateLocked(QSqlDatabase &db, QString *error) {
     }
     if (found == version)
         return true;
-    if (found < 1 && !createVersionOne(db, error))
+    if (found < 1 && !createTables(db, versionOneTables, error))
+        return false;
+    if (found < 2 && !createVersionTwo(db, error))
         return false;
     return run(db, QStringLiteral("DELETE FROM dutyboard_schema"), error) &&
            run(db, QStringLiteral("INSERT INTO dutyboard_schema(version) VALUES (%1)").arg(version),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The lean state's tables, one versioned schema for SQLite and PostgreSQL: investigation
-// clocks, triage decisions, escalations and their claims, the outbox. Store::open() brings a
-// database up to this binary's version, in one transaction that one instance at a time runs;
-// a database written by a newer dutyboard is refused, never altered.
+// clocks, triage decisions, escalations and their claims, the outbox, the history. Store::open()
+// brings a database up to this binary's version, in one transaction that one instance at a time
+// runs; a database written by a newer dutyboard is refused, never altered.
 #pragma once
 
 #include <QSqlDatabase>
@@ -10,8 +10,9 @@
 
 namespace StoreSchema {
 
-// The version this binary writes. 1: the lean tables of 0.1 plus escalation_claims.
-constexpr int version = 1;
+// The version this binary writes. 1: the lean tables of 0.1 plus escalation_claims. 2: the
+// history, triage events (what the history counts), wall acknowledgements, the on-duty name.
+constexpr int version = 2;
 
 // Brings `db` to `version`. False with `error` when it cannot: a newer schema, or SQL refused.
 bool migrate(QSqlDatabase &db, QString *error);

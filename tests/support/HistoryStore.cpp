@@ -3,6 +3,13 @@
 
 #include <QTest>
 
+HistorySample sampleAt(const QDateTime &t, int bugsOpen) {
+    HistorySample s;
+    s.at = t;
+    s.bugsOpen = bugsOpen;
+    return s;
+}
+
 bool openCleanStore(Store &store) {
     QString notice;
     return store.open(&notice) && notice.isEmpty();

@@ -6,6 +6,8 @@
 #include "core/store/History.h"
 #include "core/store/Store.h"
 
+// A sample at `t` with `bugsOpen` bugs, every other count zero.
+HistorySample sampleAt(const QDateTime &t, int bugsOpen);
 // Opens `store`; false when it failed or had to say something (a moved-aside file).
 bool openCleanStore(Store &store);
 // Every history row, oldest first, read on the store's thread.

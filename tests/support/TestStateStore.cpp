@@ -10,10 +10,6 @@ namespace {
 
 const char *const passwordVariable = "DUTYBOARD_TEST_STATE_PG_PASSWORD";
 
-bool onPostgres() {
-    return qEnvironmentVariable("DUTYBOARD_TEST_BACKEND") == QLatin1String("postgres");
-}
-
 // Started at the first use, stopped when the application goes (before static destructors).
 PostgresProcess &server() {
     static PostgresProcess *pg = nullptr;
@@ -36,8 +32,12 @@ QString schemaFor(const QString &sqlitePath) {
 
 } // namespace
 
+bool testStateIsPostgres() {
+    return qEnvironmentVariable("DUTYBOARD_TEST_BACKEND") == QLatin1String("postgres");
+}
+
 StoreLocation testStateLocation(const QString &sqlitePath) {
-    if (!onPostgres())
+    if (!testStateIsPostgres())
         return StoreLocation::sqlite(sqlitePath);
     StoreLocation where = server().storeLocation(schemaFor(sqlitePath));
     where.journalPath = sqlitePath;
@@ -45,7 +45,7 @@ StoreLocation testStateLocation(const QString &sqlitePath) {
 }
 
 nlohmann::json testStateConfig(const QString &sqlitePath) {
-    if (!onPostgres())
+    if (!testStateIsPostgres())
         return nlohmann::json::object();
     return server().stateConfig(schemaFor(sqlitePath), passwordVariable);
 }

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+// Whether this run keeps the state on PostgreSQL.
+bool testStateIsPostgres();
 // The store for `sqlitePath` (for tests that open a Store themselves).
 StoreLocation testStateLocation(const QString &sqlitePath);
 // The config's "state" section for `sqlitePath`: an empty object on SQLite (the path is given

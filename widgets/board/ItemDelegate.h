@@ -4,19 +4,9 @@
 #pragma once
 
 #include "core/board/Item.h"
+#include "widgets/board/RowMark.h"
 
 #include <QStyledItemDelegate>
-
-#include <functional>
-
-// A mark a feature puts on a row: a pill at the end of the second line ("⏱ 12:40" amber,
-// "WAITING 3 d") and, when `highlight`, an accent bar (the one bug in progress).
-struct RowMark {
-    QString text;
-    QColor color;
-    bool highlight = false;
-};
-using RowMarker = std::function<RowMark(const QModelIndex &index)>;
 
 class ItemDelegate final : public QStyledItemDelegate {
     Q_OBJECT

@@ -148,6 +148,20 @@ void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(Theme::amberColor());
         painter->drawText(line2, Qt::AlignRight | Qt::AlignVCenter, mark);
     }
+    if (const RowMark mark = markOf(index); !mark.text.isEmpty() && !stale) {
+        // A filled pill: read from across the room, in the mark's colour with its own ink.
+        const int pillPad = std::max(4, m_metrics.detailPx / 3);
+        const int width =
+            std::min(mDetail.horizontalAdvance(mark.text) + 2 * pillPad, line2.width() / 2);
+        const QRect pill(line2.right() - markWidth - width + 1, line2.top(), width, line2.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mark.color);
+        painter->drawRoundedRect(pill, 4, 4);
+        painter->setPen(Theme::textOn(mark.color));
+        painter->drawText(pill, Qt::AlignCenter,
+                          mDetail.elidedText(mark.text, Qt::ElideRight, width - pillPad));
+        markWidth += width + pad;
+    }
     painter->setPen(dim);
     const QRect detailRect(x, line2.top(), std::max(0, line2.right() - markWidth - x),
                            line2.height());

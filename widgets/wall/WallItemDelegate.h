@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Paints one wall-panel row for reading from afar: a severity chip (shape and word), the title
 // large and elided, the age on the right; state, people and source on a smaller second line.
-// Rows of a failing source are greyed and say "stale" in words.
+// Rows of a failing source are greyed and say "stale" in words. A feature's mark (the desk's
+// "TAKEN · victor · 0:12") sits at the end of the second line, as on the desk.
 #pragma once
 
 #include "core/board/Item.h"
+#include "widgets/board/RowMark.h"
 #include "widgets/wall/WallStyle.h"
 
 #include <QStyledItemDelegate>
@@ -30,8 +32,15 @@ public:
     // "◆ SEV-1", "■ ANDON", "? unknown"; empty when the row has no chip.
     QString chipLabel(const QModelIndex &index) const;
 
+    // Marks per row, from the feature that knows them; none by default.
+    void setMarker(RowMarker marker) { m_marker = std::move(marker); }
+    RowMark markOf(const QModelIndex &index) const {
+        return m_marker ? m_marker(index) : RowMark();
+    }
+
 private:
     ItemKind m_kind;
+    RowMarker m_marker;
     WallMetrics m_metrics;
     QFont m_item;
     QFont m_detail;

@@ -10,9 +10,7 @@ LeanRun::LeanRun(const AppConfig &config, const QString &localPath)
     : context(std::make_unique<AppContext>(config)) {
     if (!context->openState(localPath, &notice))
         return;
-    controller = std::make_unique<LeanController>(context->board(), context->leanState(),
-                                                  context->sources().lookup(), context->lean(),
-                                                  context->onDuty());
+    controller.reset(context->createLeanController(nullptr)); // wired as the app wires it
 }
 
 LeanRun::~LeanRun() {
