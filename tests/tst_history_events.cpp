@@ -217,10 +217,7 @@ private Q_SLOTS:
         QVERIFY(!config.isEmpty());
         QTemporaryDir dir;
         const QString state = dir.filePath(QStringLiteral("state.sqlite"));
-        nlohmann::json withState = nlohmann::json::parse(config.toStdString());
-        withState.update(testStateConfig(state));
-        AppContext context(
-            parseConfig(QByteArray::fromStdString(withState.dump()), QStringLiteral("demo")));
+        AppContext context(withTestState(nlohmann::json::parse(config.toStdString()), state));
         context.keepDemoServer(std::move(demo));
         QString notice;
         QVERIFY(context.openState(state, &notice));

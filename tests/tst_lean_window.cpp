@@ -11,6 +11,7 @@
 #include "tests/support/AlertmanagerProcess.h"
 #include "tests/support/LeanSources.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 #include "widgets/board/BoardView.h"
 #include "widgets/board/PanelView.h"
 
@@ -76,10 +77,11 @@ void TestLeanWindow::andonButtonRaisesAndResolvesThroughAlertmanager() {
                                                    {"panel", "incidents"},
                                                    {"interval_s", 1}}})},
                          {"actions", {{"andon", json::array({"prod-alerts"})}}}};
-    AppContext context(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
+    const QString state = dir.filePath(QStringLiteral("s.sqlite"));
+    AppContext context(withTestState(config, state));
     QString notice;
-    QVERIFY(context.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    QVERIFY(context.openState(state, &notice));
     MainWindow window(context.board());
     LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
                               context.lean(), context.onDuty());
@@ -167,10 +169,11 @@ void TestLeanWindow::escalationFilesExactlyOneBug() {
     const json config = {{"on_duty", "victor"},
                          {"sources", json::array({deskSource(base), trackerSource(base)})},
                          {"actions", {{"bug", "tracker"}}}};
-    AppContext context(parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
     QTemporaryDir dir;
+    const QString state = dir.filePath(QStringLiteral("s.sqlite"));
+    AppContext context(withTestState(config, state));
     QString notice;
-    QVERIFY(context.openState(dir.filePath(QStringLiteral("s.sqlite")), &notice));
+    QVERIFY(context.openState(state, &notice));
     LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
                               context.lean(), context.onDuty());
     QSignalSpy answered(context.board(), &Board::allAnswered);

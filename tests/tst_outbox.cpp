@@ -10,6 +10,7 @@
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/DutyboardRun.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -115,7 +116,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const quint16 port = closedPort();
         Targets targets(configFor({port}));
-        Store store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("s.sqlite"))));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -165,7 +166,7 @@ private Q_SLOTS:
         Targets targets(configFor({port}));
         HttpClient http;
         {
-            Store store(path);
+            Store store(testStateLocation(path));
             QString notice;
             QVERIFY(store.open(&notice));
             Outbox outbox(&store, &http, targets.lookup());
@@ -176,7 +177,7 @@ private Q_SLOTS:
         } // the "app" goes away with the action pending
         FakeAlertmanager am;
         QVERIFY(am.server.start(port));
-        Store store(path);
+        Store store(testStateLocation(path));
         QString notice;
         QVERIFY(store.open(&notice));
         Outbox outbox(&store, &http, targets.lookup());
@@ -194,7 +195,7 @@ private Q_SLOTS:
         FakeAlertmanager up;
         QVERIFY(up.server.start(0));
         Targets targets(configFor({up.server.port(), closedPort()}));
-        Store store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("s.sqlite"))));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -212,7 +213,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const quint16 port = closedPort();
         Targets targets(configFor({port}));
-        Store store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("s.sqlite"))));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -241,7 +242,7 @@ private Q_SLOTS:
         am.retryAfter = "120";
         QVERIFY(am.server.start(0));
         Targets targets(configFor({am.server.port(), closedPort()}));
-        Store store(dir.filePath(QStringLiteral("s.sqlite")));
+        Store store(testStateLocation(dir.filePath(QStringLiteral("s.sqlite"))));
         QString notice;
         QVERIFY(store.open(&notice));
         HttpClient http;
@@ -271,8 +272,10 @@ private Q_SLOTS:
     void commandLineQueuesThenAnyRunDelivers() {
         QTemporaryDir dir;
         const quint16 port = closedPort();
-        const QString config = writeConfig(dir, configFor({port}));
         const QString state = dir.filePath(QStringLiteral("state.sqlite"));
+        json withState = json::parse(configFor({port}).toStdString());
+        withState.update(testStateConfig(state)); // the team's store in the "_postgres" run
+        const QString config = writeConfig(dir, QByteArray::fromStdString(withState.dump()));
         const QStringList common{QStringLiteral("--config"), config, QStringLiteral("--state"),
                                  state};
         DutyboardRun bad =

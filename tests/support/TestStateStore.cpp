@@ -49,3 +49,8 @@ nlohmann::json testStateConfig(const QString &sqlitePath) {
         return nlohmann::json::object();
     return server().stateConfig(schemaFor(sqlitePath), passwordVariable);
 }
+
+AppConfig withTestState(nlohmann::json config, const QString &sqlitePath) {
+    config.update(testStateConfig(sqlitePath));
+    return parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("test"));
+}

@@ -5,6 +5,7 @@
 // test that reopens the same path restarts on the same state: both backends run the same tests.
 #pragma once
 
+#include "core/config/AppConfig.h"
 #include "core/store/StoreLocation.h"
 
 #include <nlohmann/json.hpp>
@@ -16,3 +17,5 @@ StoreLocation testStateLocation(const QString &sqlitePath);
 // The config's "state" section for `sqlitePath`: an empty object on SQLite (the path is given
 // to openState), {"state": {"type": "postgres", …}} on PostgreSQL.
 nlohmann::json testStateConfig(const QString &sqlitePath);
+// `config` with testStateConfig(sqlitePath) in it, parsed.
+AppConfig withTestState(nlohmann::json config, const QString &sqlitePath);
