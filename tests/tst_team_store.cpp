@@ -186,6 +186,37 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(b.clock(request) != nullptr, 1000);
     }
 
+    // Restarted while the store is still down: what this machine did shows from its journal.
+    void aRestartWhileTheStoreIsDownShowsWhatTheJournalHolds() {
+        QVERIFY(m_pg.stop());
+        const QString file = localFile(QStringLiteral("desk"));
+        Item request;
+        {
+            LeanRun a(m_servers.config(team(QStringLiteral("restart"))), file);
+            QVERIFY2(a.opened(), qPrintable(a.notice));
+            request = a.loadRequest();
+            a.controller->take(request);
+            QTRY_VERIFY_WITH_TIMEOUT(a.context->store()->journalSize() >= 2, 5000);
+        }
+        LeanRun again(m_servers.config(team(QStringLiteral("restart"))), file);
+        QVERIFY2(again.opened(), qPrintable(again.notice));
+        QVERIFY(!again.context->store()->isReachable());
+        again.loadRequest();
+        QTRY_VERIFY_WITH_TIMEOUT(again.clock(request) != nullptr, 2000);
+        const TriageDecision decision =
+            again.context->leanState()->triage()->decision(request.source, request.id);
+        QCOMPARE(decision.triage, Triage::Toil);
+        QCOMPARE(decision.decidedBy, QStringLiteral("victor"));
+
+        // The store answers: replayed once, and the clock is the store's now.
+        QVERIFY(m_pg.restart());
+        QTRY_VERIFY_WITH_TIMEOUT(again.context->store()->isReachable() &&
+                                     again.context->store()->journalSize() == 0,
+                                 10000);
+        QTRY_COMPARE(again.count(QStringLiteral("SELECT COUNT(*) FROM investigation_clocks")), 1);
+        QVERIFY(again.clock(request) != nullptr);
+    }
+
     void whatIsDoneWhileTheStoreIsDownIsReplayedOnce() {
         m_servers.trackerUp = true;
         LeanRun a(m_servers.config(team(QStringLiteral("journal"))),

@@ -68,6 +68,32 @@ nlohmann::json clockToJson(const InvestigationClock &c) {
             {"bug_url", c.bugUrl.toStdString()}};
 }
 
+InvestigationClock clockFromJson(const nlohmann::json &data) {
+    return {utf8ToQString(jsonString(&data, "source")),
+            utf8ToQString(jsonString(&data, "item_id")),
+            msFromJson(data, "started_at"),
+            msFromJson(data, "breached_at"),
+            msFromJson(data, "escalated_at"),
+            utf8ToQString(jsonString(&data, "bug_id")),
+            utf8ToQString(jsonString(&data, "bug_url"))};
+}
+
+// What the store would make of `written` over `known`: the writer's rules, in memory.
+InvestigationClock combined(const InvestigationClock &known, const InvestigationClock &written) {
+    InvestigationClock c = known;
+    if (written.startedAt.isValid() && written.startedAt < c.startedAt)
+        c.startedAt = written.startedAt;
+    if (!c.breachedAt.isValid())
+        c.breachedAt = written.breachedAt;
+    if (!c.escalatedAt.isValid())
+        c.escalatedAt = written.escalatedAt;
+    if (!written.bugId.isEmpty())
+        c.bugId = written.bugId;
+    if (!written.bugUrl.isEmpty())
+        c.bugUrl = written.bugUrl;
+    return c;
+}
+
 // Two instances starting the same clock: the earliest start wins; a breach or an escalation,
 // once written, stays.
 StoreWrite writeClock(QSqlDatabase &db, const nlohmann::json &data) {
@@ -130,6 +156,21 @@ void InvestigationClocks::load() {
             m_lastLevel.insert(keyOf(c.source, c.itemId), level(c.source, c.itemId));
         Q_EMIT loaded();
         check();
+    });
+    // Clocks started here while a team store was away (before a restart, too) show meanwhile.
+    m_store->readJournal(QStringLiteral("clock"), this, [this](std::vector<nlohmann::json> data) {
+        QHash<QString, InvestigationClock> rows;
+        for (const nlohmann::json &written : data) {
+            const InvestigationClock c = clockFromJson(written);
+            const QString key = keyOf(c.source, c.itemId);
+            if (rows.contains(key))
+                rows.insert(key, combined(rows.value(key), c));
+            else if (m_clocks.contains(key))
+                rows.insert(key, combined(m_clocks.value(key), c));
+            else
+                rows.insert(key, c);
+        }
+        merge(rows);
     });
 }
 

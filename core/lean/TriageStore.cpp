@@ -162,6 +162,22 @@ void TriageStore::load() {
             merge(*rows);
         Q_EMIT loaded();
     });
+    // Decisions made here while a team store was away (before a restart, too) show meanwhile.
+    m_store->readJournal(QStringLiteral("triage"), this, [this](std::vector<nlohmann::json> data) {
+        QHash<QString, TriageDecision> rows;
+        for (const nlohmann::json &d : data) {
+            const auto at = d.find("decided_at");
+            const TriageDecision decision{
+                triageFromName(utf8ToQString(jsonString(&d, "decision"))),
+                QDateTime::fromMSecsSinceEpoch(
+                    at != d.end() && at->is_number_integer() ? at->get<qint64>() : 0, Qt::UTC),
+                utf8ToQString(jsonString(&d, "decided_by"))};
+            rows.insert(keyOf(utf8ToQString(jsonString(&d, "source")),
+                              utf8ToQString(jsonString(&d, "item_id"))),
+                        decision); // oldest first: the latest stays
+        }
+        merge(rows);
+    });
 }
 
 void TriageStore::merge(const QHash<QString, TriageDecision> &rows) {

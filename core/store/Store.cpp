@@ -50,6 +50,12 @@ void Store::write(const QString &kind, nlohmann::json data) {
     });
 }
 
+void Store::readJournal(const QString &kind, QObject *context,
+                        std::function<void(std::vector<nlohmann::json>)> done) {
+    post([worker = m_worker.get(), kind](QSqlDatabase &) { return worker->journaled(kind); },
+         context, std::move(done));
+}
+
 StoreWrite Store::writeOn(StoreWorker *worker, const QString &kind, const nlohmann::json &data) {
     return worker->write(kind, data);
 }

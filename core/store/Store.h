@@ -106,6 +106,11 @@ public:
     }
     // Writes waiting in the journal for the shared store to answer.
     int journalSize() const { return m_journalSize; }
+    // The data of the writes of `kind` waiting in the journal, oldest first (none on SQLite);
+    // `done` runs on `context`'s thread. What this machine did while the store was away shows
+    // before it is replayed, after a restart too.
+    void readJournal(const QString &kind, QObject *context,
+                     std::function<void(std::vector<nlohmann::json>)> done);
 
     // Inside a job: tells every other instance sharing this store that `topic` changed. On
     // PostgreSQL it is delivered when the job's transaction commits (never after a rollback);

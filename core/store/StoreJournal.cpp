@@ -62,6 +62,25 @@ std::optional<StoreJournal::Entry> StoreJournal::first() {
         nlohmann::json::parse(text.constData(), text.constData() + text.size(), nullptr, false)};
 }
 
+std::vector<nlohmann::json> StoreJournal::dataOf(const QString &kind) {
+    std::vector<nlohmann::json> out;
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT data FROM team_journal WHERE store = ? AND kind = ? ORDER BY id"));
+    q.addBindValue(m_store);
+    q.addBindValue(kind);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const QByteArray text = q.value(0).toString().toUtf8();
+        nlohmann::json data =
+            nlohmann::json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
+        if (data.is_object())
+            out.push_back(std::move(data));
+    }
+    return out;
+}
+
 void StoreJournal::remove(qint64 id) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM team_journal WHERE id = ?"));

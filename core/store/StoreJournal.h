@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class StoreJournal final {
 public:
@@ -34,6 +35,9 @@ public:
     };
     // The oldest row waiting, if any.
     std::optional<Entry> first();
+    // Every row of `kind` waiting, oldest first: what this machine did that the store has not
+    // heard yet, shown meanwhile.
+    std::vector<nlohmann::json> dataOf(const QString &kind);
     // Done with it (replayed, or refused for good).
     void remove(qint64 id);
 

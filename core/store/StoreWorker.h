@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 class QTimer;
 
@@ -40,6 +41,11 @@ public:
 
     // Queues `task` on the worker thread, after every task queued before.
     void enqueue(std::function<void(QSqlDatabase &)> task);
+
+    // On the worker thread: the writes of `kind` waiting in the journal, oldest first.
+    std::vector<nlohmann::json> journaled(const QString &kind) {
+        return m_journal ? m_journal->dataOf(kind) : std::vector<nlohmann::json>();
+    }
 
     // Runs on the worker thread. Returns false when nothing usable could be opened.
     bool openDatabase(QString *notice);
