@@ -65,7 +65,7 @@ void AppContext::fetchOnDutyNow() {
         m_poller->fetchNow(m_onDutySource->config().name);
 }
 
-bool AppContext::openState(const QString &path, QString *notice) {
+bool AppContext::openState(const QString &path, QString *notice, Store::Opening opening) {
     if (m_localStore)
         return true;
     const bool team = m_stateLocation && m_stateLocation->isShared();
@@ -85,7 +85,7 @@ bool AppContext::openState(const QString &path, QString *notice) {
         team.journalPath = localPath; // what is done while the team's store is away waits here
         auto shared = std::make_unique<Store>(team);
         QString teamNotice;
-        const bool opened = shared->open(&teamNotice);
+        const bool opened = shared->open(&teamNotice, opening);
         if (!teamNotice.isEmpty())
             *notice = notice->isEmpty() ? teamNotice : *notice + QLatin1Char('\n') + teamNotice;
         if (!opened)

@@ -69,7 +69,10 @@ public:
     // keeps what is this machine's (the saved snapshot, the journal). False when no database
     // could be opened, or the team's refused us; `notice` says why, or that a corrupt file was
     // moved aside, or that the team's store is unreachable for now (it keeps trying).
-    bool openState(const QString &path, QString *notice);
+    // `opening`: whether to wait for the team's store to answer (commands), or to connect in
+    // the background (the window).
+    bool openState(const QString &path, QString *notice,
+                   Store::Opening opening = Store::Opening::Wait);
     // Where the lean state is (the team's store, or the local one); nullptr until openState().
     Store *store() const { return m_teamStore ? m_teamStore.get() : m_localStore.get(); }
     // This machine's store; nullptr until openState().

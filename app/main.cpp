@@ -144,7 +144,10 @@ int main(int argc, char *argv[]) {
     if (demo && statePath.isEmpty())
         statePath = demoState.filePath(QStringLiteral("demo-state.sqlite"));
     QString notice;
-    const bool stateOpen = context->openState(statePath, &notice);
+    // The window never waits for a team store to answer: it connects in the background.
+    const bool window = cl.action.verb.isEmpty() && !cl.print;
+    const bool stateOpen = context->openState(
+        statePath, &notice, window ? Store::Opening::InBackground : Store::Opening::Wait);
     if (!notice.isEmpty())
         std::fprintf(stderr, "dutyboard: %s\n", qPrintable(notice));
     if (!stateOpen) {
@@ -152,7 +155,8 @@ int main(int argc, char *argv[]) {
         if (!cl.action.verb.isEmpty())
             return 1;
     }
-    if (demo && context->leanState())
+    // The demo's sample clocks go into its throwaway state, never into a team's store.
+    if (demo && context->leanState() && !context->store()->isShared())
         seedDemoState(context->leanState()->clocks(), context->board()->clock().now());
 
     if (!cl.action.verb.isEmpty())

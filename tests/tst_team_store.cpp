@@ -18,6 +18,7 @@
 
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -129,6 +130,16 @@ private Q_SLOTS:
         QVERIFY2(later.notice.contains(QStringLiteral("version 99, newer than this dutyboard")),
                  qPrintable(later.notice));
         QVERIFY2(!later.notice.contains(m_pg.password()), qPrintable(later.notice));
+        // The window opens it in the background: the refusal shows as the store's reason.
+        {
+            Store window(m_pg.storeLocation(QStringLiteral("newer")));
+            QString notice;
+            QVERIFY(window.open(&notice, Store::Opening::InBackground));
+            QTRY_VERIFY_WITH_TIMEOUT(!window.isReachable(), 5000);
+            QVERIFY2(window.unreachableReason().contains(
+                         QStringLiteral("version 99, newer than this dutyboard")),
+                     qPrintable(window.unreachableReason()));
+        }
         // Left as it was: the version and the tables.
         QSqlDatabase db = m_pg.connect(QStringLiteral("check-newer"));
         {
@@ -140,6 +151,23 @@ private Q_SLOTS:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("check-newer"));
+    }
+
+    // A server that accepts and never answers: the window's open returns at once, and the
+    // store says it does not answer once libpq gives up.
+    void openingInTheBackgroundNeverWaitsForTheServer() {
+        QTcpServer mute; // listens, never accepts: the kernel completes the handshake, no more
+        QVERIFY(mute.listen(QHostAddress::LocalHost));
+        StoreLocation where = m_pg.storeLocation(QStringLiteral("mute"));
+        where.port = mute.serverPort();
+        Store store(where);
+        QString notice;
+        QVERIFY(store.open(&notice, Store::Opening::InBackground));
+        QVERIFY(notice.isEmpty()); // nothing known yet: it has not answered
+        QVERIFY(store.isReachable());
+        QTRY_VERIFY_WITH_TIMEOUT(!store.isReachable(), 10000);
+        QVERIFY2(store.unreachableReason().contains(QStringLiteral("timeout")),
+                 qPrintable(store.unreachableReason()));
     }
 
     void aServerThatStopsAndComesBackIsHeardAgain() {

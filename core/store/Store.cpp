@@ -22,15 +22,15 @@ Store::~Store() {
     m_worker.reset(); // runs what is queued, closes, joins
 }
 
-bool Store::open(QString *notice) {
+bool Store::open(QString *notice, Opening opening) {
     StoreWorker *worker = m_worker.get();
     struct Opened {
         bool ok;
         bool reachable;
         QString reason;
     };
-    const Opened opened = runBlocking([worker, notice](QSqlDatabase &) {
-        const bool ok = worker->openDatabase(notice);
+    const Opened opened = runBlocking([worker, notice, opening](QSqlDatabase &) {
+        const bool ok = worker->openDatabase(notice, opening == Opening::Wait);
         return Opened{ok, worker->reachable(), worker->unreachableReason()};
     });
     noteReachable(opened.reachable, opened.reason); // known when open() returns, not later

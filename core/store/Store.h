@@ -62,7 +62,11 @@ public:
     // PostgreSQL: an unreachable server is not a failure: `notice` says so, the store keeps
     // trying, and reachabilityChanged() follows when it answers. False when the server answers
     // and refuses (a schema newer than this binary, missing privileges): `notice` says why.
-    bool open(QString *notice);
+    // InBackground (the window: a server that does not answer must not hold its start): returns
+    // at once and connects on the store's thread; a refusal then shows as unreachable, with
+    // its reason, and is tried again like a lost connection.
+    enum class Opening { Wait, InBackground };
+    bool open(QString *notice, Opening opening = Opening::Wait);
 
     // Queues a job whose result nobody waits for (a write; what it returns is dropped). Jobs
     // run one at a time, in order.

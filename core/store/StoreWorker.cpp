@@ -103,9 +103,9 @@ void StoreWorker::enqueue(std::function<void(QSqlDatabase &)> task) {
         this, [this, task = std::move(task)] { task(m_db); }, Qt::QueuedConnection);
 }
 
-bool StoreWorker::openDatabase(QString *notice) {
+bool StoreWorker::openDatabase(QString *notice, bool waitForServer) {
     if (m_where.isShared())
-        return openShared(notice);
+        return openShared(notice, waitForServer);
     QDir().mkpath(QFileInfo(m_where.path).absolutePath());
     if (!openSqlite()) {
         // Not a usable database: keep it for a post-mortem, start fresh.
@@ -146,7 +146,7 @@ bool StoreWorker::openSqlite() {
            exec(m_db, QStringLiteral("PRAGMA cache_size=-256"));
 }
 
-bool StoreWorker::openShared(QString *notice) {
+bool StoreWorker::openShared(QString *notice, bool waitForServer) {
     openJournal();
     m_health = new QTimer(this);
     m_health->setInterval(healthCheckMs);
@@ -159,6 +159,12 @@ bool StoreWorker::openShared(QString *notice) {
             tellOwnerChanged(QString());
     });
     m_reread->start();
+    if (!waitForServer) {
+        // Connected first thing on this thread; meanwhile writes go to the journal.
+        QMetaObject::invokeMethod(
+            this, [this] { checkHealth(); }, Qt::QueuedConnection);
+        return true;
+    }
     QString reason;
     const Connect result = connectShared(&reason);
     if (result == Connect::Refused) {

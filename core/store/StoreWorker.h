@@ -47,14 +47,15 @@ public:
         return m_journal ? m_journal->dataOf(kind) : std::vector<nlohmann::json>();
     }
 
-    // Runs on the worker thread. Returns false when nothing usable could be opened.
-    bool openDatabase(QString *notice);
+    // Runs on the worker thread. Returns false when nothing usable could be opened. A shared
+    // store is connected at once, or, without `waitForServer`, next on this thread.
+    bool openDatabase(QString *notice, bool waitForServer);
 
 private:
     // WAL, full sync, a small cache; false when the file is not a usable SQLite database.
     bool openSqlite();
     // Starts the health and re-read timers and the first connection; false when refused.
-    bool openShared(QString *notice);
+    bool openShared(QString *notice, bool waitForServer);
 
     enum class Connect { Ok, Unreachable, Refused };
 
