@@ -170,6 +170,29 @@ private Q_SLOTS:
                  qPrintable(store.unreachableReason()));
     }
 
+    // Eight dutyboards starting at once on a schema nobody made yet: all of them use it (the
+    // database decides who creates it and who migrates it).
+    void manyStartingAtOnceOnANewSchemaAllWork() {
+        std::vector<std::unique_ptr<Store>> stores;
+        std::vector<std::unique_ptr<QSignalSpy>> lost; // a refusal would say unreachable
+        for (int i = 0; i < 8; ++i) {
+            stores.push_back(std::make_unique<Store>(m_pg.storeLocation(QStringLiteral("crowd"))));
+            lost.push_back(
+                std::make_unique<QSignalSpy>(stores.back().get(), &Store::reachabilityChanged));
+            QString notice;
+            QVERIFY(stores.back()->open(&notice, Store::Opening::InBackground));
+        }
+        for (const auto &store : stores) {
+            const auto answered = [&store] {
+                return store->runBlocking(
+                    [](QSqlDatabase &db) { return StoreSchema::versionOf(db); });
+            };
+            QTRY_COMPARE_WITH_TIMEOUT(answered(), StoreSchema::version, 10000);
+        }
+        for (const auto &spy : lost)
+            QCOMPARE(spy->count(), 0);
+    }
+
     void aServerThatStopsAndComesBackIsHeardAgain() {
         LeanRun a(m_servers.config(team(QStringLiteral("restart"))),
                   localFile(QStringLiteral("a")));

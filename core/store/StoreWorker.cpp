@@ -198,13 +198,19 @@ StoreWorker::Connect StoreWorker::connectShared(QString *reason) {
         return Connect::Unreachable;
     }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM pg_namespace WHERE nspname = ?"));
-    q.addBindValue(m_where.schema);
-    const bool exists = q.exec() && q.next();
+    const auto schemaExists = [this] {
+        QSqlQuery exists(m_db);
+        exists.prepare(QStringLiteral("SELECT 1 FROM pg_namespace WHERE nspname = ?"));
+        exists.addBindValue(m_where.schema);
+        return exists.exec() && exists.next();
+    };
     // The schema is an identifier the config checked (lowercase letters, digits, '_'),
-    // quoted all the same: "check" or "user" are reserved words.
-    if ((!exists && !q.exec(QStringLiteral("CREATE SCHEMA \"%1\"").arg(m_where.schema))) ||
-        !q.exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_where.schema))) {
+    // quoted all the same: "check" or "user" are reserved words. Instances starting together
+    // race to create it: one that lost finds it made.
+    const bool made = schemaExists() ||
+                      q.exec(QStringLiteral("CREATE SCHEMA \"%1\"").arg(m_where.schema)) ||
+                      schemaExists();
+    if (!made || !q.exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_where.schema))) {
         *reason =
             QStringLiteral("schema \"%1\": %2").arg(m_where.schema, q.lastError().text().trimmed());
         return Connect::Refused;
