@@ -22,6 +22,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -139,10 +140,11 @@ int main(int argc, char *argv[]) {
 
     // Local state: the outbox first (what earlier runs left pending goes before anything else).
     // The demo keeps its own throwaway state, so it never mixes with real actions.
-    QTemporaryDir demoState;
+    // Only for the demo: a command killed mid-run leaves no empty directory behind.
+    std::optional<QTemporaryDir> demoState;
     QString statePath = cl.statePath;
     if (demo && statePath.isEmpty())
-        statePath = demoState.filePath(QStringLiteral("demo-state.sqlite"));
+        statePath = demoState.emplace().filePath(QStringLiteral("demo-state.sqlite"));
     QString notice;
     // The window never waits for a team store to answer: it connects in the background.
     const bool window = cl.action.verb.isEmpty() && !cl.print;

@@ -7,15 +7,19 @@
 // (state copy); state check says how it is (in a schema named "check", a reserved word).
 #include "app/commands/StateCommand.h"
 #include "core/config/StateConfig.h"
+#include "core/lean/LeanActions.h"
 #include "core/lean/LeanState.h"
 #include "core/store/HistorySql.h"
 #include "core/store/StoreSchema.h"
+#include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/DeskAndTracker.h"
 #include "tests/support/DutyboardRun.h"
+#include "tests/support/LeanSources.h"
 #include "tests/support/PostgresProcess.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/gui/LeanRun.h"
 
+#include <QMutex>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -302,6 +306,68 @@ private Q_SLOTS:
         QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM escalation_claims")), 1);
         QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE kind = 'create-bug'")),
                  1);
+    }
+
+    // A wall screen whose config lacks the target starts while another dutyboard is sending a
+    // row: it leaves the row alone (no error on it, the claim kept), so a third dutyboard that
+    // has the target does not send it again.
+    void aDutyboardWithoutTheTargetLeavesTheRowAlone() {
+        QMutex mutex;
+        QStringList posts;
+        LoopbackHttpServer pager([&](const HttpServerRequest &r) {
+            if (r.method != "POST")
+                return HttpServerResponse::json("[]");
+            QMutexLocker lock(&mutex);
+            posts.append(QString::fromUtf8(r.path));
+            HttpServerResponse answer = HttpServerResponse::json("{}", 201);
+            answer.delayMs = 3000; // the sender holds its claim meanwhile
+            return answer;
+        });
+        QVERIFY(pager.start(0));
+        const auto config = [&](const QString &who, bool withPager) {
+            const std::string base = pager.baseUrl().toStdString() + "/" + who.toStdString();
+            json sources = json::array({deskSource(base)});
+            if (withPager)
+                sources.push_back({{"name", "pager"},
+                                   {"type", "generic"},
+                                   {"url", base + "/pager"},
+                                   {"panel", "incidents"},
+                                   {"path", "/open"},
+                                   {"fields", {{"id", "/key"}, {"title", "/title"}}},
+                                   {"write",
+                                    {{"path", "/actions"},
+                                     {"body", {{"t", "{{title}}"}}},
+                                     {"kinds", {"raise-andon"}}}}});
+            json doc = {{"on_duty", who.toStdString()}, {"sources", sources}};
+            if (withPager)
+                doc["actions"] = {{"andon", "pager"}};
+            doc.update(team(QStringLiteral("alone")));
+            return parseConfig(QByteArray::fromStdString(doc.dump()), who);
+        };
+        const auto postCount = [&] {
+            QMutexLocker lock(&mutex);
+            return posts.size();
+        };
+        LeanRun a(config(QStringLiteral("a"), true), localFile(QStringLiteral("a")));
+        QVERIFY(a.opened());
+        a.context->leanState()->outbox()->submit(
+            LeanActions::raiseAndon(QStringLiteral("sftp"), QStringLiteral("no backups"),
+                                    QStringLiteral("a"), Clock::system().now()),
+            {QStringLiteral("pager")});
+        QTRY_COMPARE(postCount(), 1); // A claimed it and waits for the answer
+        LeanRun wall(config(QStringLiteral("wall"), false), localFile(QStringLiteral("wall")));
+        QVERIFY(wall.opened());
+        QTest::qWait(1000); // the wall has loaded the outbox and looked at the row
+        QCOMPARE(
+            a.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL")), 1);
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE last_error <> ''")), 0);
+        LeanRun b(config(QStringLiteral("b"), true), localFile(QStringLiteral("b")));
+        QVERIFY(b.opened());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            a.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'delivered'")), 1,
+            10000);
+        QTest::qWait(1000);
+        QCOMPARE(postCount(), 1);
     }
 
     void stateCheckSaysWhereAndWhetherItWorks() {

@@ -244,6 +244,14 @@ void Outbox::send(qint64 rowId) {
     else if (!connector->supportsWrite(row.entry.action.kind))
         refused.error = QStringLiteral("source \"%1\" cannot %2")
                             .arg(row.entry.target, writeKindName(row.entry.action.kind));
+    if (!refused.error.isEmpty() && m_store->isShared()) {
+        // Another dutyboard sharing the store may have that source (a wall screen often has
+        // only what it shows): the row is left to it, untouched, and looked at again later.
+        row.entry.lastError = refused.error + QStringLiteral(": left to a dutyboard that has it");
+        row.entry.nextAttemptAt = m_clock.now().addSecs(60);
+        Q_EMIT changed();
+        return;
+    }
     row.busy = true;
     if (!refused.error.isEmpty()) {
         finish(rowId, refused);
@@ -331,7 +339,8 @@ void Outbox::finish(qint64 rowId, const WriteOutcome &outcome) {
         m_store->write(QStringLiteral("outbox-delivered"), OutboxTable::deliveredData(entry), this,
                        marked);
     else
-        m_store->post([entry](QSqlDatabase &db) { return OutboxTable::markFailed(db, entry); },
+        m_store->post([entry, owner = m_owner](
+                          QSqlDatabase &db) { return OutboxTable::markFailed(db, entry, owner); },
                       this, marked);
 }
 

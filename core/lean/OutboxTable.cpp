@@ -187,15 +187,17 @@ bool markDelivered(QSqlDatabase &db, const OutboxEntry &e) {
     return ok;
 }
 
-bool markFailed(QSqlDatabase &db, const OutboxEntry &e) {
+bool markFailed(QSqlDatabase &db, const OutboxEntry &e, const QString &owner) {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, "
-        "claimed_until = NULL WHERE id = ? AND state = 'pending'"));
+        "claimed_until = NULL WHERE id = ? AND state = 'pending' AND (claimed_by IS NULL OR "
+        "claimed_by = ?)"));
     q.addBindValue(e.attempts);
     q.addBindValue(e.lastError);
     q.addBindValue(ms(e.nextAttemptAt));
     q.addBindValue(e.rowId);
+    q.addBindValue(owner);
     return q.exec();
 }
 

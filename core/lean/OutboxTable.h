@@ -58,7 +58,9 @@ enum class Claim { Claimed, Gone, Busy };
 Claim claim(QSqlDatabase &db, qint64 rowId, const QString &owner, const QDateTime &now,
             const QDateTime &until, QDateTime *busyUntil);
 bool markDelivered(QSqlDatabase &db, const OutboxEntry &entry);
-bool markFailed(QSqlDatabase &db, const OutboxEntry &entry);
+// Only by `owner`'s claim, or on a row nobody claims: a failure never clears another
+// process's claim on a row it is sending.
+bool markFailed(QSqlDatabase &db, const OutboxEntry &entry, const QString &owner);
 bool markDiscarded(QSqlDatabase &db, qint64 rowId);
 
 // "<host>/<pid>/<random>", one per outbox: another process of the same machine can see it is
