@@ -18,14 +18,16 @@ struct ActionOption {
 const QString raise = QStringLiteral("andon raise");
 const QString resolve = QStringLiteral("andon resolve");
 const QString declare = QStringLiteral("incident declare");
+const QString ack = QStringLiteral("ack");
+const QString release = QStringLiteral("release");
 
 const ActionOption actionOptions[] = {
     {"project", "andon: the project halted.", &ActionRequest::project, {raise, resolve}},
     {"reason", "andon raise: why (required).", &ActionRequest::reason, {raise}},
     {"by",
-     "andon raise: who raises it (default: the person on duty, else $USER).",
+     "andon raise, ack: who does it (default: the person on duty, else $USER).",
      &ActionRequest::by,
-     {raise, resolve}},
+     {raise, resolve, ack}},
     {"decision",
      "andon resolve: continue, abandon or new-ve.",
      &ActionRequest::decision,
@@ -38,6 +40,8 @@ const ActionOption actionOptions[] = {
      &ActionRequest::severity,
      {declare}},
     {"impact", "incident declare: customer impact (optional).", &ActionRequest::impact, {declare}},
+    {"source", "ack, release: the item's source.", &ActionRequest::source, {ack, release}},
+    {"id", "ack, release: the item's id, as --print shows it.", &ActionRequest::id, {ack, release}},
 };
 
 // The action's required options and allowed values; empty when it is complete.
@@ -58,6 +62,11 @@ QString checkAction(ActionRequest *a) {
         if (!LeanActions::isAndonDecision(a->decision))
             return QStringLiteral("--decision expects continue, abandon or new-ve, not \"%1\"")
                 .arg(a->decision);
+    } else if (a->verb == ack || a->verb == release) {
+        if (a->source.trimmed().isEmpty())
+            return missing("source");
+        if (a->id.trimmed().isEmpty())
+            return missing("id");
     } else {
         if (a->name.trimmed().isEmpty())
             return missing("name");
@@ -128,10 +137,10 @@ CommandLine parseCommandLine(const QStringList &arguments) {
                                             QStringLiteral("VALUE")));
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QStringLiteral("andon raise | andon resolve | incident declare: send an action through "
-                       "the outbox; exit 0 when every target accepted it, 3 when it is queued, "
-                       "2 on bad input."),
-        QStringLiteral("[andon raise|andon resolve|incident declare]"));
+        QStringLiteral("andon raise | andon resolve | incident declare | ack | release: send an "
+                       "action through the outbox; exit 0 when every target accepted it, 3 when "
+                       "it is queued, 2 on bad input."),
+        QStringLiteral("[andon raise|andon resolve|incident declare|ack|release]"));
 
     CommandLine cl;
     cl.helpText = parser.helpText();
@@ -178,7 +187,8 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         }
         return cl;
     }
-    const QString verb = positional.mid(0, 2).join(QLatin1Char(' '));
+    const bool oneWord = positional.at(0) == ack || positional.at(0) == release;
+    const QString verb = positional.mid(0, oneWord ? 1 : 2).join(QLatin1Char(' '));
     if ((verb == QLatin1String("state check") || verb == QLatin1String("state copy")) &&
         positional.size() == 2) {
         if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty())
@@ -196,9 +206,10 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     }
     if (parser.isSet(from))
         cl.error = QStringLiteral("--from goes with state copy");
-    if (positional.size() != 2 || (verb != raise && verb != resolve && verb != declare)) {
+    if (positional.size() != (oneWord ? 1 : 2) ||
+        (verb != raise && verb != resolve && verb != declare && verb != ack && verb != release)) {
         cl.error = QStringLiteral("unexpected argument: %1 (actions: andon raise, andon resolve, "
-                                  "incident declare; state check, state copy)")
+                                  "incident declare, ack, release; state check, state copy)")
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }

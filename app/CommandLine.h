@@ -6,9 +6,11 @@
 #include <QString>
 #include <QStringList>
 
-// `andon raise|resolve`, `incident declare`: an action sent through the outbox.
+// `andon raise|resolve`, `incident declare`, `ack`, `release`: an action sent through the
+// outbox.
 struct ActionRequest {
-    QString verb; // "andon raise", "andon resolve", "incident declare"; empty: no action
+    // "andon raise", "andon resolve", "incident declare", "ack", "release"; empty: no action
+    QString verb;
     QString project;
     QString reason;
     QString by;
@@ -18,6 +20,8 @@ struct ActionRequest {
     QString description;
     QString severity;
     QString impact;
+    QString source; // ack, release: the item's source and id, as --print shows them
+    QString id;
 };
 
 struct CommandLine {

@@ -15,12 +15,15 @@ namespace {
 // Prints once every source answered and the outbox had its go at what earlier runs left queued.
 void printWhenDone(AppContext *context) {
     static bool printed = false; // one board a run
-    Outbox *outbox = context->leanState() ? context->leanState()->outbox() : nullptr;
-    if (printed || !context->board()->everySourceAnswered() || (outbox && !outbox->isSettled()))
+    LeanState *lean = context->leanState();
+    Outbox *outbox = lean ? lean->outbox() : nullptr;
+    if (printed || !context->board()->everySourceAnswered() || (outbox && !outbox->isSettled()) ||
+        (lean && !lean->ownerships()->isLoaded()))
         return;
     printed = true;
     {
-        const std::string text = boardToJson(*context->board()).dump(2);
+        const std::string text =
+            boardToJson(*context->board(), lean ? lean->ownerships() : nullptr).dump(2);
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::fputc('\n', stdout);
         std::fflush(stdout);
@@ -49,9 +52,12 @@ void printWhenDone(AppContext *context) {
 void startPrintCommand(AppContext *context) {
     Board *board = context->board();
     QObject::connect(board, &Board::allAnswered, board, [context]() { printWhenDone(context); });
-    if (LeanState *lean = context->leanState())
+    if (LeanState *lean = context->leanState()) {
         QObject::connect(lean->outbox(), &Outbox::settled, board,
                          [context]() { printWhenDone(context); });
+        QObject::connect(lean->ownerships(), &Ownerships::loaded, board,
+                         [context]() { printWhenDone(context); });
+    }
     context->poller()->fetchAllOnce();
     // No source at all: the board is complete already.
     QTimer::singleShot(0, board, [context]() { printWhenDone(context); });

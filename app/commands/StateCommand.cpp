@@ -14,8 +14,9 @@
 
 namespace {
 
-const char *const leanTables[] = {"investigation_clocks", "triage", "escalations",
-                                  "escalation_claims",    "outbox", "history"};
+const char *const leanTables[] = {"investigation_clocks", "triage",  "escalations",
+                                  "escalation_claims",    "outbox",  "history",
+                                  "ownerships"};
 
 void say(std::FILE *out, const QString &line) {
     std::fprintf(out, "%s\n", qPrintable(line));
@@ -122,14 +123,15 @@ int copyState(const QString &sqlitePath, const StoreLocation &to, std::FILE *out
     say(out, QStringLiteral("from sqlite:%1 to %2").arg(sqlitePath, to.describe()));
     say(out, QStringLiteral("copied: %1 clock(s), %2 triage decision(s), %3 escalation(s), %4 "
                             "pending action(s) (%5 already there), %6 history sample(s) (%7 "
-                            "already covered)")
+                            "already covered), %8 owned item(s)")
                  .arg(report.clocks)
                  .arg(report.decisions)
                  .arg(report.escalations)
                  .arg(report.actionsNew)
                  .arg(report.actionsThere)
                  .arg(report.samples)
-                 .arg(report.samplesThere));
+                 .arg(report.samplesThere)
+                 .arg(report.owned));
     for (const QString &refusal : report.refused)
         say(out, QStringLiteral("not copied: %1").arg(refusal));
     if (!report.error.isEmpty()) {

@@ -30,6 +30,10 @@ QString actionWords(WriteKind kind) {
         return QStringLiteral("Resolve andon");
     case WriteKind::CreateSilence:
         return QStringLiteral("Silence");
+    case WriteKind::Acknowledge:
+        return QStringLiteral("Acknowledge");
+    case WriteKind::Release:
+        return QStringLiteral("Release");
     }
     return writeKindName(kind);
 }

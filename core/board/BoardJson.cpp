@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "BoardJson.h"
 
+#include "core/ownership/Ownerships.h"
+
 namespace {
 
 using json = nlohmann::json;
@@ -9,7 +11,7 @@ std::string utf8(const QString &s) {
     return s.toStdString();
 }
 
-json itemToJson(const Item &item, bool stale) {
+json itemToJson(const Item &item, bool stale, const Ownerships *ownerships) {
     json j = {{"source", utf8(item.source)},
               {"id", utf8(item.id)},
               {"title", utf8(item.title)},
@@ -21,6 +23,16 @@ json itemToJson(const Item &item, bool stale) {
     for (const QString &person : item.people)
         people.push_back(utf8(person));
     j["people"] = std::move(people);
+    const Ownership *owned = ownerships ? ownerships->find(item.source, item.id) : nullptr;
+    if (owned) {
+        j["owner"] = utf8(owned->owner);
+        j["owned_since"] = isoUtc(owned->since);
+        j["acknowledged"] = owned->acknowledged.isValid();
+    } else {
+        j["owner"] = item.owner.isEmpty() ? json(nullptr) : json(utf8(item.owner));
+        j["owned_since"] = nullptr;
+        j["acknowledged"] = !item.owner.isEmpty();
+    }
     if (item.kind == ItemKind::Incident || item.kind == ItemKind::Bug) {
         j["severity"] = utf8(item.severity.name());
         j["severity_label"] = utf8(item.severity.label());
@@ -38,11 +50,12 @@ json optionalInt(const std::optional<int> &value) {
 }
 
 // Cards carry their column's WIP state and whether an andon halts them.
-json cardsToJson(const Board &board, const std::vector<KanbanColumnState> &columns) {
+json cardsToJson(const Board &board, const std::vector<KanbanColumnState> &columns,
+                 const Ownerships *ownerships) {
     const PanelModel &panel = *board.panel(ItemKind::Card);
     json cards = json::array();
     for (const Item &card : panel.items()) {
-        json j = itemToJson(card, panel.isSourceStale(card.source));
+        json j = itemToJson(card, panel.isSourceStale(card.source), ownerships);
         bool exceeded = false;
         for (const KanbanColumnState &column : columns) {
             if (column.name == card.column)
@@ -70,10 +83,10 @@ json columnsToJson(const std::vector<KanbanColumnState> &columns) {
     return out;
 }
 
-json panelToJson(const PanelModel &panel) {
+json panelToJson(const PanelModel &panel, const Ownerships *ownerships) {
     json items = json::array();
     for (const Item &item : panel.items())
-        items.push_back(itemToJson(item, panel.isSourceStale(item.source)));
+        items.push_back(itemToJson(item, panel.isSourceStale(item.source), ownerships));
     return items;
 }
 
@@ -85,7 +98,7 @@ json isoUtc(const QDateTime &t) {
     return utf8(t.toUTC().toString(Qt::ISODate));
 }
 
-json boardToJson(const Board &board) {
+json boardToJson(const Board &board, const Ownerships *ownerships) {
     json sources = json::array();
     for (const SourceInfo &info : board.health()->sources()) {
         const SourceHealth &h = info.health;
@@ -104,10 +117,10 @@ json boardToJson(const Board &board) {
     const std::vector<KanbanColumnState> columns = board.kanbanColumns();
     return {{"generated_at", isoUtc(board.clock().now())},
             {"sources", std::move(sources)},
-            {"requests", panelToJson(*board.panel(ItemKind::Request))},
-            {"bugs", panelToJson(*board.panel(ItemKind::Bug))},
-            {"incidents", panelToJson(*board.panel(ItemKind::Incident))},
-            {"andons", panelToJson(*board.panel(ItemKind::Andon))},
-            {"cards", cardsToJson(board, columns)},
+            {"requests", panelToJson(*board.panel(ItemKind::Request), ownerships)},
+            {"bugs", panelToJson(*board.panel(ItemKind::Bug), ownerships)},
+            {"incidents", panelToJson(*board.panel(ItemKind::Incident), ownerships)},
+            {"andons", panelToJson(*board.panel(ItemKind::Andon), ownerships)},
+            {"cards", cardsToJson(board, columns, ownerships)},
             {"columns", columnsToJson(columns)}};
 }

@@ -30,6 +30,7 @@ bool itemKindFromPanelName(const QString &name, ItemKind *kind) {
 bool Item::operator==(const Item &o) const {
     return kind == o.kind && id == o.id && source == o.source && title == o.title &&
            state == o.state && createdAt == o.createdAt && people == o.people && url == o.url &&
+           owner == o.owner && labels == o.labels &&
            severity == o.severity && project == o.project && reason == o.reason &&
            raisedBy == o.raisedBy && column == o.column && due == o.due &&
            columnSince == o.columnSince;

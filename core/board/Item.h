@@ -31,6 +31,13 @@ struct Item {
     QDateTime createdAt; // UTC; invalid when the source did not say
     QStringList people;  // assignees, commander, requester: who to talk to
     QString url;         // back to the original
+    // Who handles it, as the source says (a PagerDuty acknowledger, a Jira assignee, an
+    // Opsgenie owner); empty when nobody does or the source cannot say. What is acknowledged
+    // through dutyboard is kept apart (Ownerships) and shown before it.
+    QString owner;
+    // Every label as `name="value"`, sorted (Alertmanager): what an acknowledgement's silence
+    // matches exactly.
+    QStringList labels;
     // Incidents (and bugs, where the source has a priority).
     Severity severity;
     // Andons.

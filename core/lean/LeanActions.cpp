@@ -134,6 +134,31 @@ WriteAction react(const Item &request, const QString &reaction) {
     return a;
 }
 
+WriteAction acknowledge(const Item &item, const QString &by, const QDateTime &now,
+                        const QDateTime &endsAt, const QString &reference) {
+    WriteAction a;
+    a.kind = WriteKind::Acknowledge;
+    a.itemId = item.id;
+    a.title = shortTitle(item.title);
+    a.raisedBy = by;
+    a.labels = item.labels;
+    a.startsAt = now;
+    a.endsAt = endsAt;
+    a.reference = reference;
+    return a;
+}
+
+WriteAction release(const Item &item, const QString &by, const QString &reference) {
+    WriteAction a;
+    a.kind = WriteKind::Release;
+    a.itemId = item.id;
+    a.title = shortTitle(item.title);
+    a.raisedBy = by;
+    a.labels = item.labels;
+    a.reference = reference;
+    return a;
+}
+
 QString selfServiceReply(const QString &command, const QString &doc) {
     QString text =
         QStringLiteral("You can do this yourself, right now:\n```\n%1\n```").arg(command);

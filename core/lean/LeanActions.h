@@ -34,6 +34,13 @@ WriteAction bugFromRequest(const Item &request, qint64 spentS, const QString &es
 WriteAction projectCard(const Item &request, const QString &by);
 WriteAction reply(const Item &request, const QString &text);
 WriteAction react(const Item &request, const QString &reaction);
+// "I'm on it": `by` owns `item` in its source. `endsAt`, when valid, is when what the source
+// makes ends by itself (a silence), renewed later; `reference`: what an earlier
+// acknowledgement made, which a renewal extends.
+WriteAction acknowledge(const Item &item, const QString &by, const QDateTime &now,
+                        const QDateTime &endsAt, const QString &reference = QString());
+// Undoes it: `reference` names what the acknowledgement made (a silence), when known.
+WriteAction release(const Item &item, const QString &by, const QString &reference);
 
 // What the requester is told.
 QString selfServiceReply(const QString &command, const QString &doc);

@@ -8,6 +8,8 @@
 #include "core/lean/LeanState.h"
 #include "core/lean/OnDuty.h"
 #include "core/lean/OnDutyByHand.h"
+#include "core/ownership/OwnershipKeeper.h"
+#include "core/sources/Connector.h"
 
 #include <QTimer>
 #include <QUuid>
@@ -37,6 +39,9 @@ LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup c
             });
     connect(clocks, &InvestigationClocks::levelChanged, this, &LeanController::requestChanged);
     connect(state->triage(), &TriageStore::changed, this, &LeanController::requestChanged);
+    connect(state->ownerships(), &Ownerships::changed, this, &LeanController::ownershipChanged);
+    auto *keeper = new OwnershipKeeper(board, state, m_connectors, this);
+    connect(keeper, &OwnershipKeeper::notice, this, &LeanController::notice);
     connect(state->outbox(), &Outbox::delivered, this, &LeanController::onDelivered);
     // An action the store did not take (a team store that does not answer) is said, not lost
     // in silence.
@@ -44,8 +49,14 @@ LeanController::LeanController(Board *board, LeanState *state, ConnectorLookup c
     connect(state->outbox(), &Outbox::refused, this,
             [this](const QString &actionId, const QString &reason) {
                 const Escalation *link = m_state->escalations()->find(actionId);
-                if (!link)
+                if (!link) {
+                    // An ownership someone else changed first: show theirs, and say so when a
+                    // person asked (a renewal or an expiry another screen did is no news).
+                    m_state->ownerships()->load();
+                    if (!OwnershipKeeper::isKeeperAction(actionId))
+                        Q_EMIT notice(reason);
                     return;
+                }
                 const QString source = link->source;
                 const QString itemId = link->itemId;
                 m_state->escalations()->forget(actionId);
@@ -116,9 +127,86 @@ void LeanController::selfService(const Item &request) {
 void LeanController::take(const Item &request) {
     m_state->triage()->decide(request.source, request.id, Triage::Toil, actingPerson());
     m_state->clocks()->start(request.source, request.id);
-    if (sourceCan(request.source, WriteKind::React))
-        m_state->outbox()->submit(LeanActions::react(request, QStringLiteral("eyes")),
-                                  {request.source});
+    // Taking it makes it yours (Slack: the eyes reaction); already yours: nothing more to say.
+    const Ownership *owned = m_state->ownerships()->find(request.source, request.id);
+    if (!owned || owned->owner != actingPerson())
+        acknowledge(request, true);
+}
+
+QString LeanController::ownerOf(const Item &item) const {
+    const Ownership *owned = m_state->ownerships()->find(item.source, item.id);
+    return owned ? owned->owner : item.owner;
+}
+
+QString LeanController::acknowledge(const Item &item, bool takeOver, const QString &by) {
+    const QString person = by.isEmpty() ? actingPerson() : by;
+    const Ownership *owned = m_state->ownerships()->find(item.source, item.id);
+    if (owned && owned->owner == person) {
+        Q_EMIT notice(QStringLiteral("You already own \u201C%1\u201D").arg(item.title));
+        return {};
+    }
+    if (owned && !takeOver) {
+        Q_EMIT notice(QStringLiteral("%1 owns \u201C%2\u201D: take it over to own it")
+                          .arg(owned->owner, item.title));
+        return {};
+    }
+    const QDateTime now = m_board->clock().now();
+    const Connector *connector = m_connectors(item.source);
+    // An andon is the team's decision to make, not the source's: owned on the board only.
+    const bool inSource = item.kind != ItemKind::Andon && item.source != declaringSource() &&
+                          connector && connector->supportsWrite(WriteKind::Acknowledge);
+    const qint64 lifetimeS = inSource ? connector->acknowledgementLifetimeS() : 0;
+    OwnershipChange change;
+    change.op = OwnershipChange::Op::Take;
+    change.expectedOwner = owned ? owned->owner : QString();
+    Ownership &o = change.ownership;
+    o.source = item.source;
+    o.itemId = item.id;
+    o.kind = item.kind;
+    o.title = item.title;
+    o.owner = person;
+    o.since = now;
+    o.actionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (inSource)
+        o.target = item.source;
+    if (lifetimeS > 0)
+        o.endsAt = now.addSecs(lifetimeS);
+    m_state->outbox()->submit(LeanActions::acknowledge(item, person, now, o.endsAt),
+                              inSource ? QStringList{item.source} : QStringList(), o.actionId,
+                              OutboxGuard{{}, change});
+    m_state->ownerships()->noteLocal(change);
+    if (!inSource && item.kind != ItemKind::Andon)
+        Q_EMIT notice(QStringLiteral("%1 cannot record who owns it: owned on the board only")
+                          .arg(item.source));
+    return o.actionId;
+}
+
+bool LeanController::canRelease(const Item &item) const {
+    return sourceCan(item.source, WriteKind::Release) ||
+           !sourceCan(item.source, WriteKind::Acknowledge);
+}
+
+QString LeanController::release(const Item &item) {
+    const Ownership *owned = m_state->ownerships()->find(item.source, item.id);
+    if (!owned) {
+        Q_EMIT notice(QStringLiteral("Nobody owns \u201C%1\u201D on the board").arg(item.title));
+        return {};
+    }
+    OwnershipChange change;
+    change.op = OwnershipChange::Op::Release;
+    change.ownership = *owned;
+    change.expectedActionId = owned->actionId;
+    const bool inSource = !owned->target.isEmpty() && sourceCan(owned->target, WriteKind::Release);
+    if (!owned->target.isEmpty() && !inSource)
+        Q_EMIT notice(QStringLiteral("%1 cannot undo an acknowledgement (reassign or resolve it "
+                                     "there): released on the board only")
+                          .arg(owned->target));
+    const QString actionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_state->outbox()->submit(LeanActions::release(item, actingPerson(), owned->reference),
+                              inSource ? QStringList{owned->target} : QStringList(), actionId,
+                              OutboxGuard{{}, change});
+    m_state->ownerships()->noteLocal(change);
+    return actionId;
 }
 
 bool LeanController::escalate(const Item &request) {
@@ -139,9 +227,9 @@ bool LeanController::escalate(const Item &request) {
     link.title = request.title;
     // The claim and the bug go in together: of two instances escalating at once, the store
     // lets one file it; the other hears refused() with who did.
-    m_state->outbox()->submit(LeanActions::bugFromRequest(request, spent, actingPerson()), targets,
-                              link.actionId,
-                              EscalationClaim{link, actingPerson(), m_board->clock().now()});
+    m_state->outbox()->submit(
+        LeanActions::bugFromRequest(request, spent, actingPerson()), targets, link.actionId,
+        OutboxGuard{EscalationClaim{link, actingPerson(), m_board->clock().now()}, {}});
     m_state->escalations()->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());

@@ -51,6 +51,19 @@ public:
     bool escalate(const Item &request);
     void project(const Item &request);
 
+    // "I'm on it" (A): the acting person owns the item, on every screen, and in its source where
+    // the source can say it (an acknowledgement, an assignee, a reaction, a silence). Taking
+    // over from someone else needs `takeOver` (the screen asks first). Returns the action id;
+    // empty when nothing was done (a notice says why).
+    // `by`: who, when not the acting person (the command line's --by).
+    QString acknowledge(const Item &item, bool takeOver = false, const QString &by = QString());
+    // Shift+A: nobody owns it any more; undone in the source where it can be.
+    QString release(const Item &item);
+    // Whether the item's source can undo an acknowledgement (PagerDuty cannot).
+    bool canRelease(const Item &item) const;
+    // Who owns the item now: through dutyboard, else as the source says; empty: nobody.
+    QString ownerOf(const Item &item) const;
+
     // Andons and incidents; each returns the outbox action id (empty: no target).
     QString raiseAndon(const QString &project, const QString &reason);
     QString resolveAndon(const Item &andon, const QString &decision, const QString &note);
@@ -75,6 +88,8 @@ Q_SIGNALS:
     void notice(const QString &text);
     // A request's marks changed (triage, clock, escalation): repaint it.
     void requestChanged(const QString &source, const QString &itemId);
+    // An item's owner changed, here or on another screen: repaint it.
+    void ownershipChanged(const QString &source, const QString &itemId);
 
 private:
     struct Declared {

@@ -9,6 +9,7 @@ LeanState::LeanState(Store *store, HttpClient *http, ConnectorLookup connectors,
     : m_escalations(std::make_unique<Escalations>(store))
     , m_triage(std::make_unique<TriageStore>(store, clock))
     , m_clocks(std::make_unique<InvestigationClocks>(store, clock, config.amberMin, config.redMin))
+    , m_ownerships(std::make_unique<Ownerships>(store))
     , m_outbox(std::make_unique<Outbox>(store, http, std::move(connectors), clock)) {
     // Another instance sharing the store changed something: read that part again.
     QObject::connect(store, &Store::changedElsewhere, m_outbox.get(),
@@ -35,4 +36,5 @@ void LeanState::start() {
     m_outbox->start();
     m_clocks->load();
     m_triage->load();
+    m_ownerships->load();
 }

@@ -96,8 +96,8 @@ void Outbox::rescan() {
 }
 
 QString Outbox::submit(WriteAction action, const QStringList &targets, const QString &givenId,
-                       std::optional<EscalationClaim> claim) {
-    if (targets.isEmpty())
+                       OutboxGuard guard) {
+    if (targets.isEmpty() && !guard.ownership)
         return {};
     const QString actionId =
         givenId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : givenId;
@@ -117,7 +117,7 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
     ++m_writing;
     m_wasSettled = false;
     // Sent only once the insert has committed: what is sent is always on disk first.
-    nlohmann::json data = OutboxTable::insertData(rows, claim ? &*claim : nullptr);
+    nlohmann::json data = OutboxTable::insertData(rows, guard);
     m_store->write(
         QStringLiteral("outbox-insert"), std::move(data), this,
         [this, actionId, rows = std::move(rows)](StoreWrite outcome) mutable {
@@ -258,7 +258,9 @@ void Outbox::send(qint64 rowId) {
         return;
     }
     const QDateTime now = m_clock.now();
-    const QDateTime until = now.addSecs(connector->config().timeoutS + 60);
+    // Long enough for every step of the attempt (a lookup, then the write).
+    const QDateTime until =
+        now.addSecs(qint64(connector->config().timeoutS) * maxStepsPerAttempt + 60);
     m_store->post(
         [rowId, now, until, owner = m_owner](QSqlDatabase &db) {
             Claimed claimed;
@@ -286,18 +288,36 @@ void Outbox::send(qint64 rowId) {
                 pump();
                 return;
             }
-            const Connector *c = m_connectorOf(it->second.entry.target);
-            const WriteAction action = it->second.entry.action;
-            HttpRequest request = c->writeRequest(action);
-            request.conditional = false;
-            m_http->send(request, this, [this, rowId, action](const HttpResult &result) {
-                auto row = m_rows.find(rowId);
-                if (row == m_rows.end())
-                    return;
-                const Connector *target = m_connectorOf(row->second.entry.target);
-                finish(rowId, target ? target->parseWriteResult(action, result) : WriteOutcome{});
-            });
+            sendStep(rowId, it->second.entry.action, 1);
         });
+}
+
+void Outbox::sendStep(qint64 rowId, const WriteAction &action, int step) {
+    const auto it = m_rows.find(rowId);
+    const Connector *connector =
+        it == m_rows.end() ? nullptr : m_connectorOf(it->second.entry.target);
+    if (!connector)
+        return;
+    HttpRequest request = connector->writeRequest(action);
+    request.conditional = false;
+    m_http->send(request, this, [this, rowId, action, step](const HttpResult &result) {
+        auto row = m_rows.find(rowId);
+        if (row == m_rows.end())
+            return;
+        const Connector *target = m_connectorOf(row->second.entry.target);
+        WriteOutcome outcome = target ? target->parseWriteResult(action, result) : WriteOutcome{};
+        // A lookup answered: the write goes on with what it found. Bounded, so a connector
+        // that keeps asking can never hold the row forever.
+        if (outcome.accepted && outcome.next) {
+            if (step < maxStepsPerAttempt) {
+                sendStep(rowId, *outcome.next, step + 1);
+                return;
+            }
+            outcome = WriteOutcome{};
+            outcome.error = QStringLiteral("the write took more than %1 calls").arg(step);
+        }
+        finish(rowId, outcome);
+    });
 }
 
 void Outbox::finish(qint64 rowId, const WriteOutcome &outcome) {

@@ -40,13 +40,13 @@ public:
     // which is also its idempotency key unless the action carries one; empty without targets.
     // `actionId`, when given, must be new: a caller that derives it from an earlier action can
     // then look the action up after a restart (OutboxTable::loadAction) before sending it again.
-    // `claim`, for a bug that escalates a request, is taken in the same transaction first: held
-    // by someone else, the action is refused (refused() follows; nothing is written or sent).
-    // While a team store does not answer, the rows wait in the journal and are sent once it has
-    // them.
+    // `guard` (a bug's escalation claim, a change of owner) is checked in the same transaction
+    // first: when it does not hold, the action is refused (refused() follows; nothing is
+    // written or sent). A change of owner is written even without targets (owned in dutyboard
+    // only). While a team store does not answer, the rows wait in the journal and are sent once
+    // it has them.
     QString submit(WriteAction action, const QStringList &targets,
-                   const QString &actionId = QString(),
-                   std::optional<EscalationClaim> claim = std::nullopt);
+                   const QString &actionId = QString(), OutboxGuard guard = {});
 
     std::vector<OutboxEntry> pending() const;
     int pendingCount() const { return static_cast<int>(m_rows.size()); }
@@ -84,6 +84,10 @@ private:
     void merge(std::vector<OutboxEntry> rows);
     void pump();
     void send(qint64 rowId);
+    // One call of the row's attempt; a connector's answer may ask for the next
+    // (WriteOutcome::next).
+    void sendStep(qint64 rowId, const WriteAction &action, int step);
+    static constexpr int maxStepsPerAttempt = 4;
     void finish(qint64 rowId, const WriteOutcome &outcome);
     void noteSettled();
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "OutboxTable.h"
 
+#include "core/ownership/OwnershipTable.h"
+
 #include "core/lean/WriteActionJson.h"
 #include "core/store/Store.h"
 
@@ -63,13 +65,28 @@ std::vector<OutboxEntry> readRows(QSqlQuery &query) {
 } // namespace
 
 bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error,
-            const EscalationClaim *claim, QString *refusal) {
+            const OutboxGuard *guard, QString *refusal) {
     if (!db.transaction()) {
         *error = db.lastError().text();
         return false;
     }
-    if (claim) {
-        *refusal = EscalationTable::claim(db, *claim);
+    if (guard && guard->escalation) {
+        *refusal = EscalationTable::claim(db, *guard->escalation);
+        if (!refusal->isEmpty()) {
+            db.rollback();
+            rows->clear();
+            return true;
+        }
+    }
+    if (guard && guard->ownership) {
+        bool failed = false;
+        *refusal = OwnershipTable::apply(db, *guard->ownership, &failed);
+        if (failed) {
+            *error = *refusal;
+            refusal->clear();
+            db.rollback();
+            return false;
+        }
         if (!refusal->isEmpty()) {
             db.rollback();
             rows->clear();
@@ -181,10 +198,17 @@ bool markDelivered(QSqlDatabase &db, const OutboxEntry &e) {
     q.addBindValue(e.createdId);
     q.addBindValue(e.createdUrl);
     q.addBindValue(e.rowId);
-    const bool ok = q.exec();
-    if (ok)
-        Store::announce(db, QStringLiteral("outbox"));
-    return ok;
+    // One transaction: an acknowledgement accepted is never left without what it made.
+    if (!db.transaction())
+        return false;
+    if (!q.exec() ||
+        !OwnershipTable::noteDelivered(db, e.rowId, e.deliveredAt, e.createdId, e.createdUrl) ||
+        !db.commit()) {
+        db.rollback();
+        return false;
+    }
+    Store::announce(db, QStringLiteral("outbox"));
+    return true;
 }
 
 bool markFailed(QSqlDatabase &db, const OutboxEntry &e, const QString &owner) {
@@ -213,7 +237,7 @@ bool markDiscarded(QSqlDatabase &db, qint64 rowId) {
     return ok;
 }
 
-nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const EscalationClaim *claim) {
+nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const OutboxGuard &guard) {
     nlohmann::json list = nlohmann::json::array();
     for (const OutboxEntry &e : rows)
         list.push_back({{"action_id", e.actionId.toStdString()},
@@ -222,8 +246,10 @@ nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const Escalation
                         {"created_at", e.createdAt.toMSecsSinceEpoch()},
                         {"next_attempt_at", e.nextAttemptAt.toMSecsSinceEpoch()}});
     nlohmann::json data = {{"rows", list}};
-    if (claim)
-        data["claim"] = EscalationTable::toJson(*claim);
+    if (guard.escalation)
+        data["claim"] = EscalationTable::toJson(*guard.escalation);
+    if (guard.ownership)
+        data["ownership"] = OwnershipTable::toJson(*guard.ownership);
     return data;
 }
 
@@ -258,13 +284,15 @@ StoreWrite insertFromData(QSqlDatabase &db, const nlohmann::json &data) {
             rows.push_back(std::move(e));
         }
     }
-    std::optional<EscalationClaim> claim;
+    OutboxGuard guard;
     if (const auto c = data.find("claim"); c != data.end() && c->is_object())
-        claim = EscalationTable::claimFromJson(*c);
+        guard.escalation = EscalationTable::claimFromJson(*c);
+    if (const auto o = data.find("ownership"); o != data.end() && o->is_object())
+        guard.ownership = OwnershipTable::changeFromJson(*o);
     QString error;
     QString refusal;
     const std::vector<OutboxEntry> asked = rows;
-    if (!insert(db, &rows, &error, claim ? &*claim : nullptr, &refusal))
+    if (!insert(db, &rows, &error, &guard, &refusal))
         return StoreWrite::failed(error);
     if (!refusal.isEmpty())
         return StoreWrite::refused(refusal);

@@ -4,7 +4,7 @@
 // the instances sharing the store.
 #pragma once
 
-#include "core/lean/EscalationTable.h"
+#include "core/lean/OutboxGuard.h"
 #include "core/lean/WriteAction.h"
 
 #include <QDateTime>
@@ -36,16 +36,16 @@ namespace OutboxTable {
 
 // One transaction for every target: all rows are in the store, or none. Leaves in `rows` the
 // ones written, with their ids (a row already there, same action and target, stays as it was).
-// With `claim` (a bug that escalates a request), the claim goes first in the same transaction;
-// when someone else holds it: true, `rows` empty and `refusal` says who.
+// With a `guard` (a bug that escalates a request, a change of owner), it goes first in the same
+// transaction; when it does not hold: true, `rows` empty and `refusal` says why.
 bool insert(QSqlDatabase &db, std::vector<OutboxEntry> *rows, QString *error,
-            const EscalationClaim *claim = nullptr, QString *refusal = nullptr);
+            const OutboxGuard *guard = nullptr, QString *refusal = nullptr);
 
 // The outbox's writes as Store writers (journaled while a team store does not answer):
-// "outbox-insert" {rows, claim?} answers {"ids": [...]} (0 for a row already there);
+// "outbox-insert" {rows, claim?, ownership?} answers {"ids": [...]} (0 for a row already there);
 // "outbox-delivered" and "outbox-discarded" mark one row.
 void addWriters(Store *store);
-nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const EscalationClaim *claim);
+nlohmann::json insertData(const std::vector<OutboxEntry> &rows, const OutboxGuard &guard);
 nlohmann::json deliveredData(const OutboxEntry &entry);
 // Every pending row, oldest first; empty when the store did not answer.
 std::optional<std::vector<OutboxEntry>> loadPending(QSqlDatabase &db);
@@ -57,6 +57,7 @@ enum class Claim { Claimed, Gone, Busy };
 // (Busy: `busyUntil` says until when) or it is no longer pending (Gone: delivered elsewhere).
 Claim claim(QSqlDatabase &db, qint64 rowId, const QString &owner, const QDateTime &now,
             const QDateTime &until, QDateTime *busyUntil);
+// Also records, on the ownership the row acknowledges, when and what the source made.
 bool markDelivered(QSqlDatabase &db, const OutboxEntry &entry);
 // Only by `owner`'s claim, or on a row nobody claims: a failure never clears another
 // process's claim on a row it is sending.

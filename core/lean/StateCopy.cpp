@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "StateCopy.h"
 
+#include "core/ownership/OwnershipTable.h"
+
 #include "core/lean/EscalationTable.h"
 #include "core/lean/Escalations.h"
 #include "core/lean/InvestigationClocks.h"
@@ -56,9 +58,9 @@ StateCopyReport copyLeanState(Store &from, Store &to) {
     // Each escalation with its claim (a desk before 0.2 had none): the first claim wins.
     const QDateTime now = Clock::system().now();
     for (const Escalation &e : from.runBlocking(readEscalations)) {
-        const EscalationClaim claim{e, QStringLiteral("(copied)"), now};
+        const OutboxGuard claim{EscalationClaim{e, QStringLiteral("(copied)"), now}, {}};
         const StoreWrite result =
-            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({}, &claim));
+            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({}, claim));
         if (result.status == StoreWrite::Status::Refused)
             report.refused.append(result.reason);
         else if (result.status != StoreWrite::Status::Applied)
@@ -66,10 +68,22 @@ StateCopyReport copyLeanState(Store &from, Store &to) {
         else
             ++report.escalations;
     }
+    // Who owns what: the target's owner of an item, if it has one, stays.
+    const auto owned = from.runBlocking(OwnershipTable::load);
+    for (const Ownership &o : owned.value_or(std::vector<Ownership>())) {
+        OutboxGuard take;
+        take.ownership = OwnershipChange{OwnershipChange::Op::Take, o, QString(), {}, QString()};
+        const StoreWrite result =
+            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({}, take));
+        if (result.status == StoreWrite::Status::Applied)
+            ++report.owned;
+        else if (result.status != StoreWrite::Status::Refused)
+            return report;
+    }
     const auto pending = from.runBlocking(OutboxTable::loadPending);
     for (const OutboxEntry &entry : pending.value_or(std::vector<OutboxEntry>())) {
         const StoreWrite result =
-            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({entry}, nullptr));
+            write(QStringLiteral("outbox-insert"), OutboxTable::insertData({entry}, {}));
         if (result.status != StoreWrite::Status::Applied)
             return report;
         const nlohmann::json &ids = result.answer["ids"];

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `dutyboard state copy`: a desk's lean state moved into another store (the team's): its
-// investigation clocks, triage decisions, escalations with their claims, and the outbox's
-// pending actions, and its history. Written with the target's own rules (the earliest clock, the
+// investigation clocks, triage decisions, escalations with their claims, who owns what, the
+// outbox's pending actions, and its history. Written with the target's own rules (the earliest clock, the
 // latest decision, the first claim, an action already there left alone, the samples older than
 // the target's), so a second run changes nothing.
 #pragma once
@@ -19,6 +19,7 @@ struct StateCopyReport {
     int actionsThere = 0; // pending actions the target had already
     int samples = 0;      // history samples written
     int samplesThere = 0; // history samples not written: the target's history covers them
+    int owned = 0;        // ownerships written (one the target has for the item stays)
     QStringList refused;  // escalations the target holds for another bug
     QString error;        // non-empty: the copy stopped there (what was written stays)
 };

@@ -19,6 +19,10 @@ QString writeKindName(WriteKind kind) {
         return QStringLiteral("resolve-andon");
     case WriteKind::CreateSilence:
         return QStringLiteral("create-silence");
+    case WriteKind::Acknowledge:
+        return QStringLiteral("acknowledge");
+    case WriteKind::Release:
+        return QStringLiteral("release");
     }
     return QStringLiteral("unknown");
 }

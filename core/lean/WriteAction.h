@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 enum class WriteKind {
     CreateBug,
     CreateIncident,
@@ -16,6 +18,10 @@ enum class WriteKind {
     RaiseAndon,
     ResolveAndon,
     CreateSilence,
+    // "I'm on it": the acting person (raisedBy) owns the item (itemId) in the source where it
+    // can say so (an acknowledgement, an assignee, a reaction, a silence); Release undoes it.
+    Acknowledge,
+    Release,
 };
 
 struct WriteAction {
@@ -35,7 +41,14 @@ struct WriteAction {
     QString decision; // ResolveAndon: continue / abandon / new-ve
     QString note;
     QDateTime startsAt; // andon: when it was raised (a re-post keeps it: same alert)
-    QDateTime endsAt;   // silences, andon resolve
+    QDateTime endsAt;   // silences, andon resolve, an acknowledgement's silence
+    // What an earlier write made in the source that this one acts on (the silence an
+    // acknowledgement created, which a renewal extends and a release expires).
+    QString reference;
+    // What the earlier steps of this same attempt found (the token's own user, a role's id, a
+    // silence already there), in order; empty on the first step. Never stored: an attempt
+    // after a restart looks them up again.
+    QStringList lookups;
 };
 
 struct WriteOutcome {
@@ -44,6 +57,10 @@ struct WriteOutcome {
     QString createdId;  // the new bug's key, the incident's id…
     QString createdUrl; // link to it, when the API says
     QDateTime retryAt;  // rate limited: not before then
+    // A step of a write that needs more than one call (look the user up, then assign): the
+    // answer was accepted and this action, with what was found in its lookups, is sent next in
+    // the same attempt. Unset: the write is done (or failed).
+    std::shared_ptr<const WriteAction> next;
 };
 
 QString writeKindName(WriteKind kind);

@@ -8,7 +8,8 @@ namespace {
 constexpr WriteKind allKinds[] = {WriteKind::CreateBug,    WriteKind::CreateIncident,
                                   WriteKind::CreateCard,   WriteKind::Reply,
                                   WriteKind::React,        WriteKind::RaiseAndon,
-                                  WriteKind::ResolveAndon, WriteKind::CreateSilence};
+                                  WriteKind::ResolveAndon, WriteKind::CreateSilence,
+                                  WriteKind::Acknowledge,  WriteKind::Release};
 
 // The text fields, by their stored name: one table for both directions.
 struct TextField {
@@ -29,6 +30,7 @@ const TextField textFields[] = {
     {"raised_by", &WriteAction::raisedBy},
     {"decision", &WriteAction::decision},
     {"note", &WriteAction::note},
+    {"reference", &WriteAction::reference},
 };
 
 std::string iso(const QDateTime &t) {

@@ -56,6 +56,10 @@ public:
     virtual WriteOutcome parseWriteResult(const WriteAction &action,
                                           const HttpResult &result) const;
 
+    // An acknowledgement that ends by itself in the source (Alertmanager's silence) lasts this
+    // long, and is renewed while the item is there; 0: it lasts until released.
+    virtual qint64 acknowledgementLifetimeS() const { return 0; }
+
 protected:
     // The source's base URL joined with `pathAndQuery`, with auth, TLS, proxy and timeout applied.
     HttpRequest makeRequest(const QByteArray &pathAndQuery) const;

@@ -78,6 +78,16 @@ const char *const versionTwoTables[] = {
     " set_at BIGINT NOT NULL, set_by TEXT NOT NULL, replaced TEXT NOT NULL)",
 };
 
+// Version 3: who owns what ("I'm on it"), one owner per item: the primary key decides between
+// two screens acknowledging at once. action_id: the outbox action that does it in the source.
+const char *const versionThreeTables[] = {
+    "CREATE TABLE IF NOT EXISTS ownerships("
+    " source TEXT NOT NULL, item_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,"
+    " owner TEXT NOT NULL, owned_since BIGINT NOT NULL, action_id TEXT NOT NULL,"
+    " target TEXT NOT NULL, acknowledged_at BIGINT, reference TEXT, reference_url TEXT,"
+    " ends_at BIGINT, PRIMARY KEY(source, item_id))",
+};
+
 bool run(QSqlDatabase &db, const QString &sql, QString *error) {
     QSqlQuery q(db);
     if (q.exec(sql))
@@ -129,6 +139,8 @@ bool migrateLocked(QSqlDatabase &db, QString *error) {
     if (found < 1 && !createTables(db, versionOneTables, error))
         return false;
     if (found < 2 && !createVersionTwo(db, error))
+        return false;
+    if (found < 3 && !createTables(db, versionThreeTables, error))
         return false;
     return run(db, QStringLiteral("DELETE FROM dutyboard_schema"), error) &&
            run(db, QStringLiteral("INSERT INTO dutyboard_schema(version) VALUES (%1)").arg(version),

@@ -12,7 +12,8 @@ namespace StoreSchema {
 
 // The version this binary writes. 1: the lean tables of 0.1 plus escalation_claims. 2: the
 // history, triage events (what the history counts), wall acknowledgements, the on-duty name.
-constexpr int version = 2;
+// 3: ownerships (who acknowledged what).
+constexpr int version = 3;
 
 // Brings `db` to `version`. False with `error` when it cannot: a newer schema, or SQL refused.
 bool migrate(QSqlDatabase &db, QString *error);

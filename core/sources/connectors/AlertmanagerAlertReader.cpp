@@ -49,6 +49,7 @@ void AlertFields::clear() {
     for (std::string &value : text)
         value.clear(); // keeps the capacity: the next alert reuses it
     silenced = inhibited = false;
+    labelCount = 0;
 }
 
 AlertmanagerAlertReader::AlertmanagerAlertReader(Sink sink)
@@ -79,6 +80,7 @@ bool AlertmanagerAlertReader::key(string_t &name) {
         switch (m_section) {
         case Section::Labels:
             m_field = fieldNamed(labelFields, name);
+            m_labelName = name;
             break;
         case Section::Annotations:
             m_field = fieldNamed(annotationFields, name);
@@ -107,6 +109,13 @@ bool AlertmanagerAlertReader::scalar(const std::string *text) {
         m_alert.inhibited |= m_list == StatusList::InhibitedBy;
     } else if (text && m_field >= 0 && (m_depth == alertDepth || m_depth == sectionDepth)) {
         m_alert.text[static_cast<std::size_t>(m_field)] = *text;
+    }
+    if (text && m_depth == sectionDepth && m_section == Section::Labels) {
+        if (m_alert.labelCount == m_alert.labels.size())
+            m_alert.labels.emplace_back();
+        auto &[name, value] = m_alert.labels[m_alert.labelCount++];
+        name = m_labelName;
+        value = *text;
     }
     m_field = -1;
     return true;

@@ -8,6 +8,8 @@
 #include <array>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 // The fields of one alert that dutyboard reads; a field of another type or absent is empty.
 struct AlertFields {
@@ -38,6 +40,10 @@ struct AlertFields {
     std::array<std::string, FieldCount> text;
     bool silenced = false;  // status.silencedBy is a non-empty array
     bool inhibited = false; // status.inhibitedBy is a non-empty array
+    // Every label, in the answer's order: the first labelCount entries (the vector is reused
+    // from alert to alert, so its strings keep their capacity).
+    std::vector<std::pair<std::string, std::string>> labels;
+    std::size_t labelCount = 0;
 
     const std::string &operator[](Field field) const { return text[field]; }
     void clear();
@@ -85,6 +91,7 @@ private:
     int m_depth = 0;
     int m_index = 0;                   // the alert being read
     int m_field = -1;                  // the field the next string value fills, or -1
+    std::string m_labelName;           // the label whose value comes next
     Section m_member = Section::Other; // the section the alert member being read opens
     Section m_section = Section::Other;
     StatusList m_pendingList = StatusList::None; // a status member naming a list, before it opens

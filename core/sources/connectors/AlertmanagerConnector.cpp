@@ -116,6 +116,15 @@ Item AlertmanagerConnector::toItem(const AlertFields &alert) const {
     addPerson(alert, AlertFields::Team, &item.people);
     addPerson(alert, AlertFields::Owner, &item.people);
     addPerson(alert, AlertFields::AnnotationOwner, &item.people);
+    item.labels.reserve(static_cast<int>(alert.labelCount));
+    for (std::size_t i = 0; i < alert.labelCount; ++i) {
+        const auto &[name, value] = alert.labels[i];
+        QString quoted = utf8ToQString(value);
+        quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        quoted.replace(QLatin1Char('"'), QLatin1String("\\\""));
+        item.labels.append(utf8ToQString(name) + QStringLiteral("=\"") + quoted + QLatin1Char('"'));
+    }
+    item.labels.sort();
 
     if (!alert[AlertFields::GeneratorUrl].empty()) {
         item.url = text(alert, AlertFields::GeneratorUrl);

@@ -31,6 +31,14 @@ public:
     WriteOutcome parseWriteResult(const WriteAction &action,
                                   const HttpResult &result) const override;
 
+    // Acknowledge: a silence whose matchers are exactly the alert's labels, commented
+    // "acknowledged by NAME via dutyboard", for acknowledgementLifetimeS() (4 h), renewed by
+    // the OwnershipKeeper while the alert fires (the same silence, by its id). Release expires
+    // it. Both first look for the silence an earlier attempt made (by its comment and
+    // matchers), so a kill between its creation and its mark leaves one silence, not two.
+    qint64 acknowledgementLifetimeS() const override;
+    static constexpr qint64 acknowledgementSilenceS = 4 * 3600;
+
     // The JSON a write sends, as of `now`: the alerts array, or the silence object.
     static nlohmann::json writeBody(const WriteAction &action, const QDateTime &now);
     // `name=value`, `name!=value`, `name=~regex`, `name!~regex` (the value may be quoted) as an
@@ -39,6 +47,8 @@ public:
 
 private:
     Item toItem(const AlertFields &alert) const;
+    // The first step of an acknowledgement or a release: GET /api/v2/silences.
+    WriteOutcome parseSilenceLookup(const WriteAction &action, const HttpResult &result) const;
 
     QByteArray m_pathAndQuery;
     QString m_alertsPageUrl; // the Alertmanager UI's alert list, for alerts without generatorURL

@@ -8,6 +8,9 @@
 #include "core/sources/connectors/common/JsonWrite.h"
 
 #include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
 
 using nlohmann::json;
 
@@ -117,6 +120,75 @@ json silence(const WriteAction &action, const QDateTime &now) {
         {"comment", comment.isEmpty() ? std::string("silenced from dutyboard") : s(comment)}};
 }
 
+// The comment that marks an acknowledgement's silence: a retry finds the silence an earlier
+// attempt made (a kill between its creation and its mark on disk) instead of making a second.
+QString acknowledgementComment(const WriteAction &action) {
+    return QStringLiteral("acknowledged by %1 via dutyboard").arg(action.raisedBy);
+}
+
+json acknowledgementSilence(const WriteAction &action, const QDateTime &now) {
+    WriteAction silenceAction = action;
+    silenceAction.note = acknowledgementComment(action);
+    json body = silence(silenceAction, now);
+    if (!action.reference.isEmpty())
+        body["id"] = s(action.reference); // a renewal: the same silence, further
+    return body;
+}
+
+// The alert's labels as matchers, compared without order.
+std::vector<json> sortedMatchers(const json &matchers) {
+    std::vector<json> sorted;
+    if (matchers.is_array())
+        sorted.assign(matchers.begin(), matchers.end());
+    std::sort(sorted.begin(), sorted.end(), [](const json &a, const json &b) {
+        return a.value("name", std::string()) < b.value("name", std::string());
+    });
+    return sorted;
+}
+
+bool sameMatchers(const json &found, const std::vector<json> &wanted) {
+    const std::vector<json> have = sortedMatchers(found);
+    if (have.size() != wanted.size())
+        return false;
+    for (std::size_t i = 0; i < have.size(); ++i) {
+        for (const char *key : {"name", "value"}) {
+            if (have[i].value(key, std::string()) != wanted[i].value(key, std::string()))
+                return false;
+        }
+        if (have[i].value("isRegex", false) || !have[i].value("isEqual", true))
+            return false;
+    }
+    return true;
+}
+
+// The active or pending silence this acknowledgement made, in GET /api/v2/silences's answer;
+// empty when there is none.
+QString findAcknowledgementSilence(const WriteAction &action, const json &silences) {
+    if (!silences.is_array())
+        return {};
+    const std::vector<json> wanted = sortedMatchers(silence(action, QDateTime()).at("matchers"));
+    const std::string comment = s(acknowledgementComment(action));
+    for (const json &found : silences) {
+        const json *status = jsonMember(&found, "status");
+        const std::string *state = status ? jsonString(status, "state") : nullptr;
+        const std::string *id = jsonString(&found, "id");
+        const std::string *text = jsonString(&found, "comment");
+        if (!id || !text || *text != comment || !state ||
+            (*state != "active" && *state != "pending"))
+            continue;
+        if (const json *matchers = jsonMember(&found, "matchers");
+            matchers && sameMatchers(*matchers, wanted))
+            return utf8ToQString(id);
+    }
+    return {};
+}
+
+std::shared_ptr<const WriteAction> nextStep(const WriteAction &action, const QString &found) {
+    auto next = std::make_shared<WriteAction>(action);
+    next->lookups.append(found.isEmpty() ? QStringLiteral("-") : found);
+    return next;
+}
+
 } // namespace
 
 bool AlertmanagerConnector::parseMatcher(const QString &text, json *matcher) {
@@ -156,10 +228,31 @@ json AlertmanagerConnector::writeBody(const WriteAction &action, const QDateTime
 
 bool AlertmanagerConnector::supportsWrite(WriteKind kind) const {
     return kind == WriteKind::RaiseAndon || kind == WriteKind::ResolveAndon ||
-           kind == WriteKind::CreateIncident || kind == WriteKind::CreateSilence;
+           kind == WriteKind::CreateIncident || kind == WriteKind::CreateSilence ||
+           kind == WriteKind::Acknowledge || kind == WriteKind::Release;
+}
+
+qint64 AlertmanagerConnector::acknowledgementLifetimeS() const {
+    return acknowledgementSilenceS;
 }
 
 HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release) {
+        // First, unless it is known: the silence an earlier attempt made.
+        if (action.reference.isEmpty() && action.lookups.isEmpty())
+            return makeRequest(QByteArrayLiteral("/api/v2/silences"));
+        if (action.kind == WriteKind::Release) {
+            HttpRequest request = makeRequest(
+                "/api/v2/silence/" + QUrl::toPercentEncoding(action.reference.isEmpty()
+                                                                 ? action.lookups.constLast()
+                                                                 : action.reference));
+            request.method = QByteArrayLiteral("DELETE");
+            return request;
+        }
+        HttpRequest request = makeRequest(QByteArrayLiteral("/api/v2/silences"));
+        setJsonBody(&request, acknowledgementSilence(action, clock().now()));
+        return request;
+    }
     HttpRequest request =
         makeRequest(action.kind == WriteKind::CreateSilence ? QByteArrayLiteral("/api/v2/silences")
                                                             : QByteArrayLiteral("/api/v2/alerts"));
@@ -169,7 +262,31 @@ HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const
 
 WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
                                                      const HttpResult &result) const {
+    const bool acknowledging =
+        action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release;
+    if (acknowledging && action.reference.isEmpty() && action.lookups.isEmpty())
+        return parseSilenceLookup(action, result);
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    if (acknowledging && !outcome.accepted && result.error == HttpError::HttpStatus &&
+        result.status == 404 && !action.reference.isEmpty()) {
+        // The silence is gone (expired long ago and collected): a release is done; a renewal
+        // makes a new one.
+        outcome = WriteOutcome();
+        outcome.accepted = true;
+        if (action.kind == WriteKind::Acknowledge) {
+            auto fresh = std::make_shared<WriteAction>(action);
+            fresh->reference.clear();
+            fresh->lookups = {QStringLiteral("-")};
+            outcome.next = fresh;
+        }
+        return outcome;
+    }
+    if (action.kind == WriteKind::Release && !outcome.accepted &&
+        result.body.contains("already expired")) {
+        outcome = WriteOutcome(); // what a release wants
+        outcome.accepted = true;
+        return outcome;
+    }
     const int status = result.status;
     if (!outcome.accepted && result.error == HttpError::HttpStatus && status >= 400 &&
         status < 500 && status != 401 && status != 403 && status != 404 && status != 429) {
@@ -179,7 +296,8 @@ WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
                 ? QStringLiteral("Alertmanager refused (HTTP %1)").arg(status)
                 : QStringLiteral("Alertmanager refused (HTTP %1): %2").arg(status).arg(why);
     }
-    if (outcome.accepted && action.kind == WriteKind::CreateSilence) {
+    if (outcome.accepted &&
+        (action.kind == WriteKind::CreateSilence || action.kind == WriteKind::Acknowledge)) {
         const json answer = json::parse(
             result.body.constData(), result.body.constData() + result.body.size(), nullptr, false);
         outcome.createdId = utf8ToQString(jsonString(&answer, "silenceID"));
@@ -187,5 +305,30 @@ WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
             outcome.createdUrl =
                 QString::fromUtf8(joinUrl(config().url, "/#/silences/")) + outcome.createdId;
     }
+    return outcome;
+}
+
+WriteOutcome AlertmanagerConnector::parseSilenceLookup(const WriteAction &action,
+                                                       const HttpResult &result) const {
+    WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    if (!outcome.accepted)
+        return outcome;
+    const json answer = json::parse(result.body.constData(),
+                                    result.body.constData() + result.body.size(), nullptr, false);
+    if (!answer.is_array()) {
+        outcome.accepted = false;
+        outcome.error = QStringLiteral("Alertmanager's list of silences is not a JSON array");
+        return outcome;
+    }
+    const QString found = findAcknowledgementSilence(action, answer);
+    if (action.kind == WriteKind::Acknowledge && !found.isEmpty()) {
+        // Made by an attempt that did not live to mark it: that one is the acknowledgement.
+        outcome.createdId = found;
+        outcome.createdUrl = QString::fromUtf8(joinUrl(config().url, "/#/silences/")) + found;
+        return outcome;
+    }
+    if (action.kind == WriteKind::Release && found.isEmpty())
+        return outcome; // nothing to expire
+    outcome.next = nextStep(action, found);
     return outcome;
 }

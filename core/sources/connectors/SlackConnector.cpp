@@ -124,6 +124,8 @@ bool SlackConnector::supportsWrite(WriteKind kind) const {
     case WriteKind::CreateBug:
     case WriteKind::CreateCard:
     case WriteKind::CreateSilence:
+    case WriteKind::Acknowledge:
+    case WriteKind::Release:
         break;
     }
     return false;
