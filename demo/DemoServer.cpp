@@ -31,6 +31,16 @@ HttpServerResponse DemoServer::answer(const HttpServerRequest &request) {
     const QByteArray &path = request.path;
     if (request.method == "POST")
         return write(request, now);
+    if (request.method == "DELETE" && path.startsWith("/alertmanager/api/v2/silence/")) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_silences.expire(path.mid(29).toStdString(), now)
+                   ? HttpServerResponse::json("")
+                   : HttpServerResponse::json(R"("silence not found")", 404);
+    }
+    if (path == "/alertmanager/api/v2/silences") {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return HttpServerResponse::json(QByteArray::fromStdString(m_silences.list(now).dump()));
+    }
     if (path == "/alertmanager/api/v2/alerts")
         return HttpServerResponse::json(withPostedAlerts(demoAlerts(moment), now));
     if (path == "/desk/api/requests")
@@ -79,6 +89,13 @@ HttpServerResponse DemoServer::write(const HttpServerRequest &request, const QDa
         }
         return HttpServerResponse::json("");
     }
+    if (request.path == "/alertmanager/api/v2/silences") {
+        const std::string id = m_silences.set(body, now);
+        if (id.empty())
+            return HttpServerResponse::json(R"("silence invalid")", 400);
+        return HttpServerResponse::json(
+            QByteArray::fromStdString(json({{"silenceID", id}}).dump()));
+    }
     if (request.path == "/tracker/api/create-bug" || request.path == "/tracker/api/create-card") {
         const std::string key = "SRE-" + std::to_string(m_nextKey++);
         const std::string url = m_server->baseUrl().toStdString() + "/item/bug/" + key;
@@ -114,6 +131,7 @@ QByteArray DemoServer::withPostedAlerts(const QByteArray &alerts, const QDateTim
         shown["updatedAt"] = iso(now);
         list.push_back(shown);
     }
+    m_silences.apply(&list, now);
     return QByteArray::fromStdString(list.dump());
 }
 

@@ -3,6 +3,7 @@
 // bug tracker, so `--demo` exercises the real HTTP client and connectors end to end.
 #pragma once
 
+#include "demo/DemoSilences.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 
 #include <QDateTime>
@@ -33,7 +34,8 @@ public:
 private:
     HttpServerResponse answer(const HttpServerRequest &request);
     // The lean workflow's writes, kept in memory (server thread; guarded by m_mutex): posted
-    // alerts (andons, declared incidents) by label set, bugs and cards created, replies.
+    // alerts (andons, declared incidents) by label set, silences (acknowledgements), bugs and
+    // cards created, replies.
     HttpServerResponse write(const HttpServerRequest &request, const QDateTime &now);
     QByteArray withPostedAlerts(const QByteArray &alerts, const QDateTime &now);
     QByteArray withCreatedBugs(const QByteArray &bugs);
@@ -41,6 +43,7 @@ private:
     std::mutex m_mutex;
     std::map<std::string, nlohmann::json> m_alerts; // labels dump -> alert
     std::vector<nlohmann::json> m_bugs;
+    DemoSilences m_silences;
     int m_nextKey = 312;
 
     QDateTime m_start;

@@ -11,6 +11,13 @@ LeanState::LeanState(Store *store, HttpClient *http, ConnectorLookup connectors,
     , m_clocks(std::make_unique<InvestigationClocks>(store, clock, config.amberMin, config.redMin))
     , m_ownerships(std::make_unique<Ownerships>(store))
     , m_outbox(std::make_unique<Outbox>(store, http, std::move(connectors), clock)) {
+    // An acknowledgement accepted records what the source made (OutboxTable::markDelivered):
+    // read it here too (another instance hears "ownership").
+    QObject::connect(m_outbox.get(), &Outbox::delivered, m_ownerships.get(),
+                     [this](const OutboxEntry &entry) {
+                         if (entry.action.kind == WriteKind::Acknowledge)
+                             m_ownerships->load();
+                     });
     // Another instance sharing the store changed something: read that part again.
     QObject::connect(store, &Store::changedElsewhere, m_outbox.get(),
                      [this](const QString &topic) { reload(topic); });

@@ -33,9 +33,10 @@ public:
 
     // Acknowledge: a silence whose matchers are exactly the alert's labels, commented
     // "acknowledged by NAME via dutyboard", for acknowledgementLifetimeS() (4 h), renewed by
-    // the OwnershipKeeper while the alert fires (the same silence, by its id). Release expires
-    // it. Both first look for the silence an earlier attempt made (by its comment and
-    // matchers), so a kill between its creation and its mark leaves one silence, not two.
+    // the OwnershipKeeper while the alert fires (the same silence, read first, then posted with
+    // its id and start; a new one if it was expired meanwhile). Release expires it. Both first look
+    // for the silence an earlier attempt made (by its comment and matchers), so a kill between its
+    // creation and its mark leaves one silence, not two.
     qint64 acknowledgementLifetimeS() const override;
     static constexpr qint64 acknowledgementSilenceS = 4 * 3600;
 
@@ -49,6 +50,8 @@ private:
     Item toItem(const AlertFields &alert) const;
     // The first step of an acknowledgement or a release: GET /api/v2/silences.
     WriteOutcome parseSilenceLookup(const WriteAction &action, const HttpResult &result) const;
+    // The first step of a renewal: GET /api/v2/silence/{id}.
+    WriteOutcome parseRenewalLookup(const WriteAction &action, const HttpResult &result) const;
 
     QByteArray m_pathAndQuery;
     QString m_alertsPageUrl; // the Alertmanager UI's alert list, for alerts without generatorURL

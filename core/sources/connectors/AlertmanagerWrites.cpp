@@ -241,6 +241,10 @@ HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const
         // First, unless it is known: the silence an earlier attempt made.
         if (action.reference.isEmpty() && action.lookups.isEmpty())
             return makeRequest(QByteArrayLiteral("/api/v2/silences"));
+        // A renewal reads the silence first: extended in place only from the start
+        // Alertmanager keeps (it moves a start in the past to its own "now").
+        if (action.kind == WriteKind::Acknowledge && action.lookups.isEmpty())
+            return makeRequest("/api/v2/silence/" + QUrl::toPercentEncoding(action.reference));
         if (action.kind == WriteKind::Release) {
             HttpRequest request = makeRequest(
                 "/api/v2/silence/" + QUrl::toPercentEncoding(action.reference.isEmpty()
@@ -266,6 +270,8 @@ WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
         action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release;
     if (acknowledging && action.reference.isEmpty() && action.lookups.isEmpty())
         return parseSilenceLookup(action, result);
+    if (action.kind == WriteKind::Acknowledge && action.lookups.isEmpty())
+        return parseRenewalLookup(action, result);
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
     if (acknowledging && !outcome.accepted && result.error == HttpError::HttpStatus &&
         result.status == 404 && !action.reference.isEmpty()) {
@@ -330,5 +336,32 @@ WriteOutcome AlertmanagerConnector::parseSilenceLookup(const WriteAction &action
     if (action.kind == WriteKind::Release && found.isEmpty())
         return outcome; // nothing to expire
     outcome.next = nextStep(action, found);
+    return outcome;
+}
+
+WriteOutcome AlertmanagerConnector::parseRenewalLookup(const WriteAction &action,
+                                                       const HttpResult &result) const {
+    auto next = std::make_shared<WriteAction>(action);
+    WriteOutcome outcome;
+    if (result.error == HttpError::HttpStatus && result.status == 404) {
+        outcome.accepted = true; // gone: a new silence
+    } else {
+        outcome = Connector::parseWriteResult(action, result);
+        if (!outcome.accepted)
+            return outcome;
+    }
+    const json silence = json::parse(result.body.constData(),
+                                     result.body.constData() + result.body.size(), nullptr, false);
+    const json *status = jsonMember(&silence, "status");
+    const std::string *state = status ? jsonString(status, "state") : nullptr;
+    const std::string *startsAt = jsonString(&silence, "startsAt");
+    if (result.status == 404 || !state || *state == "expired" || !startsAt) {
+        next->reference.clear(); // expired by hand meanwhile: the acknowledgement makes a new one
+        next->lookups = {QStringLiteral("-")};
+    } else {
+        next->startsAt = QDateTime::fromString(utf8ToQString(startsAt), Qt::ISODateWithMs);
+        next->lookups = {action.reference};
+    }
+    outcome.next = next;
     return outcome;
 }
