@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "PagerDutyFixture.h"
 
+#include <map>
+
 using nlohmann::json;
 
 namespace {
@@ -42,6 +44,10 @@ json incident(const std::string &id, int number, const std::string &title,
         {"incident_key", nullptr}};
 }
 
+// The account's users by login email: who a From header names.
+const std::map<std::string, std::string> users = {{"oncall@acme.io", "Oncall Desk"},
+                                                  {"victor@acme.io", "Victor Hugo"}};
+
 json parsedBody(const HttpServerRequest &request) {
     return json::parse(request.body.constData(), request.body.constData() + request.body.size(),
                        nullptr, false);
@@ -56,11 +62,16 @@ PagerDutyFixture::PagerDutyFixture()
     }) {}
 
 json PagerDutyFixture::defaultIncidents() {
+    json acknowledged = incident("Q2BBBB", 2, "Disk 85% on db-2", "acknowledged", "low", nullptr,
+                                 {"Carol Diaz"}, "2026-11-30T08:00:00Z");
+    acknowledged["acknowledgements"] =
+        json::array({{{"at", "2026-11-30T08:03:00Z"},
+                      {"acknowledger",
+                       {{"id", "PUCar"}, {"type", "user_reference"}, {"summary", "Carol Diaz"}}}}});
     return json::array({
         incident("Q1AAAA", 1, "Checkout error rate above 5%", "triggered", "high", "P1",
                  {"Alice Martin", "Bob Chen"}, "2026-11-30T09:10:00Z"),
-        incident("Q2BBBB", 2, "Disk 85% on db-2", "acknowledged", "low", nullptr, {"Carol Diaz"},
-                 "2026-11-30T08:00:00Z"),
+        acknowledged,
         incident("Q3CCCC", 3, "Queue lag", "triggered", "high", "SEV-A", json::array(),
                  "2026-11-30T07:00:00Z"),
         incident("Q4DDDD", 4, "Yesterday's outage", "resolved", "high", "P2", json::array(),
@@ -103,6 +114,8 @@ HttpServerResponse PagerDutyFixture::answer(const HttpServerRequest &request, Fi
         return list(request);
     if (request.path == "/incidents" && request.method == "POST")
         return create(request);
+    if (request.path.startsWith("/incidents/") && request.method == "PUT")
+        return update(request, request.path.mid(int(qstrlen("/incidents/"))).toStdString());
     return pdError(404, "Not Found");
 }
 
@@ -151,4 +164,41 @@ HttpServerResponse PagerDutyFixture::create(const HttpServerRequest &request) {
     created["incident_key"] = key.empty() ? json(nullptr) : json(key);
     m_incidents.push_back(created);
     return FixtureServer::json({{"incident", created}}, 201);
+}
+
+HttpServerResponse PagerDutyFixture::update(const HttpServerRequest &request,
+                                            const std::string &id) {
+    const auto user = users.find(request.header("from").toStdString());
+    if (request.header("from").isEmpty())
+        return pdError(400, "You must specify a user's email address in the \"From\" header to "
+                            "perform this action");
+    if (user == users.end()) // the wording is assumed
+        return pdError(400, "Invalid Input Provided", {"Requester User Not Found"});
+    const json body = parsedBody(request);
+    const json in = body.is_object() ? body.value("incident", json()) : json();
+    if (!in.is_object() || in.value("type", std::string()) != "incident_reference")
+        return pdError(400, "Invalid Input Provided",
+                       {"Incident type must be incident_reference."});
+    const std::string status = in.value("status", std::string());
+    if (status != "acknowledged" && status != "resolved")
+        return pdError(400, "Invalid Input Provided", {"Status must be acknowledged or resolved."});
+    for (json &existing : m_incidents) {
+        if (existing.value("id", std::string()) != id)
+            continue;
+        if (existing.value("status", std::string()) == "resolved")
+            return pdError(400, "Invalid Input Provided", {"Incident Already Resolved"});
+        existing["status"] = status;
+        if (status == "acknowledged") {
+            json &acknowledgements = existing["acknowledgements"];
+            if (!acknowledgements.is_array())
+                acknowledgements = json::array();
+            acknowledgements.push_back({{"at", "2026-11-30T10:05:00Z"},
+                                        {"acknowledger",
+                                         {{"id", "PU" + user->second.substr(0, 3)},
+                                          {"type", "user_reference"},
+                                          {"summary", user->second}}}});
+        }
+        return FixtureServer::json({{"incident", existing}});
+    }
+    return pdError(404, "Incident Not Found");
 }

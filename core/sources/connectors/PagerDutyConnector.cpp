@@ -42,6 +42,29 @@ QString pagerDutyMessage(const json &body) {
     return parts.join(QStringLiteral(": "));
 }
 
+// Who acknowledged last (an incident re-acknowledged by someone else lists both).
+QString latestAcknowledger(const json &incident, const QString &at, FieldReader *read) {
+    const json *acknowledgements = read->array(incident, at, "acknowledgements");
+    QString name;
+    QDateTime latest;
+    for (std::size_t i = 0; acknowledgements && i < acknowledgements->size(); ++i) {
+        const QString where = at + QStringLiteral("/acknowledgements/%1").arg(i);
+        const json &entry = (*acknowledgements)[i];
+        const json *acknowledger = read->object(entry, where, "acknowledger");
+        const QString who =
+            acknowledger
+                ? read->string(*acknowledger, where + QStringLiteral("/acknowledger"), "summary")
+                : QString();
+        const QDateTime when = read->time(entry, where, "at");
+        if (!who.isEmpty() &&
+            (name.isEmpty() || !when.isValid() || !latest.isValid() || when >= latest)) {
+            name = who;
+            latest = when;
+        }
+    }
+    return name;
+}
+
 bool mapIncident(const json &incident, const QString &at, Item *item, FieldReader *read,
                  const SeverityMap &severity) {
     item->id = read->id(incident, at, "id");
@@ -57,6 +80,8 @@ bool mapIncident(const json &incident, const QString &at, Item *item, FieldReade
     item->state = read->string(incident, at, "status");
     item->createdAt = read->time(incident, at, "created_at");
     item->url = read->string(incident, at, "html_url");
+    if (item->state == QLatin1String("acknowledged"))
+        item->owner = latestAcknowledger(incident, at, read);
     if (const json *assignments = read->array(incident, at, "assignments")) {
         for (std::size_t i = 0; i < assignments->size(); ++i) {
             const QString where = at + QStringLiteral("/assignments/%1").arg(i);
@@ -176,10 +201,22 @@ QString PagerDutyConnector::describeFailure(const HttpResult &result) const {
 }
 
 bool PagerDutyConnector::supportsWrite(WriteKind kind) const {
+    // No un-acknowledge in PagerDuty (only reassign or resolve): Release stays in dutyboard.
+    if (kind == WriteKind::Acknowledge)
+        return !m_from.isEmpty();
     return kind == WriteKind::CreateIncident && !m_serviceId.isEmpty() && !m_from.isEmpty();
 }
 
 HttpRequest PagerDutyConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge) {
+        HttpRequest request = makeRequest("/incidents/" + QUrl::toPercentEncoding(action.itemId));
+        setJsonBody(
+            &request,
+            json{{"incident", {{"type", "incident_reference"}, {"status", "acknowledged"}}}},
+            QByteArrayLiteral("PUT"));
+        request.setHeader(QByteArrayLiteral("From"), m_from.toUtf8());
+        return request;
+    }
     const bool loud =
         action.severity == QLatin1String("SEV-1") || action.severity == QLatin1String("SEV-2");
     json incident = {
@@ -212,6 +249,19 @@ WriteOutcome PagerDutyConnector::parseWriteResult(const WriteAction &action,
     }
     const json body = jsonOrNull(result);
     const json *incident = jsonMember(&body, "incident");
+    if (action.kind == WriteKind::Acknowledge) {
+        // A 200 whose incident is not acknowledged (resolved meanwhile) did not acknowledge it.
+        const QString status = utf8ToQString(jsonString(incident, "status"));
+        if (status != QLatin1String("acknowledged")) {
+            outcome.accepted = false;
+            outcome.error =
+                status.isEmpty()
+                    ? QStringLiteral("PagerDuty's answer does not say the incident's status")
+                    : QStringLiteral("PagerDuty left the incident %1, not acknowledged")
+                          .arg(status);
+        }
+        return outcome;
+    }
     outcome.createdId = utf8ToQString(jsonString(incident, "id"));
     outcome.createdUrl = utf8ToQString(jsonString(incident, "html_url"));
     return outcome;

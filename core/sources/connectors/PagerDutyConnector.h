@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // PagerDuty REST API v2: open incidents (triggered and acknowledged) on the incidents panel,
-// and incident declaration (POST /incidents).
+// who acknowledged them (Item::owner), incident declaration (POST /incidents) and
+// acknowledgement.
 #pragma once
 
 #include "core/sources/Connector.h"
@@ -19,11 +20,14 @@ public:
     // PagerDuty's own message ({"error":{"message","errors"}}) after the usual words.
     QString describeFailure(const HttpResult &result) const override;
 
-    // CreateIncident, once "service_id" and "from" are configured.
+    // CreateIncident, once "service_id" and "from" are configured; Acknowledge once "from" is
+    // (PUT /incidents/{id} with status acknowledged, as that user). Never Release: PagerDuty
+    // has no un-acknowledge.
     bool supportsWrite(WriteKind kind) const override;
     HttpRequest writeRequest(const WriteAction &action) const override;
     // 201: createdId is the incident's id, createdUrl its html_url. A 400 naming the action's
-    // idempotency key means an earlier attempt already opened it: accepted.
+    // idempotency key means an earlier attempt already opened it: accepted. Acknowledge: the
+    // answer's incident must be acknowledged.
     WriteOutcome parseWriteResult(const WriteAction &action,
                                   const HttpResult &result) const override;
 
