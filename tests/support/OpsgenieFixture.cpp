@@ -104,7 +104,32 @@ HttpServerResponse OpsgenieFixture::answer(const HttpServerRequest &request, Fix
         return create(request, false);
     if (request.method == "POST" && request.path == "/v2/alerts")
         return create(request, true);
+    if (request.method == "POST" && request.path.startsWith("/v2/alerts/")) {
+        const QByteArray rest = request.path.mid(int(qstrlen("/v2/alerts/")));
+        const QByteArray id = rest.left(rest.lastIndexOf('/'));
+        const QByteArray action = rest.mid(id.size() + 1);
+        if (!id.isEmpty() && (action == "acknowledge" || action == "unacknowledge"))
+            return acknowledge(request, id, action == "acknowledge");
+    }
     return ogAnswer(404, {{"message", "Could not find handler"}});
+}
+
+HttpServerResponse OpsgenieFixture::acknowledge(const HttpServerRequest &request,
+                                                const QByteArray &id, bool acknowledged) {
+    const json body = json::parse(request.body.constData(),
+                                  request.body.constData() + request.body.size(), nullptr, false);
+    if (!body.is_object())
+        return ogAnswer(400, {{"message", "Invalid JSON body"}});
+    const std::string requestId = "req-" + std::to_string(++m_requestNumber);
+    // Done later, as Opsgenie does: the 202 only says it was taken.
+    for (json &alert : m_alerts) {
+        if (alert.value("id", std::string()) != id.toStdString())
+            continue;
+        alert["acknowledged"] = acknowledged;
+        if (acknowledged && body.contains("user"))
+            alert["owner"] = body["user"];
+    }
+    return ogAnswer(202, {{"result", "Request will be processed"}, {"requestId", requestId}});
 }
 
 HttpServerResponse OpsgenieFixture::list(const HttpServerRequest &request, const json &all) const {

@@ -2,7 +2,8 @@
 // Opsgenie as the tests need it, in its documented shapes: GET /v1/incidents and /v2/alerts
 // (query=status:open, offset/limit, absolute paging.next links), POST /v1/incidents/create and
 // POST /v2/alerts (202 with a requestId; an alert repeating an open alert's alias is folded
-// into it). Token: "Authorization: GenieKey og-key". Rate limit: 429 with only
+// into it), POST /v2/alerts/{id}/acknowledge and /unacknowledge (202; the acknowledging user
+// becomes the owner). Token: "Authorization: GenieKey og-key". Rate limit: 429 with only
 // "X-RateLimit-State: THROTTLED" (both forms).
 #pragma once
 
@@ -30,6 +31,8 @@ private:
     HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault);
     HttpServerResponse list(const HttpServerRequest &request, const nlohmann::json &all) const;
     HttpServerResponse create(const HttpServerRequest &request, bool alert);
+    HttpServerResponse acknowledge(const HttpServerRequest &request, const QByteArray &id,
+                                   bool acknowledged);
 
     mutable QMutex m_mutex; // guards everything below but the server
     nlohmann::json m_incidents;

@@ -100,8 +100,15 @@ bool OpsgenieConnector::mapEntry(const json &entry, const QString &at, Item *ite
     item->createdAt = read->time(entry, at, "createdAt");
     // Alerts name their owner; responders count when Opsgenie gave a name (a bare team id is
     // no help to a person).
-    if (const QString owner = read->string(entry, at, "owner"); !owner.isEmpty())
+    const QString owner = read->string(entry, at, "owner");
+    if (!owner.isEmpty())
         item->people.append(owner);
+    // Opsgenie makes whoever acknowledges an alert its owner; the Incident API has no owner.
+    if (m_alerts && flag(entry, "acknowledged")) {
+        item->owner = owner;
+        if (const json *report = read->object(entry, at, "report"); report && owner.isEmpty())
+            item->owner = read->string(*report, at + QStringLiteral("/report"), "acknowledgedBy");
+    }
     for (const QString &name : read->names(entry, at, "responders", {"name", "username"})) {
         if (!item->people.contains(name))
             item->people.append(name);
@@ -147,10 +154,26 @@ QString OpsgenieConnector::describeFailure(const HttpResult &result) const {
 }
 
 bool OpsgenieConnector::supportsWrite(WriteKind kind) const {
+    // The Incident API has no acknowledgement: dutyboard keeps the owner of an incident itself.
+    if (kind == WriteKind::Acknowledge || kind == WriteKind::Release)
+        return m_alerts;
     return kind == WriteKind::CreateIncident;
 }
 
 HttpRequest OpsgenieConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release) {
+        const bool acknowledge = action.kind == WriteKind::Acknowledge;
+        HttpRequest request =
+            makeRequest("/v2/alerts/" + QUrl::toPercentEncoding(action.itemId) +
+                        (acknowledge ? "/acknowledge" : "/unacknowledge") + "?identifierType=id");
+        const QString note = acknowledge ? QStringLiteral("acknowledged via dutyboard")
+                                         : QStringLiteral("released via dutyboard");
+        json body = {{"source", "dutyboard"}, {"note", note.toStdString()}};
+        if (!action.raisedBy.isEmpty())
+            body["user"] = action.raisedBy.toStdString();
+        setJsonBody(&request, body);
+        return request;
+    }
     QString message = action.title;
     if (message.size() > maxMessageChars)
         message = message.left(maxMessageChars - 1) + QChar(0x2026);

@@ -18,12 +18,15 @@ public:
 
     HttpRequest firstRequest() const override;
     // `{data[…], paging{next}}`; paging.next is followed when it stays on the configured server.
+    // An acknowledged alert's owner is Item::owner.
     ParsedPage parsePage(const HttpResult &result) const override;
     // Opsgenie's own message, and what 402 means (the plan lacks the Incident API).
     QString describeFailure(const HttpResult &result) const override;
 
     // CreateIncident: POST /v1/incidents/create, or with "kind":"alerts" POST /v2/alerts with
     // the idempotency key as the alias (Opsgenie folds a repeat into the open alert).
+    // With "kind":"alerts" only, Acknowledge and Release: POST /v2/alerts/{id}/acknowledge and
+    // /unacknowledge, the acting person as the user (the Incident API has no acknowledgement).
     bool supportsWrite(WriteKind kind) const override;
     HttpRequest writeRequest(const WriteAction &action) const override;
     // 202: accepted; createdId is Opsgenie's requestId (the incident or alert is made later:
