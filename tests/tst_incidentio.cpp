@@ -182,7 +182,8 @@ void TestIncidentIo::configErrors_data() {
         QTest::newRow(name) << QByteArray(patch) << QString::fromUtf8(expected);
     };
     add("fine",
-        R"({"include_learning":false,"visibility":"private","severity_ids":{"SEV-4":"01H"}})", "");
+        R"({"include_learning":false,"visibility":"private","severity_ids":{"SEV-4":"01H"},"people":{"victor":"victor@acme.io"}})",
+        "");
     add("include_learning", R"({"include_learning":"yes"})",
         "at /sources/0/include_learning: expected true or false");
     add("severity_ids key", R"({"severity_ids":{"P1":"01H"}})",
@@ -192,6 +193,12 @@ void TestIncidentIo::configErrors_data() {
         "{\"SEV-1\": \"01H…\"}");
     add("visibility", R"({"visibility":"internal"})",
         "at /sources/0/visibility: expected \"public\" or \"private\"");
+    add("people", R"({"people":["victor@acme.io"]})",
+        "at /sources/0/people: expected an object of incident.io emails such as "
+        "{\"victor\": \"victor@example.com\"}");
+    add("people, not an email", R"({"people":{"victor":"victor"}})",
+        "at /sources/0/people/victor: expected an object of incident.io emails such as "
+        "{\"victor\": \"victor@example.com\"}");
 }
 
 void TestIncidentIo::configErrors() {

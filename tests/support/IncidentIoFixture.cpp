@@ -4,6 +4,10 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <map>
+#include <utility>
+#include <vector>
+
 using nlohmann::json;
 
 namespace {
@@ -34,20 +38,48 @@ json severity(const std::string &id) {
             {"updated_at", "2021-08-17T13:28:57.801578Z"}};
 }
 
+json roleOfType(const std::string &type, const std::string &name) {
+    return {{"id", "01ROLE" + type}, {"name", name},        {"role_type", type},
+            {"shortform", type},     {"description", name}, {"instructions", ""}};
+}
+
+json user(const std::string &person, const std::string &email) {
+    return {{"id", "01USER" + person.substr(0, 3)},
+            {"name", person},
+            {"email", email},
+            {"role", "responder"},
+            {"slack_user_id", "U123"}};
+}
+
 json role(const std::string &type, const std::string &name, const std::string &person) {
-    return {{"role",
-             {{"id", "01ROLE" + type},
-              {"name", name},
-              {"role_type", type},
-              {"shortform", type},
-              {"description", name},
-              {"instructions", ""}}},
-            {"assignee",
-             {{"id", "01USER" + person.substr(0, 3)},
-              {"name", person},
-              {"email", person.substr(0, 3) + "@acme.io"},
-              {"role", "responder"},
-              {"slack_user_id", "U123"}}}};
+    return {{"role", roleOfType(type, name)},
+            {"assignee", user(person, person.substr(0, 3) + "@acme.io")}};
+}
+
+// The organisation's roles, as GET /v2/incident_roles lists them.
+json incidentRoles() {
+    json roles = json::array();
+    for (const auto &[type, name] : std::vector<std::pair<std::string, std::string>>{
+             {"reporter", "Reporter"}, {"lead", "Incident Lead"}, {"custom", "Communications"}}) {
+        json entry = roleOfType(type, name);
+        entry["required"] = type == "lead";
+        entry["created_at"] = "2021-08-17T13:28:57.801578Z";
+        entry["updated_at"] = "2021-08-17T13:28:57.801578Z";
+        roles.push_back(entry);
+    }
+    return roles;
+}
+
+// The organisation's users by email: who an assignee reference names.
+json userByEmail(const std::string &email) {
+    static const std::map<std::string, std::string> users = {
+        {"victor@acme.io", "Victor Hugo"}, {"Eri@acme.io", "Erin Yu"}, {"Dav@acme.io", "Dave Roe"}};
+    for (const auto &[known, name] : users) {
+        if (QString::fromStdString(known).compare(QString::fromStdString(email),
+                                                  Qt::CaseInsensitive) == 0)
+            return user(name, known);
+    }
+    return nullptr;
 }
 
 json incident(const std::string &id, int number, const std::string &name,
@@ -145,7 +177,73 @@ HttpServerResponse IncidentIoFixture::answer(const HttpServerRequest &request, F
         return list(request);
     if (request.path == "/v2/incidents" && request.method == "POST")
         return create(request);
+    if (request.path == "/v2/incident_roles" && request.method == "GET")
+        return FixtureServer::json({{"incident_roles", incidentRoles()}});
+    const QByteArray prefix = "/v2/incidents/";
+    const QByteArray editSuffix = "/actions/edit";
+    if (request.path.startsWith(prefix) && request.path.endsWith(editSuffix) &&
+        request.method == "POST")
+        return edit(request, request.path.mid(prefix.size(), request.path.size() - prefix.size() -
+                                                                 editSuffix.size()));
+    if (request.path.startsWith(prefix) && request.method == "GET") {
+        if (const json *found = incidentWithId(request.path.mid(prefix.size())))
+            return FixtureServer::json({{"incident", *found}});
+    }
     return iioError(404, "not_found", "not_found", "Not found");
+}
+
+json *IncidentIoFixture::incidentWithId(const QByteArray &id) {
+    for (json &entry : m_incidents) {
+        if (entry.value("id", std::string()) == id.toStdString())
+            return &entry;
+    }
+    return nullptr;
+}
+
+HttpServerResponse IncidentIoFixture::edit(const HttpServerRequest &request, const QByteArray &id) {
+    json *incident = incidentWithId(id);
+    if (!incident)
+        return iioError(404, "not_found", "not_found", "Not found");
+    const json body = json::parse(request.body.constData(),
+                                  request.body.constData() + request.body.size(), nullptr, false);
+    if (!body.is_object() || !body.value("incident", json()).is_object())
+        return iioError(400, "bad_request", "invalid_json", "The request body is not JSON");
+    if (!body.value("notify_incident_channel", json()).is_boolean())
+        return iioError(422, "validation_error", "is_required",
+                        "notify_incident_channel is required", "notify_incident_channel");
+    json changes = body["incident"].value("incident_role_assignments", json::array());
+    json &assignments = (*incident)["incident_role_assignments"];
+    for (const json &change : changes) {
+        const std::string roleId = change.value("incident_role_id", std::string());
+        json role;
+        for (const json &known : incidentRoles()) {
+            if (known.value("id", std::string()) == roleId)
+                role = roleOfType(known["role_type"], known["name"]);
+        }
+        if (role.is_null())
+            return iioError(422, "validation_error", "not_found", "Incident role not found",
+                            "incident_role_id");
+        json assignee;
+        if (change.contains("assignee")) {
+            assignee = userByEmail(change["assignee"].value("email", std::string()));
+            if (assignee.is_null()) // the wording is assumed
+                return iioError(422, "validation_error", "not_found",
+                                "No user found for the given assignee", "assignee");
+        }
+        json updated = {{"role", role}};
+        if (!assignee.is_null())
+            updated["assignee"] = assignee;
+        bool replaced = false;
+        for (json &existing : assignments) {
+            if (existing["role"].value("id", std::string()) == roleId) {
+                existing = updated;
+                replaced = true;
+            }
+        }
+        if (!replaced)
+            assignments.push_back(updated);
+    }
+    return FixtureServer::json({{"incident", *incident}});
 }
 
 HttpServerResponse IncidentIoFixture::list(const HttpServerRequest &request) const {

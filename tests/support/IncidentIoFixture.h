@@ -2,8 +2,12 @@
 // incident.io API v2 as the tests need it, in its documented shapes: GET /v2/incidents
 // (status_category[one_of] filters, page_size and the `after` cursor) and POST /v2/incidents,
 // idempotent on idempotency_key like the real API (a repeat returns the first incident and
-// creates nothing). Token: "Authorization: Bearer iio-key". Rate limit: 429 saying when only in
-// its JSON body, 90 s ahead (the alternate form: Retry-After: 30 and no rate_limit in the body).
+// creates nothing), GET /v2/incidents/{id}, GET /v2/incident_roles (reporter, lead
+// "01ROLElead", custom) and POST /v2/incidents/{id}/actions/edit (role assignments by the
+// assignee's email: victor@acme.io "Victor Hugo", Eri@acme.io "Erin Yu", Dav@acme.io "Dave
+// Roe"; without assignee, the role is left empty). Token: "Authorization: Bearer iio-key".
+// Rate limit: 429 saying when only in its JSON body, 90 s ahead (the alternate form:
+// Retry-After: 30 and no rate_limit in the body).
 #pragma once
 
 #include "tests/support/FixtureServer.h"
@@ -34,6 +38,8 @@ private:
     HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault);
     HttpServerResponse list(const HttpServerRequest &request) const;
     HttpServerResponse create(const HttpServerRequest &request);
+    HttpServerResponse edit(const HttpServerRequest &request, const QByteArray &id);
+    nlohmann::json *incidentWithId(const QByteArray &id); // nullptr when unknown
 
     mutable QMutex m_mutex; // guards everything below but the server
     nlohmann::json m_incidents;

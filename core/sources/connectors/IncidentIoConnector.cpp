@@ -38,8 +38,9 @@ QString incidentIoMessage(const json &body) {
     return parts.join(QStringLiteral("; "));
 }
 
-// The lead first (who to talk to), the reporter last; one entry per person.
-QStringList peopleOf(const json &incident, const QString &at, FieldReader *read) {
+// The lead first (who to talk to), the reporter last; one entry per person. `lead`: the
+// lead's name, empty when the role is not assigned.
+QStringList peopleOf(const json &incident, const QString &at, FieldReader *read, QString *lead) {
     const json *assignments = read->array(incident, at, "incident_role_assignments");
     if (!assignments)
         return {};
@@ -54,6 +55,8 @@ QStringList peopleOf(const json &incident, const QString &at, FieldReader *read)
                      : QString();
         const QString type =
             role ? read->string(*role, where + QStringLiteral("/role"), "role_type") : QString();
+        if (type == QLatin1String("lead") && lead->isEmpty())
+            *lead = name;
         if (!name.isEmpty())
             ranked.emplace_back(type == QLatin1String("lead")       ? 0
                                 : type == QLatin1String("reporter") ? 2
@@ -119,6 +122,14 @@ IncidentIoConnector::IncidentIoConnector(SourceConfig config)
     if (m_visibility != QLatin1String("public") && m_visibility != QLatin1String("private"))
         throw ConfigError(source.pointer + QStringLiteral("/visibility"),
                           QStringLiteral("expected \"public\" or \"private\""));
+    const QString emails = QStringLiteral("an object of incident.io emails such as "
+                                          "{\"victor\": \"victor@example.com\"}");
+    m_people = sourceStringMap(source, "people", emails);
+    for (auto it = m_people.constBegin(); it != m_people.constEnd(); ++it) {
+        if (!it.value().contains(QLatin1Char('@')))
+            throw ConfigError(source.pointer + QStringLiteral("/people/") + it.key(),
+                              QStringLiteral("expected %1").arg(emails));
+    }
 }
 
 HttpRequest IncidentIoConnector::firstRequest() const {
@@ -151,7 +162,7 @@ bool IncidentIoConnector::mapIncident(const json &incident, const QString &at, I
     item->severity = m_severity.map(
         severity ? read->string(*severity, at + QStringLiteral("/severity"), "name") : QString());
     item->createdAt = read->time(incident, at, "created_at");
-    item->people = peopleOf(incident, at, read);
+    item->people = peopleOf(incident, at, read, &item->owner);
     item->url = read->string(incident, at, "permalink");
     return true;
 }
@@ -193,10 +204,13 @@ QDateTime IncidentIoConnector::rateLimitedUntil(const HttpResult &result,
 }
 
 bool IncidentIoConnector::supportsWrite(WriteKind kind) const {
-    return kind == WriteKind::CreateIncident;
+    return kind == WriteKind::CreateIncident || kind == WriteKind::Acknowledge ||
+           kind == WriteKind::Release;
 }
 
 HttpRequest IncidentIoConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release)
+        return leadRequest(action);
     json body = {{"idempotency_key", idempotencyKeyOf(action).toStdString()},
                  {"name", action.title.toStdString()},
                  {"summary", summaryOf(action).toStdString()},
@@ -211,6 +225,8 @@ HttpRequest IncidentIoConnector::writeRequest(const WriteAction &action) const {
 
 WriteOutcome IncidentIoConnector::parseWriteResult(const WriteAction &action,
                                                    const HttpResult &result) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release)
+        return parseLeadResult(action, result);
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
     if (outcome.accepted) {
         const json body = jsonOrNull(result);
