@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The Jira connector's create-bug write as JiraFixture receives it (Cloud ADF and Data Center
-// text), Jira's refusals, and which writes a source supports.
+// text), Jira's refusals, and which writes a source supports; "I'm on it" (assign to the token's
+// own user, unassign) through the real outbox, and the assignee as the item's owner.
+#include "tests/support/Acknowledging.h"
+#include "tests/support/BoardFixture.h"
 #include "tests/support/JiraFixture.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
@@ -18,6 +22,9 @@ private Q_SLOTS:
     void createBugDataCenter();
     void createBugRefused();
     void writesNeedAProject();
+    void acknowledgeAndReleaseCloud();
+    void acknowledgeAndReleaseDataCenter();
+    void acknowledgeFailures();
 };
 
 namespace {
@@ -30,6 +37,28 @@ HttpResult status(int code, const QByteArray &body) {
     result.status = code;
     result.body = body;
     return result;
+}
+
+Item issueItem(const char *key) {
+    return fixtureItem(ItemKind::Bug, QStringLiteral("bugs"), QString::fromLatin1(key),
+                       QStringLiteral("Nightly backup of db-2 fails"), QDateTime());
+}
+
+WriteAction acknowledge(const char *key) {
+    return acknowledgeAction(issueItem(key));
+}
+
+WriteAction release(const char *key) {
+    return releaseAction(issueItem(key));
+}
+
+// The owner the next read shows for `key`.
+QString ownerOf(const Connector &connector, const char *key) {
+    return ownerAndPeople(connector, QString::fromLatin1(key)).section(QStringLiteral(": "), 0, 0);
+}
+
+json bodyOf(const HttpServerRequest &request) {
+    return json::parse(request.body.toStdString(), nullptr, false);
 }
 
 } // namespace
@@ -140,6 +169,106 @@ void TestJiraWrites::writesNeedAProject() {
                  status(400, R"({"errorMessages":["Field 'x' does not exist."],"errors":{}})")),
              QStringLiteral("Jira refused it (HTTP 400): Field 'x' does not exist."));
     QCOMPARE(with->describeFailure(status(403, "{}")), QStringLiteral("token refused (HTTP 403)"));
+}
+
+void TestJiraWrites::acknowledgeAndReleaseCloud() {
+    JiraFixture fixture(JiraFixture::Flavor::Cloud);
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnector(withPatch(
+        JiraFixture::offlineSource(),
+        {{"url", fixture.baseUrl().toStdString()},
+         {"auth", {{"type", "basic"}, {"user", "me@acme.io"}, {"secret", token.toStdString()}}}}));
+    QVERIFY(connector->supportsWrite(WriteKind::Acknowledge)); // no "project" needed
+    QVERIFY(connector->supportsWrite(WriteKind::Release));
+    QCOMPARE(ownerOf(*connector, "SRE-301"), QStringLiteral("Ana Lima"));
+    QCOMPARE(ownerOf(*connector, "SRE-302"), QString());
+    fixture.server().clearRequests();
+
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledge("SRE-302"));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QCOMPARE(row.attempts, 1);
+    QList<HttpServerRequest> requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    const QByteArray basic = "Basic " + QByteArray("me@acme.io:" + token).toBase64();
+    QCOMPARE(requests[0].method, QByteArray("GET"));
+    QCOMPARE(requests[0].path, QByteArray("/jira/rest/api/3/myself"));
+    QCOMPARE(requests[0].header("authorization"), basic);
+    QCOMPARE(requests[1].method, QByteArray("PUT"));
+    QCOMPARE(requests[1].path, QByteArray("/jira/rest/api/3/issue/SRE-302/assignee"));
+    QCOMPARE(requests[1].header("authorization"), basic);
+    QCOMPARE(requests[1].header("content-type"), QByteArray("application/json"));
+    QCOMPARE(bodyOf(requests[1]), json({{"accountId", JiraFixture::myAccountId}}));
+    QCOMPARE(ownerOf(*connector, "SRE-302"), QString::fromLatin1(JiraFixture::myDisplayName));
+
+    fixture.server().clearRequests();
+    row = deliverThroughOutbox(*connector, release("SRE-302"));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 1); // no lookup: nobody is nobody on every Jira
+    QCOMPARE(requests[0].method, QByteArray("PUT"));
+    QCOMPARE(requests[0].path, QByteArray("/jira/rest/api/3/issue/SRE-302/assignee"));
+    QCOMPARE(bodyOf(requests[0]), json({{"accountId", nullptr}}));
+    QCOMPARE(ownerOf(*connector, "SRE-302"), QString());
+}
+
+void TestJiraWrites::acknowledgeAndReleaseDataCenter() {
+    JiraFixture fixture(JiraFixture::Flavor::DataCenter);
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnector(
+        withPatch(JiraFixture::offlineSource(),
+                  {{"url", fixture.baseUrl().toStdString()},
+                   {"flavor", "datacenter"},
+                   {"auth", {{"type", "vendor"}, {"secret", token.toStdString()}}}}));
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledge("SRE-306"));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QList<HttpServerRequest> requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests[0].path, QByteArray("/jira/rest/api/2/myself"));
+    QCOMPARE(requests[1].method, QByteArray("PUT"));
+    QCOMPARE(requests[1].path, QByteArray("/jira/rest/api/2/issue/SRE-306/assignee"));
+    QCOMPARE(requests[1].header("authorization"), "Bearer " + token);
+    QCOMPARE(bodyOf(requests[1]), json({{"name", JiraFixture::myName}}));
+    QCOMPARE(ownerOf(*connector, "SRE-306"), QString::fromLatin1(JiraFixture::myDisplayName));
+
+    fixture.server().clearRequests();
+    row = deliverThroughOutbox(*connector, release("SRE-306"));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QCOMPARE(bodyOf(fixture.server().requests().value(0)), json({{"name", nullptr}}));
+    QCOMPARE(ownerOf(*connector, "SRE-306"), QString());
+}
+
+void TestJiraWrites::acknowledgeFailures() {
+    JiraFixture fixture(JiraFixture::Flavor::Cloud);
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnectorAt(JiraFixture::offlineSource(), fixture.baseUrl());
+    // An issue gone since the last read: Jira's own words, and the row waits for a retry.
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledge("SRE-999"));
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError,
+             QStringLiteral("Jira has no issue SRE-999 that the token may see (HTTP 404)"));
+
+    fixture.server().setFault(FixtureFault::Unauthorized);
+    row = deliverThroughOutbox(*connector, acknowledge("SRE-302"));
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError, QStringLiteral("token refused (HTTP 401)"));
+    QCOMPARE(fixture.server().requests().constLast().path, QByteArray("/jira/rest/api/3/myself"));
+
+    // /myself answering something else than a user: said, never a crash.
+    const WriteAction first = acknowledge("SRE-302");
+    for (const QByteArray &body :
+         {QByteArray("<html>SSO</html>"), QByteArray("[]"), QByteArray(R"({"accountId": 42.5})")}) {
+        const WriteOutcome outcome = connector->parseWriteResult(first, cannedAnswer(body));
+        QVERIFY(!outcome.accepted);
+        QVERIFY(!outcome.next);
+        QCOMPARE(outcome.error, QStringLiteral("Jira's answer to /rest/api/3/myself has no "
+                                               "\"accountId\""));
+    }
+    const WriteOutcome found =
+        connector->parseWriteResult(first, cannedAnswer(R"({"accountId": "abc"})"));
+    QVERIFY(found.accepted);
+    QVERIFY(found.next);
+    QCOMPARE(found.next->lookups, QStringList{QStringLiteral("abc")});
+    QCOMPARE(found.next->itemId, QStringLiteral("SRE-302"));
 }
 
 QTEST_GUILESS_MAIN(TestJiraWrites)

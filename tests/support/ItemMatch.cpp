@@ -25,6 +25,7 @@ json itemToTestJson(const Item &item) {
                         ? json(s(item.createdAt.toUTC().toString(Qt::ISODateWithMs)))
                         : json(nullptr)},
         {"people", people},
+        {"owner", s(item.owner)},
         {"url", s(item.url)},
         {"severity", s(item.severity.name())},
         {"severity_label", s(item.severity.label())},

@@ -9,7 +9,8 @@
 
 #include <QString>
 
-// kind (panel name), source, id, title, state, created ("…Z" with ms, or null), people, url,
+// kind (panel name), source, id, title, state, created ("…Z" with ms, or null), people, owner,
+// url,
 // severity (name), severity_label, severity_raw, project, reason, raised_by, column, due
 // ("…Z", or null).
 nlohmann::json itemToTestJson(const Item &item);

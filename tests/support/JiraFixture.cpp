@@ -73,7 +73,12 @@ json JiraFixture::issues() {
     return all;
 }
 
-HttpServerResponse JiraFixture::answer(const HttpServerRequest &request, FixtureFault fault) const {
+json JiraFixture::issuesNow() const {
+    QMutexLocker lock(&m_mutex);
+    return m_issues;
+}
+
+HttpServerResponse JiraFixture::answer(const HttpServerRequest &request, FixtureFault fault) {
     if (fault == FixtureFault::RateLimited || fault == FixtureFault::RateLimitedAlternate)
         return rateLimited(fault);
     if (fault == FixtureFault::Unauthorized)
@@ -96,10 +101,69 @@ HttpServerResponse JiraFixture::answer(const HttpServerRequest &request, Fixture
     if (request.method == "GET" && m_flavor == Flavor::DataCenter &&
         path == "/jira/rest/api/2/search")
         return dataCenterSearch(request);
-    if (request.method == "POST" &&
-        path == (m_flavor == Flavor::Cloud ? "/jira/rest/api/3/issue" : "/jira/rest/api/2/issue"))
+    const QByteArray api = m_flavor == Flavor::Cloud ? "/jira/rest/api/3" : "/jira/rest/api/2";
+    if (request.method == "POST" && path == api + "/issue")
         return createIssue(request);
+    if (request.method == "GET" && path == api + "/myself")
+        return myself();
+    if (request.method == "PUT" && path.startsWith(api + "/issue/") && path.endsWith("/assignee"))
+        return assign(request);
     return FixtureServer::json(errors(json::array({"Not found"}), json::object()), 404);
+}
+
+HttpServerResponse JiraFixture::myself() const {
+    json user = {{"self", baseUrl().toStdString() + "/rest/api/2/user?username=" + myName},
+                 {"key", "JIRAUSER10100"},
+                 {"name", myName},
+                 {"emailAddress", "mia@example.com"},
+                 {"displayName", myDisplayName},
+                 {"active", true},
+                 {"timeZone", "Australia/Sydney"}};
+    if (m_flavor == Flavor::Cloud) { // Cloud hides the name and key (GDPR): accountId only
+        user = {{"self", baseUrl().toStdString() + "/rest/api/3/user?accountId=" + myAccountId},
+                {"key", ""},
+                {"accountId", myAccountId},
+                {"name", ""},
+                {"emailAddress", "mia@example.com"},
+                {"displayName", myDisplayName},
+                {"active", true},
+                {"timeZone", "Australia/Sydney"},
+                {"groups", {{"size", 3}, {"items", json::array()}}},
+                {"applicationRoles", {{"size", 1}, {"items", json::array()}}}};
+    }
+    return FixtureServer::json(user);
+}
+
+HttpServerResponse JiraFixture::assign(const HttpServerRequest &request) {
+    const QByteArray prefix =
+        m_flavor == Flavor::Cloud ? "/jira/rest/api/3/issue/" : "/jira/rest/api/2/issue/";
+    const std::string key =
+        QByteArray::fromPercentEncoding(
+            request.path.mid(prefix.size(), request.path.size() - prefix.size() - 9))
+            .toStdString();
+    const json body = json::parse(request.body.toStdString(), nullptr, false);
+    const char *userKey = m_flavor == Flavor::Cloud ? "accountId" : "name";
+    const std::string me = m_flavor == Flavor::Cloud ? myAccountId : myName;
+    if (!body.is_object() || !body.contains(userKey) ||
+        !(body[userKey].is_null() || body[userKey] == me))
+        return FixtureServer::json(
+            errors(json::array(), {{"assignee", "User '" + request.body.toStdString() +
+                                                    "' cannot be assigned issues."}}),
+            400);
+    QMutexLocker lock(&m_mutex);
+    for (json &issue : m_issues) {
+        if (issue["key"] == key) {
+            issue["fields"]["assignee"] =
+                body[userKey].is_null()
+                    ? json(nullptr)
+                    : json({{"accountId", me}, {"displayName", myDisplayName}, {"active", true}});
+            return HttpServerResponse::text("", 204);
+        }
+    }
+    return FixtureServer::json(
+        errors(json::array({"Issue does not exist or you do not have permission to see it."}),
+               json::object()),
+        404);
 }
 
 HttpServerResponse JiraFixture::cloudSearch(const HttpServerRequest &request) const {
@@ -109,13 +173,14 @@ HttpServerResponse JiraFixture::cloudSearch(const HttpServerRequest &request) co
                                    400);
     // Opaque tokens; pages of 3, then 1 (short, yet more follow), then the last 3.
     const QString token = query.queryItemValue(QStringLiteral("nextPageToken"));
+    const json issues = issuesNow();
     json page;
     if (token.isEmpty())
-        page = {{"issues", FixtureServer::slice(m_issues, 0, 3)}, {"nextPageToken", "CAEaAggD"}};
+        page = {{"issues", FixtureServer::slice(issues, 0, 3)}, {"nextPageToken", "CAEaAggD"}};
     else if (token == QLatin1String("CAEaAggD"))
-        page = {{"issues", FixtureServer::slice(m_issues, 3, 1)}, {"nextPageToken", "CAEaAggE"}};
+        page = {{"issues", FixtureServer::slice(issues, 3, 1)}, {"nextPageToken", "CAEaAggE"}};
     else if (token == QLatin1String("CAEaAggE"))
-        page = {{"issues", FixtureServer::slice(m_issues, 4, 3)}};
+        page = {{"issues", FixtureServer::slice(issues, 4, 3)}};
     else
         return FixtureServer::json(errors(json::array({"Invalid nextPageToken."}), json::object()),
                                    400);
@@ -135,7 +200,7 @@ HttpServerResponse JiraFixture::dataCenterSearch(const HttpServerRequest &reques
                                 {"startAt", startAt},
                                 {"maxResults", pageSize},
                                 {"total", issueCount},
-                                {"issues", FixtureServer::slice(m_issues, startAt, pageSize)}});
+                                {"issues", FixtureServer::slice(issuesNow(), startAt, pageSize)}});
 }
 
 HttpServerResponse JiraFixture::createIssue(const HttpServerRequest &request) const {

@@ -4,7 +4,10 @@
 // middle, the last one without nextPageToken) and answers 410 on the retired /search; Data
 // Center serves /rest/api/2/search (3 per page whatever maxResults asks, with total). Both
 // create issues (201 {id, key, self}), refusing a missing summary or a description of the
-// wrong kind (ADF on Cloud v3, text on v2) as Jira does.
+// wrong kind (ADF on Cloud v3, text on v2) as Jira does. GET /myself answers the token's user
+// (Mia Krystof, as Jira's documentation shows her) and PUT /issue/<key>/assignee assigns her
+// ({"accountId"} on Cloud, {"name"} on Data Center) or, with null, no one: the next search
+// shows it.
 #pragma once
 
 #include "tests/support/FixtureServer.h"
@@ -26,18 +29,26 @@ public:
     static constexpr const char *createdKey = "SRE-312";
     // The API token the tests configure (the fixture takes any).
     static constexpr const char *token = "jira-api-token-5e1f";
+    // The token's own user: /myself answers these.
+    static constexpr const char *myAccountId = "5b10a2844c20165700ede21g";
+    static constexpr const char *myName = "mia";
+    static constexpr const char *myDisplayName = "Mia Krystof";
     // A Jira Cloud source "bugs" (panel bugs, JQL "project = SRE") at http://127.0.0.1:9/jira,
     // where nothing listens: for canned answers and config checks.
     static nlohmann::json offlineSource();
 
 private:
-    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;
+    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault);
     HttpServerResponse cloudSearch(const HttpServerRequest &request) const;
     HttpServerResponse dataCenterSearch(const HttpServerRequest &request) const;
     HttpServerResponse createIssue(const HttpServerRequest &request) const;
+    HttpServerResponse myself() const;
+    HttpServerResponse assign(const HttpServerRequest &request);
     HttpServerResponse rateLimited(FixtureFault fault) const;
+    nlohmann::json issuesNow() const;
 
     const Flavor m_flavor;
-    const nlohmann::json m_issues;
-    FixtureServer m_server; // last: stopped before the data goes
+    mutable QMutex m_mutex;
+    nlohmann::json m_issues; // guarded by m_mutex: an assignment changes them
+    FixtureServer m_server;  // last: stopped before the data goes
 };

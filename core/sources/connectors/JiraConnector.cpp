@@ -8,6 +8,7 @@
 #include "core/sources/connectors/common/IssueTracker.h"
 #include "core/sources/connectors/common/JsonWrite.h"
 #include "core/sources/connectors/common/SourceKeys.h"
+#include "core/sources/connectors/common/WriteSteps.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -133,6 +134,7 @@ bool JiraConnector::mapIssue(const json &issue, const QString &at, Item *item,
             read->string(*assignee, f + QStringLiteral("/assignee"), "displayName");
         if (!name.isEmpty())
             item->people.append(name);
+        item->owner = name;
     }
     if (const json *priority = read->object(*fields, f, "priority"))
         item->severity =
@@ -195,10 +197,34 @@ QString JiraConnector::describeFailure(const HttpResult &result) const {
 }
 
 bool JiraConnector::supportsWrite(WriteKind kind) const {
-    return kind == WriteKind::CreateBug && !m_project.isEmpty();
+    return (kind == WriteKind::CreateBug && !m_project.isEmpty()) ||
+           kind == WriteKind::Acknowledge || kind == WriteKind::Release;
+}
+
+QByteArray JiraConnector::apiPath() const {
+    return m_flavor == Flavor::Cloud ? QByteArrayLiteral("/rest/api/3")
+                                     : QByteArrayLiteral("/rest/api/2");
+}
+
+// Cloud knows people by accountId only (GDPR); Server / Data Center by user name.
+const char *JiraConnector::userKey() const {
+    return m_flavor == Flavor::Cloud ? "accountId" : "name";
 }
 
 HttpRequest JiraConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge && action.lookups.isEmpty())
+        return makeRequest(apiPath() + "/myself");
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release) {
+        // Release sets no one: Jira's null assignee is "unassigned" (its "-1" would be the
+        // project's default assignee).
+        const json assignee = action.kind == WriteKind::Acknowledge
+                                  ? json(action.lookups.constFirst().toStdString())
+                                  : json(nullptr);
+        HttpRequest request = makeRequest(apiPath() + "/issue/" +
+                                          QUrl::toPercentEncoding(action.itemId) + "/assignee");
+        setJsonBody(&request, {{userKey(), assignee}}, QByteArrayLiteral("PUT"));
+        return request;
+    }
     json fields = {{"project", {{"key", m_project.toStdString()}}},
                    {"issuetype", {{"name", m_issueType.toStdString()}}},
                    {"summary", oneLineTitle(action.title).toStdString()}};
@@ -216,8 +242,7 @@ HttpRequest JiraConnector::writeRequest(const WriteAction &action) const {
     }
     if (!labels.empty())
         fields["labels"] = std::move(labels);
-    HttpRequest request =
-        makeRequest(m_flavor == Flavor::Cloud ? "/rest/api/3/issue" : "/rest/api/2/issue");
+    HttpRequest request = makeRequest(apiPath() + "/issue");
     setJsonBody(&request, {{"fields", std::move(fields)}});
     return request;
 }
@@ -225,6 +250,17 @@ HttpRequest JiraConnector::writeRequest(const WriteAction &action) const {
 WriteOutcome JiraConnector::parseWriteResult(const WriteAction &action,
                                              const HttpResult &result) const {
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    if (action.kind == WriteKind::Acknowledge && action.lookups.isEmpty())
+        return lookupStep(
+            outcome, action, result, userKey(),
+            QStringLiteral("Jira's answer to %1/myself").arg(QString::fromLatin1(apiPath())));
+    if (action.kind != WriteKind::CreateBug) {
+        // Not the Data Center hint of a 404 on a search: the issue itself is not there.
+        if (result.error == HttpError::HttpStatus && result.status == 404)
+            outcome.error = QStringLiteral("Jira has no issue %1 that the token may see (HTTP 404)")
+                                .arg(action.itemId);
+        return outcome; // an assignment answers 204, without a body
+    }
     if (!outcome.accepted)
         return outcome;
     // {"id": "10042", "key": "SRE-312", "self": "…"}: created even if the answer is odd.

@@ -28,10 +28,12 @@ public:
     // given to a Data Center (404).
     QString describeFailure(const HttpResult &result) const override;
 
-    // CreateBug, when "project" is configured.
+    // CreateBug, when "project" is configured. Acknowledge assigns the issue to the token's own
+    // user (GET <api>/myself, then PUT <api>/issue/<key>/assignee); Release unassigns it,
+    // whoever it is assigned to by then. Item::owner is the assignee's displayName.
     bool supportsWrite(WriteKind kind) const override;
     HttpRequest writeRequest(const WriteAction &action) const override;
-    // createdId: the new key ("SRE-312"); createdUrl: <url>/browse/<key>.
+    // CreateBug: createdId: the new key ("SRE-312"); createdUrl: <url>/browse/<key>.
     WriteOutcome parseWriteResult(const WriteAction &action,
                                   const HttpResult &result) const override;
 
@@ -40,6 +42,8 @@ private:
                   FieldReader *read) const;
     std::optional<HttpRequest> nextRequest(const nlohmann::json &root, std::size_t count,
                                            QString *error) const;
+    QByteArray apiPath() const; // /rest/api/3 on Cloud, /rest/api/2 on Data Center
+    const char *userKey() const;
 
     Flavor m_flavor = Flavor::Cloud;
     QByteArray m_searchPath; // path and query without the page parameter
