@@ -2,9 +2,13 @@
 // The GitHub connector: mapping and pagination table-driven on canned answers, then end to end
 // through HttpClient, SourceFetcher and Poller against GitHubFixture (a first page of only pull
 // requests must not end the walk), failures, both rate limits, and the create-issue write as
-// GitHub receives it.
+// GitHub receives it; "I'm on it" (add and remove the token's own login as an assignee) through
+// the real outbox.
+#include "tests/support/Acknowledging.h"
+#include "tests/support/BoardFixture.h"
 #include "tests/support/GitHubFixture.h"
 #include "tests/support/ItemMatch.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
@@ -29,6 +33,8 @@ private Q_SLOTS:
     void failures();
     void createIssue();
     void createIssueRefused();
+    void acknowledgeAndRelease();
+    void acknowledgeRefused();
 };
 
 namespace {
@@ -71,6 +77,15 @@ void row(const char *name, const json &body, const char *link, const json &expec
                         << QByteArray::fromStdString(expected.dump());
 }
 
+Item issueItem(int number) {
+    return fixtureItem(ItemKind::Bug, QStringLiteral("gh"), QString::number(number),
+                       QStringLiteral("CI runners out of disk"), QDateTime());
+}
+
+QString assigneesOf(const Connector &connector, int number) {
+    return ownerAndPeople(connector, QString::number(number));
+}
+
 const char *const nextLink =
     "<http://127.0.0.1:9/api/v3/repositories/123/issues?state=open&page=2>; rel=\"next\", "
     "<http://127.0.0.1:9/api/v3/repositories/123/issues?state=open&page=3>; rel=\"last\"";
@@ -95,12 +110,13 @@ void TestGitHub::parse_data() {
             {"title", "Terraform drift in prod VPC"},
             {"state", "open"},
             {"people", {"ana"}},
+            {"owner", "ana"},
             {"severity", "critical"},
             {"severity_raw", "P1"}, // through "severity_map"
             {"created", "2026-11-29T22:10:05.000Z"},
             {"url", "https://github.acme.io/acme/infra/issues/44"}},
-           {{"id", "43"}, {"people", {"ana", "zoe"}}, {"severity", "high"}},
-           {{"id", "42"}, {"people", json::array()}, {"severity_label", "unknown"}},
+           {{"id", "43"}, {"people", {"ana", "zoe"}}, {"owner", "ana"}, {"severity", "high"}},
+           {{"id", "42"}, {"people", json::array()}, {"owner", ""}, {"severity_label", "unknown"}},
            {{"id", "41"}, {"severity_label", "unknown (odd)"}}}},
          {"next", nullptr}});
     row("a page of only pull requests goes on", json::array({issue(46), issue(45)}), nextLink,
@@ -303,6 +319,89 @@ void TestGitHub::createIssueRefused() {
     outcome = sendWrite(*connector, sampleBugAction());
     QVERIFY(!outcome.accepted);
     QVERIFY(outcome.retryAt > QDateTime::currentDateTimeUtc().addSecs(20));
+}
+
+void TestGitHub::acknowledgeAndRelease() {
+    GitHubFixture fixture;
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnector(
+        withPatch(baseSource(), {{"url", fixture.baseUrl().toStdString()},
+                                 {"auth", {{"type", "vendor"}, {"secret", token.toStdString()}}}}));
+    QVERIFY(connector->supportsWrite(WriteKind::Acknowledge));
+    QVERIFY(connector->supportsWrite(WriteKind::Release));
+    QCOMPARE(assigneesOf(*connector, 43), QStringLiteral("ana: ana, zoe"));
+    fixture.server().clearRequests();
+
+    const Item item = issueItem(43);
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledgeAction(item));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QList<HttpServerRequest> requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests[0].method, QByteArray("GET"));
+    QCOMPARE(requests[0].target, QByteArray("/api/v3/user"));
+    for (const HttpServerRequest &r : requests) {
+        QCOMPARE(r.header("authorization"), "Bearer " + token);
+        QCOMPARE(r.header("accept"), QByteArray("application/vnd.github+json"));
+        QCOMPARE(r.header("x-github-api-version"), QByteArray("2022-11-28"));
+    }
+    QCOMPARE(requests[1].method, QByteArray("POST"));
+    QCOMPARE(requests[1].target, QByteArray("/api/v3/repos/acme/infra/issues/43/assignees"));
+    QCOMPARE(requests[1].header("content-type"), QByteArray("application/json"));
+    QCOMPARE(json::parse(requests[1].body.toStdString()), json({{"assignees", {"octocat"}}}));
+    // Added beside the others: the first assignee still owns it as GitHub says.
+    QCOMPARE(assigneesOf(*connector, 43), QStringLiteral("ana: ana, zoe, octocat"));
+
+    fixture.server().clearRequests();
+    row = deliverThroughOutbox(*connector, releaseAction(item));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests[0].target, QByteArray("/api/v3/user"));
+    QCOMPARE(requests[1].method, QByteArray("DELETE"));
+    QCOMPARE(requests[1].target, QByteArray("/api/v3/repos/acme/infra/issues/43/assignees"));
+    QCOMPARE(json::parse(requests[1].body.toStdString()), json({{"assignees", {"octocat"}}}));
+    QCOMPARE(assigneesOf(*connector, 43), QStringLiteral("ana: ana, zoe"));
+
+    // On an issue nobody had, the token's user becomes its owner.
+    row = deliverThroughOutbox(*connector, acknowledgeAction(issueItem(42)));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QCOMPARE(assigneesOf(*connector, 42), QStringLiteral("octocat: octocat"));
+}
+
+void TestGitHub::acknowledgeRefused() {
+    GitHubFixture fixture;
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnectorAt(baseSource(), fixture.baseUrl());
+    const WriteAction ack = acknowledgeAction(issueItem(42));
+    // A token whose user may not be assigned: GitHub answers 201 and leaves it out.
+    fixture.setTokenUser(QStringLiteral("outsider"));
+    OutboxEntry row = deliverThroughOutbox(*connector, ack);
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError, QStringLiteral("GitHub did not assign outsider to #42: the token's "
+                                           "user may not be assigned in this repository (push "
+                                           "access)"));
+    QCOMPARE(assigneesOf(*connector, 42), QStringLiteral(": "));
+
+    fixture.setTokenUser(QStringLiteral("octocat"));
+    row = deliverThroughOutbox(*connector, acknowledgeAction(issueItem(99)));
+    QCOMPARE(row.lastError,
+             QStringLiteral("GitHub has no issue #99 that the token may see (HTTP 404)"));
+
+    fixture.server().setFault(FixtureFault::Unauthorized);
+    row = deliverThroughOutbox(*connector, ack);
+    QCOMPARE(row.lastError, QStringLiteral("token refused (HTTP 401)"));
+
+    // Answers of another shape: said, never a crash.
+    WriteOutcome outcome = connector->parseWriteResult(ack, cannedAnswer("[1, 2]"));
+    QVERIFY(!outcome.accepted);
+    QCOMPARE(outcome.error, QStringLiteral("GitHub's /user answer has no \"login\""));
+    WriteAction second = ack;
+    second.lookups = {QStringLiteral("octocat")};
+    outcome = connector->parseWriteResult(second, cannedAnswer(R"({"assignees": [{"id": 1}]})"));
+    QVERIFY(!outcome.accepted);
+    QVERIFY(!outcome.next);
+    outcome = connector->parseWriteResult(second, cannedAnswer("not json"));
+    QVERIFY2(outcome.accepted, qPrintable(outcome.error)); // a 2xx without the issue: done
 }
 
 QTEST_GUILESS_MAIN(TestGitHub)

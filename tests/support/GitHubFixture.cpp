@@ -56,7 +56,9 @@ json issue(int number, const char *title, const json &labels, const json &assign
 } // namespace
 
 GitHubFixture::GitHubFixture()
-    : m_server([this](const HttpServerRequest &request, FixtureFault fault) {
+    : m_issues(issues())
+    , m_login(QStringLiteral("octocat"))
+    , m_server([this](const HttpServerRequest &request, FixtureFault fault) {
         return answer(request, fault);
     }) {}
 
@@ -77,8 +79,17 @@ json GitHubFixture::issues() {
     });
 }
 
-HttpServerResponse GitHubFixture::answer(const HttpServerRequest &request,
-                                         FixtureFault fault) const {
+void GitHubFixture::setTokenUser(const QString &login) {
+    QMutexLocker lock(&m_mutex);
+    m_login = login;
+}
+
+QStringList GitHubFixture::assignable() {
+    return {QStringLiteral("octocat"), QStringLiteral("ana"), QStringLiteral("zoe"),
+            QStringLiteral("victor")};
+}
+
+HttpServerResponse GitHubFixture::answer(const HttpServerRequest &request, FixtureFault fault) {
     if (fault == FixtureFault::RateLimited || fault == FixtureFault::RateLimitedAlternate)
         return rateLimited(fault);
     if (fault == FixtureFault::Unauthorized)
@@ -91,6 +102,12 @@ HttpServerResponse GitHubFixture::answer(const HttpServerRequest &request,
         return list(request);
     if (request.method == "POST" && request.path == "/api/v3/repos/acme/infra/issues")
         return create(request);
+    if (request.method == "GET" && request.path == "/api/v3/user")
+        return tokenUser();
+    if ((request.method == "POST" || request.method == "DELETE") &&
+        request.path.startsWith("/api/v3/repos/acme/infra/issues/") &&
+        request.path.endsWith("/assignees"))
+        return assignees(request);
     return FixtureServer::json(
         {{"message", "Not Found"}, {"documentation_url", "https://docs.github.com/rest"}}, 404);
 }
@@ -99,7 +116,11 @@ HttpServerResponse GitHubFixture::list(const HttpServerRequest &request) const {
     const QUrlQuery query = FixtureServer::queryOf(request);
     const int page = qMax(1, query.queryItemValue(QStringLiteral("page")).toInt());
     constexpr int perPage = 2;
-    const json all = issues();
+    json all;
+    {
+        QMutexLocker lock(&m_mutex);
+        all = m_issues;
+    }
     const int totalPages = int(all.size() + perPage - 1) / perPage;
     HttpServerResponse response =
         FixtureServer::json(FixtureServer::slice(all, (page - 1) * perPage, perPage));
@@ -148,6 +169,68 @@ HttpServerResponse GitHubFixture::create(const HttpServerRequest &request) const
     created["title"] = body["title"];
     created["body"] = body.value("body", "");
     return FixtureServer::json(created, 201);
+}
+
+HttpServerResponse GitHubFixture::tokenUser() const {
+    QMutexLocker lock(&m_mutex);
+    const std::string login = m_login.toStdString();
+    return FixtureServer::json({{"login", login},
+                                {"id", 1},
+                                {"node_id", "MDQ6VXNlcjE="},
+                                {"avatar_url", "https://github.com/images/error/octocat_happy.gif"},
+                                {"gravatar_id", ""},
+                                {"url", "https://api.github.com/users/" + login},
+                                {"html_url", "https://github.com/" + login},
+                                {"type", "User"},
+                                {"site_admin", false},
+                                {"name", "monalisa octocat"},
+                                {"company", "GitHub"},
+                                {"blog", "https://github.com/blog"},
+                                {"location", "San Francisco"},
+                                {"email", "octocat@github.com"},
+                                {"hireable", false},
+                                {"bio", "There once was..."},
+                                {"public_repos", 2},
+                                {"followers", 20},
+                                {"following", 0},
+                                {"created_at", "2008-01-14T04:33:35Z"},
+                                {"updated_at", "2008-01-14T04:33:35Z"}});
+}
+
+HttpServerResponse GitHubFixture::assignees(const HttpServerRequest &request) {
+    const QByteArray prefix = "/api/v3/repos/acme/infra/issues/";
+    const int number =
+        request.path.mid(prefix.size(), request.path.size() - prefix.size() - 10).toInt();
+    const json body = json::parse(request.body.toStdString(), nullptr, false);
+    const json logins = body.is_object() ? body.value("assignees", json()) : json();
+    if (!logins.is_array())
+        return FixtureServer::json(
+            {{"message", "Invalid request.\n\nFor 'links/0/schema', nil is not an array."},
+             {"documentation_url",
+              "https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue"},
+             {"status", "422"}},
+            422);
+    QMutexLocker lock(&m_mutex);
+    for (json &issue : m_issues) {
+        if (issue["number"] != number)
+            continue;
+        json &now = issue["assignees"];
+        for (const json &login : logins) {
+            const auto at = std::find_if(now.begin(), now.end(),
+                                         [&](const json &user) { return user["login"] == login; });
+            if (request.method == "DELETE" && at != now.end())
+                now.erase(at);
+            const bool may =
+                login.is_string() &&
+                assignable().contains(QString::fromStdString(login.get<std::string>()));
+            if (request.method == "POST" && at == now.end() && may)
+                now.push_back(user(login.get<std::string>().c_str(), 1));
+        }
+        issue["assignee"] = now.empty() ? json(nullptr) : now[0];
+        return FixtureServer::json(issue, request.method == "POST" ? 201 : 200);
+    }
+    return FixtureServer::json(
+        {{"message", "Not Found"}, {"documentation_url", "https://docs.github.com/rest"}}, 404);
 }
 
 HttpServerResponse GitHubFixture::rateLimited(FixtureFault fault) const {

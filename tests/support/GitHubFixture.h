@@ -3,7 +3,10 @@
 // in the exact shapes of its REST API: open issues two per page, pull requests included (the
 // first page holds only pull requests), pagination only through Link headers that point at
 // /repositories/123/issues as GitHub's do. Creates issues (201) and refuses one without a
-// title with GitHub's 422.
+// title with GitHub's 422. GET /user answers the token's user (octocat, as GitHub's
+// documentation shows it); POST and DELETE /repos/acme/infra/issues/<n>/assignees add and
+// remove logins (201 / 200 with the issue), silently leaving out a login that may not be
+// assigned (one not in assignable()), as GitHub does: the next list shows them.
 #pragma once
 
 #include "tests/support/FixtureServer.h"
@@ -22,12 +25,20 @@ public:
     static nlohmann::json issues();
     static constexpr int issueCount = 4;
     static constexpr int createdNumber = 47;
+    // The token's own login (/user): "octocat" unless set.
+    void setTokenUser(const QString &login);
+    static QStringList assignable(); // octocat, ana, zoe, victor
 
 private:
-    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;
+    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault);
     HttpServerResponse list(const HttpServerRequest &request) const;
     HttpServerResponse create(const HttpServerRequest &request) const;
+    HttpServerResponse tokenUser() const;
+    HttpServerResponse assignees(const HttpServerRequest &request);
     HttpServerResponse rateLimited(FixtureFault fault) const;
 
-    FixtureServer m_server;
+    mutable QMutex m_mutex;
+    nlohmann::json m_issues; // guarded by m_mutex: assignments change them
+    QString m_login;         // guarded by m_mutex
+    FixtureServer m_server;  // last: stopped before the data goes
 };

@@ -8,8 +8,10 @@
 #include "core/sources/connectors/common/JsonWrite.h"
 #include "core/sources/connectors/common/NextPageUrl.h"
 #include "core/sources/connectors/common/SourceKeys.h"
+#include "core/sources/connectors/common/WriteSteps.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 using nlohmann::json;
 
@@ -107,6 +109,7 @@ bool GitHubConnector::mapIssue(const json &issue, const QString &at, Item *item,
     item->state = read->string(issue, at, "state");
     item->url = read->string(issue, at, "html_url");
     item->people = read->names(issue, at, "assignees", {"login"});
+    item->owner = item->people.value(0);
     const QStringList labels = read->names(issue, at, "labels", {"name"});
     item->severity = m_severity.fromLabels(labels);
     item->createdAt = read->time(issue, at, "created_at");
@@ -133,10 +136,22 @@ QString GitHubConnector::describeFailure(const HttpResult &result) const {
 }
 
 bool GitHubConnector::supportsWrite(WriteKind kind) const {
-    return kind == WriteKind::CreateBug;
+    return kind == WriteKind::CreateBug || kind == WriteKind::Acknowledge ||
+           kind == WriteKind::Release;
 }
 
 HttpRequest GitHubConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release) {
+        if (action.lookups.isEmpty())
+            return githubRequest(makeRequest(QByteArrayLiteral("/user")));
+        // Adds or removes only this login: the other assignees stay.
+        HttpRequest request = githubRequest(makeRequest(
+            m_issuesPath + "/" + QUrl::toPercentEncoding(action.itemId) + "/assignees"));
+        setJsonBody(&request, {{"assignees", {action.lookups.constFirst().toStdString()}}},
+                    action.kind == WriteKind::Acknowledge ? QByteArrayLiteral("POST")
+                                                          : QByteArrayLiteral("DELETE"));
+        return request;
+    }
     json body = {{"title", oneLineTitle(action.title, 256).toStdString()}};
     if (!action.description.isEmpty())
         body["body"] = action.description.toStdString();
@@ -153,7 +168,40 @@ HttpRequest GitHubConnector::writeRequest(const WriteAction &action) const {
 WriteOutcome GitHubConnector::parseWriteResult(const WriteAction &action,
                                                const HttpResult &result) const {
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
+    if (action.kind == WriteKind::CreateBug) {
+        if (outcome.accepted)
+            readCreatedIssue(result, "number", "html_url", &outcome);
+        return outcome;
+    }
+    if (action.lookups.isEmpty())
+        return lookupStep(outcome, action, result, "login",
+                          QStringLiteral("GitHub's /user answer"));
+    if (result.error == HttpError::HttpStatus && result.status == 404)
+        outcome.error = QStringLiteral("GitHub has no issue #%1 that the token may see (HTTP 404)")
+                            .arg(action.itemId);
     if (outcome.accepted)
-        readCreatedIssue(result, "number", "html_url", &outcome);
+        checkAssignees(action, result, &outcome);
     return outcome;
+}
+
+void GitHubConnector::checkAssignees(const WriteAction &action, const HttpResult &result,
+                                     WriteOutcome *outcome) const {
+    // GitHub answers the issue; it silently leaves out a login that may not be assigned (no
+    // push access), so the answer is the proof. An answer without assignees proves nothing.
+    const json issue = jsonOrNull(result);
+    const json *assignees = jsonMember(&issue, "assignees");
+    if (!assignees || !assignees->is_array())
+        return;
+    FieldReader read;
+    const QString login = action.lookups.constFirst();
+    const bool assigned = read.names(issue, QString(), "assignees", {"login"}).contains(login);
+    if (action.kind == WriteKind::Acknowledge && !assigned) {
+        outcome->accepted = false;
+        outcome->error = QStringLiteral("GitHub did not assign %1 to #%2: the token's user may "
+                                        "not be assigned in this repository (push access)")
+                             .arg(login, action.itemId);
+    } else if (action.kind == WriteKind::Release && assigned) {
+        outcome->accepted = false;
+        outcome->error = QStringLiteral("GitHub kept %1 assigned to #%2").arg(login, action.itemId);
+    }
 }

@@ -24,9 +24,13 @@ public:
     // repository has issues turned off.
     QString describeFailure(const HttpResult &result) const override;
 
-    bool supportsWrite(WriteKind kind) const override; // CreateBug
+    // CreateBug; Acknowledge adds the token's own user to the issue's assignees (GET /user,
+    // then POST <issue>/assignees), Release removes it (DELETE, same body): the other
+    // assignees stay. Item::owner is the first assignee's login.
+    bool supportsWrite(WriteKind kind) const override;
     HttpRequest writeRequest(const WriteAction &action) const override;
-    // createdId: the issue number; createdUrl: html_url.
+    // CreateBug: createdId: the issue number; createdUrl: html_url. Acknowledge fails when the
+    // answered issue does not list the login (GitHub ignores one it may not assign).
     WriteOutcome parseWriteResult(const WriteAction &action,
                                   const HttpResult &result) const override;
 
@@ -35,6 +39,8 @@ private:
     HttpRequest githubRequest(HttpRequest request) const;
     bool mapIssue(const nlohmann::json &issue, const QString &at, Item *item,
                   FieldReader *read) const;
+    void checkAssignees(const WriteAction &action, const HttpResult &result,
+                        WriteOutcome *outcome) const;
 
     QByteArray m_issuesPath; // /repos/<owner>/<name>/issues
     QByteArray m_listPath;   // with the list's query
