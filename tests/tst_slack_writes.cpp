@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Slack connector's writes as the Slack fixture receives them (a reaction, a thread reply,
-// andon and incident messages) and as the next read shows them, and Slack's refusals.
+// andon and incident messages) and as the next read shows them, and Slack's refusals; "I'm on
+// it" (the 👀 reaction, and its removal) through the real outbox.
 #include "core/sources/connectors/SlackConnector.h"
+#include "tests/support/Acknowledging.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/SlackFixture.h"
 #include "tests/support/SlackSource.h"
 #include "tests/support/SourceProbe.h"
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void writesReachSlackAndShowOnTheNextRead();
     void writeMessages();
     void writeRefusals();
+    void acknowledgeAndRelease();
 
 private:
     Items fetchItems(const json &extra);
@@ -194,6 +198,71 @@ void TestSlackWrites::writeRefusals() {
     reply.kind = WriteKind::Reply;
     QVERIFY(!connector
                  .parseWriteResult(reply, cannedAnswer(R"({"ok":false,"error":"already_reacted"})"))
+                 .accepted);
+}
+
+void TestSlackWrites::acknowledgeAndRelease() {
+    const std::string ts = tsAgo(7, 3);
+    json asked = humanMessage(ts, "can someone look at the VPN?");
+    // A person's own 👀 beside the one dutyboard adds: it is theirs, and stays.
+    json other = humanMessage(tsAgo(6, 4), "disk full on build-3");
+    other["reactions"] = json::array({{{"name", "eyes"}, {"users", {"U0ANA"}}, {"count", 1}}});
+    m_slack.setMessages(json::array({other, asked}));
+    const json extra = withChannel(json::object());
+    const SlackConnector connector(slackConfig(m_slack.baseUrl(), extra));
+    QVERIFY(connector.supportsWrite(WriteKind::Acknowledge));
+    QVERIFY(connector.supportsWrite(WriteKind::Release));
+    Items items = fetchItems(extra);
+    QCOMPARE(items.size(), std::size_t(2));
+    const Item request = items[1];
+    QCOMPARE(request.state, QStringLiteral("open"));
+    QCOMPARE(request.owner, QString()); // Slack names reactors by user id only
+
+    const WriteAction ack = acknowledgeAction(request);
+    m_slack.clearRequests();
+    OutboxEntry row = deliverThroughOutbox(connector, ack);
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    HttpServerRequest got = m_slack.requests().value(0);
+    QCOMPARE(m_slack.requests().size(), 1);
+    QCOMPARE(got.method, QByteArray("POST"));
+    QCOMPARE(got.path, QByteArray("/api/reactions.add"));
+    QCOMPARE(got.header("authorization"), QByteArray("Bearer ") + SlackFixture::token);
+    QCOMPARE(got.header("content-type"), QByteArray("application/json; charset=utf-8"));
+    QCOMPARE(bodyOf(got), json({{"channel", "C0DUTY42"}, {"timestamp", ts}, {"name", "eyes"}}));
+    QCOMPARE(fetchItems(extra)[1].state, QStringLiteral("taken"));
+    // Again (a retry after a kill): Slack says already_reacted, which is done.
+    row = deliverThroughOutbox(connector, ack);
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+
+    const WriteAction release = releaseAction(request);
+    m_slack.clearRequests();
+    row = deliverThroughOutbox(connector, release);
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    got = m_slack.requests().value(0);
+    QCOMPARE(got.method, QByteArray("POST"));
+    QCOMPARE(got.path, QByteArray("/api/reactions.remove"));
+    QCOMPARE(got.header("content-type"), QByteArray("application/json; charset=utf-8"));
+    QCOMPARE(bodyOf(got), json({{"channel", "C0DUTY42"}, {"timestamp", ts}, {"name", "eyes"}}));
+    items = fetchItems(extra);
+    QCOMPARE(items[1].state, QStringLiteral("open"));
+    // Again: no_reaction, which is what a release wants.
+    row = deliverThroughOutbox(connector, release);
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+
+    // Releasing where only a person reacted takes nothing of theirs.
+    row = deliverThroughOutbox(connector, releaseAction(items[0]));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QCOMPARE(fetchItems(extra)[0].state, QStringLiteral("taken"));
+
+    // A message gone since the last read is an error, not a release.
+    WriteAction gone = release;
+    gone.itemId = QStringLiteral("1.000001");
+    row = deliverThroughOutbox(connector, gone);
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError,
+             QStringLiteral("Slack refused: message_not_found (the message is gone)"));
+    // no_reaction is only fine for a release.
+    QVERIFY(!connector.parseWriteResult(ack, cannedAnswer(R"({"ok":false,"error":"no_reaction"})"))
                  .accepted);
 }
 

@@ -155,6 +155,8 @@ HttpServerResponse SlackFixture::serve(const HttpServerRequest &request) {
         return refused("channel_not_found");
     if (request.path == "/api/reactions.add")
         return react(args);
+    if (request.path == "/api/reactions.remove")
+        return unreact(args);
     if (request.path == "/api/chat.postMessage")
         return post(args);
     return refused("unknown_method");
@@ -193,31 +195,62 @@ HttpServerResponse SlackFixture::history(const HttpServerRequest &request) {
     return slackAnswer(body);
 }
 
-HttpServerResponse SlackFixture::react(const json &args) {
+json *SlackFixture::reactionsOf(const json &args, HttpServerResponse *refusal) {
     const std::string ts = args.value("timestamp", std::string());
-    const std::string name = args.value("name", std::string());
-    if (name.empty())
-        return refused("invalid_name");
+    if (args.value("name", std::string()).empty()) {
+        *refusal = refused("invalid_name");
+        return nullptr;
+    }
     for (json &m : m_messages) {
         if (m.value("ts", std::string()) != ts)
             continue;
         json &reactions = m["reactions"];
         if (!reactions.is_array())
             reactions = json::array();
-        for (json &r : reactions) {
-            if (r.value("name", std::string()) != name)
-                continue;
-            json &users = r["users"];
-            if (std::find(users.begin(), users.end(), botUser) != users.end())
-                return refused("already_reacted");
-            users.push_back(botUser);
-            r["count"] = users.size();
-            return slackAnswer({{"ok", true}});
-        }
-        reactions.push_back({{"name", name}, {"users", {botUser}}, {"count", 1}});
+        return &reactions;
+    }
+    *refusal = refused("message_not_found");
+    return nullptr;
+}
+
+HttpServerResponse SlackFixture::react(const json &args) {
+    HttpServerResponse refusal;
+    json *reactions = reactionsOf(args, &refusal);
+    if (!reactions)
+        return refusal;
+    const std::string name = args.value("name", std::string());
+    for (json &r : *reactions) {
+        if (r.value("name", std::string()) != name)
+            continue;
+        json &users = r["users"];
+        if (std::find(users.begin(), users.end(), botUser) != users.end())
+            return refused("already_reacted");
+        users.push_back(botUser);
+        r["count"] = users.size();
         return slackAnswer({{"ok", true}});
     }
-    return refused("message_not_found");
+    reactions->push_back({{"name", name}, {"users", {botUser}}, {"count", 1}});
+    return slackAnswer({{"ok", true}});
+}
+
+HttpServerResponse SlackFixture::unreact(const json &args) {
+    HttpServerResponse refusal;
+    json *reactions = reactionsOf(args, &refusal);
+    if (!reactions)
+        return refusal;
+    const std::string name = args.value("name", std::string());
+    for (auto r = reactions->begin(); r != reactions->end(); ++r) {
+        json &users = (*r)["users"];
+        const auto bot = std::find(users.begin(), users.end(), botUser);
+        if (r->value("name", std::string()) != name || bot == users.end())
+            continue;
+        users.erase(bot); // only the token's own reaction goes
+        (*r)["count"] = users.size();
+        if (users.empty())
+            reactions->erase(r);
+        return slackAnswer({{"ok", true}});
+    }
+    return refused("no_reaction");
 }
 
 HttpServerResponse SlackFixture::post(const json &args) {

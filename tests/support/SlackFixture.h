@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// A Slack workspace on 127.0.0.1 for tests: conversations.history, reactions.add and
-// chat.postMessage answered in Slack's documented shapes (errors as HTTP 200 with ok:false,
-// cursor pagination, 429 with Retry-After), with state kept between calls (a reaction added
-// shows on the next read) and every request recorded.
+// A Slack workspace on 127.0.0.1 for tests: conversations.history, reactions.add,
+// reactions.remove and chat.postMessage answered in Slack's documented shapes (errors as HTTP 200
+// with ok:false, cursor pagination, 429 with Retry-After), with state kept between calls (a
+// reaction added shows on the next read) and every request recorded.
 #pragma once
 
 #include "demo/loopback/LoopbackHttpServer.h"
@@ -51,6 +51,9 @@ private:
     HttpServerResponse serve(const HttpServerRequest &request);
     HttpServerResponse history(const HttpServerRequest &request);
     HttpServerResponse react(const nlohmann::json &args);
+    HttpServerResponse unreact(const nlohmann::json &args);
+    // The reactions of the message args names (made an array), or nullptr with Slack's refusal.
+    nlohmann::json *reactionsOf(const nlohmann::json &args, HttpServerResponse *refusal);
     HttpServerResponse post(const nlohmann::json &args);
     QString nextTs();
 

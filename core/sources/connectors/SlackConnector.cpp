@@ -120,12 +120,12 @@ bool SlackConnector::supportsWrite(WriteKind kind) const {
     case WriteKind::RaiseAndon:
     case WriteKind::ResolveAndon:
     case WriteKind::CreateIncident:
+    case WriteKind::Acknowledge:
+    case WriteKind::Release:
         return true;
     case WriteKind::CreateBug:
     case WriteKind::CreateCard:
     case WriteKind::CreateSilence:
-    case WriteKind::Acknowledge:
-    case WriteKind::Release:
         break;
     }
     return false;
@@ -171,11 +171,16 @@ QString SlackConnector::messageText(const WriteAction &action) {
 HttpRequest SlackConnector::writeRequest(const WriteAction &action) const {
     json body = {{"channel", m_channel.toStdString()}};
     QByteArray method = QByteArrayLiteral("/chat.postMessage");
-    if (action.kind == WriteKind::React) {
-        method = QByteArrayLiteral("/reactions.add");
+    if (action.kind == WriteKind::React || action.kind == WriteKind::Acknowledge ||
+        action.kind == WriteKind::Release) {
+        // "I'm on it" is the 👀 that "take it" adds; Release takes the token's own away (a
+        // person's 👀 stays: the request still shows taken).
+        method = action.kind == WriteKind::Release ? QByteArrayLiteral("/reactions.remove")
+                                                   : QByteArrayLiteral("/reactions.add");
         body["timestamp"] = action.itemId.toStdString();
-        body["name"] =
-            action.reaction.isEmpty() ? std::string("eyes") : action.reaction.toStdString();
+        body["name"] = action.kind != WriteKind::React || action.reaction.isEmpty()
+                           ? std::string("eyes")
+                           : action.reaction.toStdString();
     } else {
         body["text"] = messageText(action).toStdString();
         if (action.kind == WriteKind::Reply && !action.itemId.isEmpty())
@@ -206,8 +211,12 @@ WriteOutcome SlackConnector::parseWriteResult(const WriteAction &action,
     QString code;
     QString needed;
     if (slackErrorOf(root, &code, &needed)) {
-        if (action.kind == WriteKind::React && code == QLatin1String("already_reacted"))
-            return outcome; // a retry after the first attempt got through
+        // A retry after the first attempt got through: what it asked is so.
+        if ((action.kind == WriteKind::React || action.kind == WriteKind::Acknowledge) &&
+            code == QLatin1String("already_reacted"))
+            return outcome;
+        if (action.kind == WriteKind::Release && code == QLatin1String("no_reaction"))
+            return outcome;
         outcome.accepted = false;
         outcome.error = slackRefusal(code, needed);
         if (code == QLatin1String("ratelimited") || code == QLatin1String("rate_limited")) {

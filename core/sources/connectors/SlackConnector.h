@@ -18,12 +18,15 @@ public:
     HttpRequest firstRequest() const override;
     ParsedPage parsePage(const HttpResult &result) const override;
 
-    // React, Reply, RaiseAndon, ResolveAndon, CreateIncident.
+    // React, Reply, RaiseAndon, ResolveAndon, CreateIncident; Acknowledge adds 👀 (eyes) as
+    // "take it" does, Release removes the token's 👀 (reactions.remove). Item::owner stays
+    // empty: the history names who reacted by user id only, a name would cost a users.info
+    // call per person.
     bool supportsWrite(WriteKind kind) const override;
     HttpRequest writeRequest(const WriteAction &action) const override;
     // An HTTP 200 with ok:false is refused ("Slack refused: not_in_channel (invite the bot to
-    // the channel)"), except already_reacted, which a retried reaction meets. createdId: the ts
-    // of the posted message.
+    // the channel)"), except already_reacted (a reaction or an acknowledgement) and no_reaction
+    // (a release), which a retry meets. createdId: the ts of the posted message.
     WriteOutcome parseWriteResult(const WriteAction &action,
                                   const HttpResult &result) const override;
 
