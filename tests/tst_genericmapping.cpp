@@ -107,6 +107,15 @@ void TestGenericMapping::parse_data() {
         R"({"items":[{"kind":"andons","id":"h1","title":"Halt sftp","project":"sftp",
             "reason":"no backups","raised_by":"alice"}]})");
 
+    // Who handles it, as the source says.
+    row("owner", R"({"fields":{"owner":"/lead/login"}})",
+        R"({"data":[{"id":1,"subject":"s","lead":{"login":"chloe"}},{"id":2,"subject":"t",
+            "lead":null}]})",
+        R"({"items":[{"id":"1","owner":"chloe"},{"id":"2","owner":""}]})");
+    row("owner of another type", R"({"fields":{"owner":"/lead"}})",
+        R"({"data":[{"id":1,"subject":"s","lead":{"login":"chloe"}}]})",
+        R"({"error":"JSON of the wrong shape at /data/0/lead: expected a string or number"})");
+
     // People in every form APIs use.
     row("people string", R"({"fields":{"people":"/owner"}})",
         R"({"data":[{"id":1,"subject":"s","owner":"alice"}]})",

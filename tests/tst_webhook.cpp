@@ -6,6 +6,8 @@
 #include "core/http/HttpClient.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "demo/loopback/LoopbackHttpServer.h"
+#include "tests/support/Acknowledging.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/TestEnvironment.h"
 
 #include <QMutex>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void bodyIsFilledInsideTheJson();
     void pathPlaceholdersAreEncoded();
     void createdIdAndFailures();
+    void acknowledgeAndRelease();
 
 private:
     WriteOutcome write(const Connector &connector, const WriteAction &action);
@@ -165,7 +168,16 @@ void TestWebhook::kinds() {
     all.erase("kinds");
     const auto every =
         ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", all));
-    QVERIFY(every->supportsWrite(WriteKind::React)); // no "kinds": every action
+    QVERIFY(every->supportsWrite(WriteKind::React)); // no "kinds": every action…
+    // …but "I'm on it", which a webhook takes only when it lists it.
+    QVERIFY(!every->supportsWrite(WriteKind::Acknowledge));
+    QVERIFY(!every->supportsWrite(WriteKind::Release));
+    all["kinds"] = {"acknowledge"};
+    const auto acknowledging =
+        ConnectorRegistry::builtin().create(webhookConfig("http://127.0.0.1:1", all));
+    QVERIFY(acknowledging->supportsWrite(WriteKind::Acknowledge));
+    QVERIFY(!acknowledging->supportsWrite(WriteKind::Release));
+    QVERIFY(!acknowledging->supportsWrite(WriteKind::RaiseAndon));
 }
 
 void TestWebhook::bodyIsFilledInsideTheJson() {
@@ -250,6 +262,45 @@ void TestWebhook::createdIdAndFailures() {
     outcome = write(*connector, bug);
     QVERIFY(!outcome.accepted);
     QVERIFY(qAbs(now.secsTo(outcome.retryAt) - 90) <= 2);
+}
+
+void TestWebhook::acknowledgeAndRelease() {
+    const json w = {{"method", "PUT"},
+                    {"path", "/hooks/owners/{{item_id}}"},
+                    {"body",
+                     {{"event", "{{kind}}"},
+                      {"item", "{{item_id}}"},
+                      {"by", "{{raised_by}}"},
+                      {"title", "{{title}}"}}},
+                    {"kinds", {"acknowledge", "release"}}};
+    const auto connector =
+        ConnectorRegistry::builtin().create(webhookConfig(m_server->baseUrl(), w));
+    Item item;
+    item.kind = ItemKind::Andon;
+    item.source = QStringLiteral("hooks");
+    item.id = QStringLiteral("h/7");
+    item.title = QStringLiteral("Halt \"sftp\"");
+    answerWith(HttpServerResponse::json("{}"));
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledgeAction(item));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    HttpServerRequest got = m_server->lastRequest();
+    QCOMPARE(got.method, QByteArray("PUT"));
+    QCOMPARE(got.target, QByteArray("/hooks/owners/h%2F7"));
+    QCOMPARE(got.header("authorization"), QByteArray("Bearer hook-token-5b2d4680"));
+    QCOMPARE(got.header("content-type"), QByteArray("application/json"));
+    QCOMPARE(json::parse(got.body.toStdString()), json({{"event", "acknowledge"},
+                                                        {"item", "h/7"},
+                                                        {"by", "victor"},
+                                                        {"title", "Halt \"sftp\""}}));
+
+    row = deliverThroughOutbox(*connector, releaseAction(item));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QCOMPARE(json::parse(m_server->lastRequest().body.toStdString()).at("event"), "release");
+
+    answerWith(HttpServerResponse::text("no such andon", 404));
+    row = deliverThroughOutbox(*connector, releaseAction(item));
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError, QStringLiteral("not found (HTTP 404): check the URL"));
 }
 
 QTEST_GUILESS_MAIN(TestWebhook)

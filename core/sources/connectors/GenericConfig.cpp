@@ -45,9 +45,9 @@ GenericField requiredField(const json &fields, const char *name, const QString &
     return std::move(*field);
 }
 
-const char *const knownFields[] = {"id",     "title",    "state",       "created_at", "people",
-                                   "url",    "severity", "project",     "reason",     "raised_by",
-                                   "column", "due",      "column_since"};
+const char *const knownFields[] = {"id",     "title",    "state",        "created_at", "people",
+                                   "url",    "severity", "project",      "reason",     "raised_by",
+                                   "column", "due",      "column_since", "owner"};
 
 // The fields a "values" map may apply to; nullptr when not one or not configured.
 GenericField *mappableField(GenericConfig &c, const std::string &name) {
@@ -224,6 +224,7 @@ GenericConfig parseGenericConfig(const json &source, const QString &pointer) {
     c.due = optionalField(*fields, "due", fieldsWhere);
     c.columnSince = optionalField(*fields, "column_since", fieldsWhere);
     c.raisedBy = optionalField(*fields, "raised_by", fieldsWhere);
+    c.owner = optionalField(*fields, "owner", fieldsWhere);
     for (const auto &[name, value] : fields->items()) {
         // Other names are allowed: they exist for url_template ({{iid}}), checked like the rest.
         const QString where = fieldsWhere + QLatin1Char('/') + q(name);

@@ -39,6 +39,7 @@ struct GenericConfig {
     std::optional<GenericField> project;
     std::optional<GenericField> reason;
     std::optional<GenericField> raisedBy;
+    std::optional<GenericField> owner; // who handles it, as the source says
     // Kanban cards: the column word (else "state" is used), due date, time in column.
     std::optional<GenericField> column;
     std::optional<GenericField> due;

@@ -145,7 +145,8 @@ bool GenericConnector::mapItem(const json &entry, Item *item, QString *where,
 
     if (!read(m_map.state, &item->state) || !read(m_map.project, &item->project) ||
         !read(m_map.reason, &item->reason) || !read(m_map.raisedBy, &item->raisedBy) ||
-        !read(m_map.url, &item->url) || !read(m_map.column, &item->column))
+        !read(m_map.url, &item->url) || !read(m_map.column, &item->column) ||
+        !read(m_map.owner, &item->owner))
         return false;
 
     if (m_map.severity) {

@@ -11,10 +11,18 @@ using nlohmann::json;
 
 namespace {
 
-constexpr WriteKind allKinds[] = {
+// A webhook without "kinds" takes these. Acknowledge and Release must be listed: a webhook
+// written for andons or bugs before them would otherwise post every "I'm on it" as one.
+constexpr WriteKind defaultKinds[] = {
     WriteKind::CreateBug,    WriteKind::CreateIncident, WriteKind::CreateCard,
     WriteKind::Reply,        WriteKind::React,          WriteKind::RaiseAndon,
     WriteKind::ResolveAndon, WriteKind::CreateSilence,
+};
+constexpr WriteKind allKinds[] = {
+    WriteKind::CreateBug,    WriteKind::CreateIncident, WriteKind::CreateCard,
+    WriteKind::Reply,        WriteKind::React,          WriteKind::RaiseAndon,
+    WriteKind::ResolveAndon, WriteKind::CreateSilence,  WriteKind::Acknowledge,
+    WriteKind::Release,
 };
 
 QString q(const std::string &text) {
@@ -127,7 +135,7 @@ void readHeaders(const json &write, const QString &where, GenericWrite *w) {
 void readKinds(const json &write, const QString &where, GenericWrite *w) {
     const auto kinds = write.find("kinds");
     if (kinds == write.end()) {
-        w->kinds.assign(std::begin(allKinds), std::end(allKinds));
+        w->kinds.assign(std::begin(defaultKinds), std::end(defaultKinds));
         return;
     }
     QStringList names;

@@ -20,8 +20,10 @@ struct GenericWrite {
     QByteArray path;            // joined to the source URL; {{placeholders}} percent-encoded
     HttpHeaders headers;        // extra headers (auth comes from the source's "auth")
     QByteArray contentType = "application/json";
-    nlohmann::json body;                // the template
-    std::vector<WriteKind> kinds;       // the actions this webhook takes
+    nlohmann::json body; // the template
+    // The actions this webhook takes: "kinds", else all but acknowledge and release (which a
+    // webhook takes only when it lists them).
+    std::vector<WriteKind> kinds;
     std::optional<JsonPath> createdId;  // in the answer: the new thing's id…
     std::optional<JsonPath> createdUrl; // …and link, for replies such as "bug filed: <url>"
 };
