@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The GitLab connector: mapping and pagination table-driven on canned answers, then end to end
 // through HttpClient, SourceFetcher and Poller against GitLabFixture, failures as a person
-// reads them, rate limits, and the create-issue write as GitLab receives it.
+// reads them, rate limits, and the create-issue write as GitLab receives it; "I'm on it" (the
+// token's user added to and removed from the assignees, over GraphQL) through the real outbox.
+#include "tests/support/Acknowledging.h"
+#include "tests/support/BoardFixture.h"
 #include "tests/support/GitLabFixture.h"
 #include "tests/support/ItemMatch.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
 #include "tests/support/TestSource.h"
@@ -28,6 +32,8 @@ private Q_SLOTS:
     void failures();
     void createIssue();
     void createIssueRefused();
+    void acknowledgeAndRelease();
+    void acknowledgeRefused();
 };
 
 namespace {
@@ -86,6 +92,23 @@ json writeSource(const QByteArray &url) {
                       {"auth", {{"type", "vendor"}, {"secret", token.toStdString()}}}});
 }
 
+Item issueItem(int id) {
+    return fixtureItem(ItemKind::Bug, QStringLiteral("gl"), QString::number(id),
+                       QStringLiteral("Runbook link 404s"), QDateTime());
+}
+
+WriteAction acknowledge(int id) {
+    return acknowledgeAction(issueItem(id));
+}
+
+QString assigneesOf(const Connector &connector, int id) {
+    return ownerAndPeople(connector, QString::number(id));
+}
+
+json bodyOf(const HttpServerRequest &request) {
+    return json::parse(request.body.toStdString(), nullptr, false);
+}
+
 } // namespace
 
 void TestGitLab::initTestCase() {
@@ -105,6 +128,7 @@ void TestGitLab::parse_data() {
                         {"title", "Backups of db-2 fail nightly"},
                         {"state", "opened"},
                         {"people", {"Ana Lima"}},
+                        {"owner", "Ana Lima"},
                         {"severity", "high"},
                         {"severity_raw", "2"},
                         {"created", "2026-11-28T08:15:00.000Z"},
@@ -351,6 +375,109 @@ void TestGitLab::createIssueRefused() {
     outcome = sendWrite(*connector, sampleBugAction());
     QVERIFY(!outcome.accepted);
     QVERIFY(outcome.retryAt > QDateTime::currentDateTimeUtc().addSecs(45));
+}
+
+void TestGitLab::acknowledgeAndRelease() {
+    GitLabFixture fixture;
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnector(writeSource(fixture.baseUrl()));
+    QVERIFY(connector->supportsWrite(WriteKind::Acknowledge));
+    QVERIFY(connector->supportsWrite(WriteKind::Release));
+    QCOMPARE(assigneesOf(*connector, 9103), QStringLiteral("Ana Lima: Ana Lima, zoe"));
+    fixture.server().clearRequests();
+
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledge(9103));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QList<HttpServerRequest> requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    for (const HttpServerRequest &r : requests) {
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.target, QByteArray("/api/graphql"));
+        QCOMPARE(r.header("private-token"), token);
+        QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+    }
+    json first = bodyOf(requests[0]);
+    QCOMPARE(first.at("variables"), json({{"id", "gid://gitlab/Issue/9103"}}));
+    QVERIFY(first.at("query").get<std::string>().find("currentUser { username }") !=
+            std::string::npos);
+    json second = bodyOf(requests[1]);
+    QCOMPARE(second.at("variables"), json({{"projectPath", "platform/sre"},
+                                           {"iid", "43"},
+                                           {"usernames", {"chloe"}},
+                                           {"mode", "APPEND"}}));
+    QVERIFY(second.at("query").get<std::string>().find("issueSetAssignees(input:") !=
+            std::string::npos);
+    // Added beside the others: the first assignee still owns it as GitLab says.
+    QCOMPARE(assigneesOf(*connector, 9103),
+             QStringLiteral("Ana Lima: Ana Lima, zoe, Chloe Martin"));
+
+    fixture.server().clearRequests();
+    row = deliverThroughOutbox(*connector, releaseAction(issueItem(9103)));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    requests = fixture.server().requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(bodyOf(requests[1]).at("variables").at("mode"), "REMOVE");
+    QCOMPARE(assigneesOf(*connector, 9103), QStringLiteral("Ana Lima: Ana Lima, zoe"));
+
+    // On an issue nobody had, the token's user becomes its owner.
+    row = deliverThroughOutbox(*connector, acknowledge(9102));
+    QVERIFY2(row.state == QLatin1String("delivered"), qPrintable(row.lastError));
+    QCOMPARE(assigneesOf(*connector, 9102), QStringLiteral("Chloe Martin: Chloe Martin"));
+}
+
+void TestGitLab::acknowledgeRefused() {
+    GitLabFixture fixture;
+    QVERIFY(fixture.start());
+    const auto connector = makeTestConnector(writeSource(fixture.baseUrl()));
+    // An issue the token may not see (or gone): GraphQL's issue is null.
+    OutboxEntry row = deliverThroughOutbox(*connector, acknowledge(777));
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError, QStringLiteral("GitLab has no issue 777 that the token may see"));
+    QCOMPARE(fixture.server().requests().size(), 1);
+
+    fixture.server().setFault(FixtureFault::Unauthorized);
+    row = deliverThroughOutbox(*connector, acknowledge(9102));
+    QVERIFY2(row.lastError.startsWith(QLatin1String("token refused (HTTP 401)")),
+             qPrintable(row.lastError));
+    fixture.server().setFault(FixtureFault::None);
+
+    // GraphQL's refusals come with HTTP 200: said, with GitLab's words.
+    WriteAction second = acknowledge(9102);
+    second.lookups = {QStringLiteral("zoe"), QStringLiteral("platform/sre"), QStringLiteral("42")};
+    row = deliverThroughOutbox(*connector, second);
+    QCOMPARE(row.state, QStringLiteral("pending"));
+    QCOMPARE(row.lastError,
+             QStringLiteral("GitLab refused it: The resource that you are attempting to access "
+                            "does not exist or you don't have permission to perform this action"));
+    WriteOutcome outcome = connector->parseWriteResult(
+        second, cannedAnswer(R"({"data":{"issueSetAssignees":{"issue":{"assignees":{"nodes":[
+            {"username":"ana"}]}},"errors":[]}}})"));
+    QVERIFY(!outcome.accepted);
+    QCOMPARE(outcome.error, QStringLiteral("GitLab did not add zoe to the assignees of "
+                                           "platform/sre#42: one assignee only (several need "
+                                           "GitLab Premium)?"));
+    outcome = connector->parseWriteResult(
+        second, cannedAnswer(R"({"data":{"issueSetAssignees":{"issue":null,
+            "errors":["Assignee limit exceeded"]}}})"));
+    QCOMPARE(outcome.error, QStringLiteral("GitLab refused it: Assignee limit exceeded"));
+
+    // Answers of other shapes: said, never a crash.
+    const WriteAction first = acknowledge(9102);
+    const QList<QPair<QByteArray, QString>> odd = {
+        {"<html>login</html>", QStringLiteral("GitLab's GraphQL answer has no \"data\"")},
+        {R"({"data":{"currentUser":null,"issue":null}})",
+         QStringLiteral("GitLab names no user for this token (currentUser is null)")},
+        {R"({"data":{"currentUser":{"username":"chloe"},"issue":{"iid":"42"}}})",
+         QStringLiteral("GitLab's issue 9102 has no iid or full reference")},
+    };
+    for (const auto &[body, error] : odd) {
+        outcome = connector->parseWriteResult(first, cannedAnswer(body));
+        QVERIFY(!outcome.accepted);
+        QVERIFY(!outcome.next);
+        QCOMPARE(outcome.error, error);
+    }
+    outcome = connector->parseWriteResult(second, cannedAnswer(R"({"data":{}})"));
+    QCOMPARE(outcome.error, QStringLiteral("GitLab's answer has no assignees"));
 }
 
 QTEST_GUILESS_MAIN(TestGitLab)

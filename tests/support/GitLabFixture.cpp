@@ -47,7 +47,8 @@ json issue(const QByteArray &webBase, int iid, const char *title, const json &la
 } // namespace
 
 GitLabFixture::GitLabFixture()
-    : m_server([this](const HttpServerRequest &request, FixtureFault fault) {
+    : m_issues(issues(externalUrl))
+    , m_server([this](const HttpServerRequest &request, FixtureFault fault) {
         return answer(request, fault);
     }) {}
 
@@ -68,8 +69,7 @@ json GitLabFixture::issues(const QByteArray &webBase) {
     });
 }
 
-HttpServerResponse GitLabFixture::answer(const HttpServerRequest &request,
-                                         FixtureFault fault) const {
+HttpServerResponse GitLabFixture::answer(const HttpServerRequest &request, FixtureFault fault) {
     if (fault == FixtureFault::RateLimited || fault == FixtureFault::RateLimitedAlternate)
         return rateLimited(fault);
     if (fault == FixtureFault::Unauthorized)
@@ -80,6 +80,8 @@ HttpServerResponse GitLabFixture::answer(const HttpServerRequest &request,
         return list(request);
     if (issuesPath && request.method == "POST")
         return create(request);
+    if (request.path == "/api/graphql" && request.method == "POST")
+        return graphql(request);
     return FixtureServer::json({{"message", "404 Project Not Found"}}, 404);
 }
 
@@ -88,8 +90,13 @@ HttpServerResponse GitLabFixture::list(const HttpServerRequest &request) const {
     const int page = qMax(1, query.queryItemValue(QStringLiteral("page")).toInt());
     constexpr int perPage = 2; // a server cap below the 100 asked for
     constexpr int totalPages = (issueCount + perPage - 1) / perPage;
-    HttpServerResponse response = FixtureServer::json(
-        FixtureServer::slice(issues(externalUrl), (page - 1) * perPage, perPage));
+    json all;
+    {
+        QMutexLocker lock(&m_mutex);
+        all = m_issues;
+    }
+    HttpServerResponse response =
+        FixtureServer::json(FixtureServer::slice(all, (page - 1) * perPage, perPage));
     // The quirk: the last page still names a next one.
     const QByteArray next = page <= totalPages ? QByteArray::number(page + 1) : QByteArray();
     const auto linkTo = [&request](int target) {
@@ -127,6 +134,67 @@ HttpServerResponse GitLabFixture::create(const HttpServerRequest &request) const
     created["description"] = body.value("description", "");
     created["web_url"] = externalUrl.toStdString() + "/platform/sre/-/issues/46";
     return FixtureServer::json(created, 201);
+}
+
+HttpServerResponse GitLabFixture::graphql(const HttpServerRequest &request) {
+    const json body = json::parse(request.body.toStdString(), nullptr, false);
+    const std::string query = body.is_object() ? body.value("query", std::string()) : "";
+    const json variables = body.is_object() ? body.value("variables", json::object()) : json();
+    const auto error = [](const std::string &message, const char *field) {
+        return FixtureServer::json(
+            {{"data", {{field, nullptr}}},
+             {"errors", json::array({{{"message", message},
+                                      {"locations", json::array({{{"line", 1}, {"column", 3}}})},
+                                      {"path", json::array({field})}}})}});
+    };
+    QMutexLocker lock(&m_mutex);
+    if (query.find("currentUser") != std::string::npos) {
+        json found = nullptr;
+        for (const json &issue : m_issues) {
+            if (variables.value("id", std::string()) ==
+                "gid://gitlab/Issue/" + std::to_string(issue["id"].get<int>()))
+                found = {{"iid", std::to_string(issue["iid"].get<int>())},
+                         {"reference", issue["references"]["full"]}};
+        }
+        return FixtureServer::json(
+            {{"data", {{"currentUser", {{"username", myUsername}}}, {"issue", found}}}});
+    }
+    if (query.find("issueSetAssignees") == std::string::npos)
+        return FixtureServer::json(
+            {{"errors", json::array({{{"message", "Unexpected end of document"},
+                                      {"locations", json::array()}}})}});
+    const std::string mode = variables.value("mode", std::string());
+    const json usernames = variables.value("usernames", json::array());
+    for (json &issue : m_issues) {
+        if (issue["references"]["full"] != variables.value("projectPath", std::string()) + "#" +
+                                               variables.value("iid", std::string()))
+            continue;
+        json &assignees = issue["assignees"];
+        for (const json &username : usernames) {
+            if (username != myUsername)
+                return error("The resource that you are attempting to access does not exist or "
+                             "you don't have permission to perform this action",
+                             "issueSetAssignees");
+            const auto at = std::find_if(assignees.begin(), assignees.end(), [&](const json &u) {
+                return u.value("username", std::string()) == myUsername;
+            });
+            if (mode == "REMOVE" && at != assignees.end())
+                assignees.erase(at);
+            if (mode == "APPEND" && at == assignees.end())
+                assignees.push_back(user(5, myUsername, myName));
+        }
+        issue["assignee"] = assignees.empty() ? json(nullptr) : assignees[0];
+        json nodes = json::array();
+        for (const json &u : assignees)
+            nodes.push_back({{"username", u["username"]}});
+        return FixtureServer::json(
+            {{"data",
+              {{"issueSetAssignees",
+                {{"issue", {{"assignees", {{"nodes", nodes}}}}}, {"errors", json::array()}}}}}});
+    }
+    return error("The resource that you are attempting to access does not exist or you don't "
+                 "have permission to perform this action",
+                 "issueSetAssignees");
 }
 
 HttpServerResponse GitLabFixture::rateLimited(FixtureFault fault) const {

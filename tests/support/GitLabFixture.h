@@ -3,7 +3,10 @@
 // open issues two per page with x-page / x-next-page / x-total and Link headers. Two quirks of
 // real servers: the last page still names a next page (which answers []), and the Link header
 // uses the server's external_url (http://gitlab.internal.example), not the URL we were given.
-// Creates issues (201) and refuses one without a title as GitLab does.
+// Creates issues (201) and refuses one without a title as GitLab does. POST /api/graphql
+// answers the two GraphQL calls of "I'm on it" in GitLab's shapes: the token's user (chloe)
+// with an issue found by its global id, and issueSetAssignees (APPEND, REMOVE), which changes
+// the issues the next list shows; an unknown user or issue is GraphQL's error.
 #pragma once
 
 #include "tests/support/FixtureServer.h"
@@ -21,12 +24,18 @@ public:
     static nlohmann::json issues(const QByteArray &webBase);
     static constexpr int issueCount = 5;
     static constexpr int createdId = 9106;
+    // The token's own user (currentUser).
+    static constexpr const char *myUsername = "chloe";
+    static constexpr const char *myName = "Chloe Martin";
 
 private:
-    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault) const;
+    HttpServerResponse answer(const HttpServerRequest &request, FixtureFault fault);
     HttpServerResponse list(const HttpServerRequest &request) const;
     HttpServerResponse create(const HttpServerRequest &request) const;
+    HttpServerResponse graphql(const HttpServerRequest &request);
     HttpServerResponse rateLimited(FixtureFault fault) const;
 
-    FixtureServer m_server;
+    mutable QMutex m_mutex;
+    nlohmann::json m_issues; // guarded by m_mutex: assignments change them
+    FixtureServer m_server;  // last: stopped before the data goes
 };

@@ -104,6 +104,7 @@ bool GitLabConnector::mapIssue(const json &issue, const QString &at, Item *item,
     item->state = read->string(issue, at, "state");
     item->url = read->string(issue, at, "web_url");
     item->people = read->names(issue, at, "assignees", {"name", "username"});
+    item->owner = item->people.value(0);
     // Scoped labels first (severity::2, priority::1), else the incident severity field.
     const QStringList labels = read->names(issue, at, "labels", {"name"});
     item->severity = m_severity.fromLabels(labels);
@@ -146,10 +147,13 @@ QString GitLabConnector::describeFailure(const HttpResult &result) const {
 }
 
 bool GitLabConnector::supportsWrite(WriteKind kind) const {
-    return kind == WriteKind::CreateBug;
+    return kind == WriteKind::CreateBug || kind == WriteKind::Acknowledge ||
+           kind == WriteKind::Release;
 }
 
 HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release)
+        return assigneeRequest(action);
     // GitLab takes labels as one comma-separated string: a comma inside a label would split it.
     QStringList labels;
     for (const QString &label : issueLabels(action, m_labels))
@@ -166,6 +170,8 @@ HttpRequest GitLabConnector::writeRequest(const WriteAction &action) const {
 
 WriteOutcome GitLabConnector::parseWriteResult(const WriteAction &action,
                                                const HttpResult &result) const {
+    if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release)
+        return parseAssigneeResult(action, result);
     WriteOutcome outcome = Connector::parseWriteResult(action, result);
     if (outcome.accepted)
         readCreatedIssue(result, "id", "web_url", &outcome);

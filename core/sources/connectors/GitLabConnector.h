@@ -21,9 +21,13 @@ public:
     // GitLab answers 404 for a project the token may not read: says so.
     QString describeFailure(const HttpResult &result) const override;
 
-    bool supportsWrite(WriteKind kind) const override; // CreateBug
+    // CreateBug; Acknowledge adds the token's own user to the issue's assignees, Release
+    // removes it, the others staying (GitLabAssignees.cpp: GraphQL, first the token's user and
+    // the issue's project and iid, then issueSetAssignees; the token needs the "api" scope).
+    // Item::owner is the first assignee's name.
+    bool supportsWrite(WriteKind kind) const override;
     HttpRequest writeRequest(const WriteAction &action) const override;
-    // createdId: the issue's global id (as items carry); createdUrl: web_url.
+    // CreateBug: createdId: the issue's global id (as items carry); createdUrl: web_url.
     WriteOutcome parseWriteResult(const WriteAction &action,
                                   const HttpResult &result) const override;
 
@@ -35,6 +39,8 @@ private:
     bool mapIssue(const nlohmann::json &issue, const QString &at, Item *item,
                   FieldReader *read) const;
     std::optional<HttpRequest> nextRequest(const HttpResult &result, QString *error) const;
+    HttpRequest assigneeRequest(const WriteAction &action) const;
+    WriteOutcome parseAssigneeResult(const WriteAction &action, const HttpResult &result) const;
 
     QByteArray m_issuesPath; // /api/v4/projects/<id>/issues
     QByteArray m_listPath;   // with the list's query, without page
