@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "DesktopTray.h"
 
+#include "core/attention/UnownedItems.h"
 #include "core/board/Board.h"
 #include "widgets/Theme.h"
 
@@ -117,12 +118,20 @@ void DesktopTray::addMenuAction(QAction *action) {
         m_menu->insertAction(m_menu->actions().value(1), action);
 }
 
+void DesktopTray::setUnowned(const UnownedItems *unowned) {
+    m_unowned = unowned;
+    connect(unowned, &UnownedItems::changed, this, &DesktopTray::scheduleUpdate);
+    scheduleUpdate();
+}
+
 void DesktopTray::scheduleUpdate() {
     m_coalesce->start();
 }
 
 void DesktopTray::updateStatus() {
-    const TrayStatus status = trayStatus(countBoard(*m_board));
+    BoardCounts counts = countBoard(*m_board);
+    counts.unownedSevere = m_unowned ? m_unowned->severeCount() : 0;
+    const TrayStatus status = trayStatus(counts);
     const bool alarmChanged = m_first || status.alarm != m_status.alarm;
     const bool changed = alarmChanged || status.toolTip != m_status.toolTip;
     m_first = false;

@@ -17,6 +17,7 @@ class QMenu;
 class QSystemTrayIcon;
 class QTimer;
 class QWidget;
+class UnownedItems;
 
 class DesktopTray final : public QObject {
     Q_OBJECT
@@ -31,6 +32,8 @@ public:
     static QIcon iconFor(BoardAlarm alarm);
     // Adds "Wall Screen" to the tray's menu.
     void addMenuAction(QAction *action);
+    // Counts the SEV-1/SEV-2 incidents nobody owns in the tooltip ("2 unowned SEV-1/2").
+    void setUnowned(const UnownedItems *unowned);
 
 Q_SIGNALS:
     void statusChanged(const TrayStatus &status);
@@ -41,6 +44,7 @@ private:
     void showMessage(NotificationKind kind, const QString &title, const QString &body);
 
     Board *m_board;
+    const UnownedItems *m_unowned = nullptr;
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;

@@ -83,6 +83,12 @@ void TestTrayWorst::tooltipCounts() {
     QCOMPARE(lines[1], QStringLiteral(
                            "1 andon \u00B7 5 incidents (2 SEV-1) \u00B7 3 requests \u00B7 2 bugs"));
     QCOMPARE(lines[2], QStringLiteral("Sources: 2 of 4 fresh, 1 failing, 1 waiting"));
+    // SEV-1/2 nobody owns past the delay are counted beside the incidents.
+    BoardCounts unowned = counts(1, 2, 5, 1, 1);
+    unowned.unownedSevere = 3;
+    QCOMPARE(trayStatus(unowned).toolTip.split(QLatin1Char('\n'))[1],
+             QStringLiteral("1 andon \u00B7 5 incidents (2 SEV-1), 3 unowned SEV-1/2 \u00B7 3 "
+                            "requests \u00B7 2 bugs"));
     // Urgency order is the enum's order: a caller may compare alarms.
     QVERIFY(BoardAlarm::Andon > BoardAlarm::Sev1);
     QVERIFY(BoardAlarm::Sev1 > BoardAlarm::StaleSource);

@@ -84,6 +84,10 @@ private Q_SLOTS:
         QVERIFY(n.andon);
         QVERIFY(!n.breach);
         QVERIFY(n.andonSound);
+        QCOMPARE(n.unownedAlertMin, 5); // the default
+        QCOMPARE(parseNotificationConfig(doc(R"({"notifications":{"unowned_alert_min":12}})"))
+                     .unownedAlertMin,
+                 12);
     }
 
     void errors_data() {
@@ -156,6 +160,14 @@ private Q_SLOTS:
         QTest::newRow("notification not a bool")
             << QByteArray(R"({"notifications":{"andon":"yes"}})")
             << QStringLiteral("/notifications/andon") << QStringLiteral("expected true or false");
+        QTest::newRow("unowned delay zero")
+            << QByteArray(R"({"notifications":{"unowned_alert_min":0}})")
+            << QStringLiteral("/notifications/unowned_alert_min")
+            << QStringLiteral("expected an integer from 1 to 1440 (minutes)");
+        QTest::newRow("unowned delay a string")
+            << QByteArray(R"({"notifications":{"unowned_alert_min":"5"}})")
+            << QStringLiteral("/notifications/unowned_alert_min")
+            << QStringLiteral("expected an integer");
         QTest::newRow("notification typo")
             << QByteArray(R"({"notifications":{"sound":true}})")
             << QStringLiteral("/notifications/sound") << QStringLiteral("unknown key");

@@ -6,11 +6,13 @@
 #include "app/MainWindow.h"
 #include "app/TrendsFeed.h"
 #include "app/lean/LeanUi.h"
+#include "app/lean/OwnershipUi.h"
 #include "app/lean/TeamStateLight.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
 #include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
+#include "core/attention/UnownedItems.h"
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
@@ -81,11 +83,18 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
                      [guard] { delete guard.data(); });
     if (context->leanState()) {
         LeanController *controller = context->createLeanController(window);
-        new LeanUi(window, controller);
-        wallMode->setTicking(
-            [clocks = context->leanState()->clocks()] { return clocks->runningCount() > 0; });
+        auto *lean = new LeanUi(window, controller);
+        UnownedItems *unowned = watchUnowned(controller, context->notifier(), window);
+        lean->ownership()->setUnowned(unowned);
+        tray->setUnowned(unowned);
+        wallMode->setTicking([clocks = context->leanState()->clocks(), unowned] {
+            return clocks->runningCount() > 0 || unowned->count() > 0;
+        });
         QObject::connect(controller, &LeanController::requestChanged, wallMode,
                          &WallMode::repaintMarks);
+        QObject::connect(controller, &LeanController::ownershipChanged, wallMode,
+                         &WallMode::repaintMarks);
+        QObject::connect(unowned, &UnownedItems::changed, wallMode, &WallMode::repaintMarks);
         if (context->store()->isShared())
             new TeamStateLight(context->store(), window->statusBar());
         // The 15-minute rule also reaches the desktop, where notifications are on.

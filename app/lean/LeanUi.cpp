@@ -4,6 +4,7 @@
 #include "app/MainWindow.h"
 #include "app/lean/LeanDialogs.h"
 #include "app/lean/OutboxDialog.h"
+#include "app/lean/OwnershipUi.h"
 #include "app/lean/PanelSelection.h"
 #include "app/lean/RequestTriageUi.h"
 #include "app/lean/WorkQueueMarks.h"
@@ -32,9 +33,11 @@ LeanUi::LeanUi(MainWindow *window, LeanController *controller)
     , m_window(window)
     , m_controller(controller)
     , m_triage(new RequestTriageUi(window, controller, this))
-    , m_queues(new WorkQueueMarks(window, controller, this)) {
+    , m_queues(new WorkQueueMarks(window, controller, this))
+    , m_ownership(new OwnershipUi(window, controller, this)) {
     installToolbar();
     installAndons();
+    installContextMenus();
     installStatus();
     connect(controller, &LeanController::breached, this, [this](const Item &request) {
         QApplication::alert(m_window);
@@ -54,6 +57,9 @@ void LeanUi::installToolbar() {
     declare->setToolTip(QStringLiteral("Declare an incident (Ctrl+Shift+I)"));
     connect(declare, &QAction::triggered, this, &LeanUi::declareIncident);
     bar->addAction(declare);
+    bar->addAction(m_ownership->acknowledgeAction());
+    bar->addAction(m_ownership->releaseAction());
+    bar->addAction(m_ownership->acknowledgedViewAction());
 
     // Who is on duty: the name actions are signed with (from the schedule when there is one).
     m_onDuty = new QLabel(bar);
@@ -203,15 +209,28 @@ void LeanUi::installAndons() {
     auto *shortcut = new QShortcut(QKeySequence(Qt::Key_R), list);
     shortcut->setContext(Qt::WidgetShortcut);
     connect(shortcut, &QShortcut::activated, this, &LeanUi::resolveSelectedAndon);
-    list->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(list, &QWidget::customContextMenuRequested, this, [this, list](const QPoint &at) {
-        if (!list->indexAt(at).isValid())
-            return;
-        list->setCurrentIndex(list->indexAt(at));
-        QMenu menu(list);
-        menu.addAction(QStringLiteral("Resolve\u2026"), this, &LeanUi::resolveSelectedAndon);
-        menu.exec(list->viewport()->mapToGlobal(at));
-    });
+}
+
+void LeanUi::installContextMenus() {
+    // One menu per list: "I'm on it" and Release on every row, Resolve… on an andon.
+    for (ItemKind kind : {ItemKind::Incident, ItemKind::Andon, ItemKind::Request, ItemKind::Bug}) {
+        QListView *list = m_window->boardView()->panelView(kind)->list();
+        list->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(list, &QWidget::customContextMenuRequested, this,
+                [this, list, kind](const QPoint &at) {
+                    if (!list->indexAt(at).isValid())
+                        return;
+                    list->setCurrentIndex(list->indexAt(at));
+                    QMenu menu(list);
+                    m_ownership->addMenuEntries(&menu, kind);
+                    if (kind == ItemKind::Andon) {
+                        menu.addSeparator();
+                        menu.addAction(QStringLiteral("Resolve\u2026"), this,
+                                       &LeanUi::resolveSelectedAndon);
+                    }
+                    menu.exec(list->viewport()->mapToGlobal(at));
+                });
+    }
 }
 
 void LeanUi::installStatus() {

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Puts the lean workflow into the main window: the andon button, "Declare incident" and who is
-// on duty in the toolbar, resolve on the andon panel, the outbox's pending actions in the status
-// bar; triage under Pending requests (RequestTriageUi) and flow marks on the bug and incident
-// queues (WorkQueueMarks).
+// on duty in the toolbar, resolve on the andon panel, "I'm on it" everywhere (OwnershipUi), the
+// outbox's pending actions in the status bar; triage under Pending requests (RequestTriageUi) and
+// flow marks on the bug and incident queues (WorkQueueMarks).
 #pragma once
 
 #include <QObject>
 
 class LeanController;
 class MainWindow;
+class OwnershipUi;
 class QInputDialog;
 class QLabel;
 class QToolButton;
@@ -30,10 +31,12 @@ public:
 
     RequestTriageUi *triage() const { return m_triage; }
     WorkQueueMarks *queues() const { return m_queues; }
+    OwnershipUi *ownership() const { return m_ownership; }
 
 private:
     void installToolbar();
     void installAndons();
+    void installContextMenus();
     void installStatus();
     void updateOutboxStatus();
     void updateOnDuty();
@@ -42,6 +45,7 @@ private:
     LeanController *m_controller;
     RequestTriageUi *m_triage;
     WorkQueueMarks *m_queues;
+    OwnershipUi *m_ownership;
     QLabel *m_onDuty = nullptr;
     QToolButton *m_outboxStatus = nullptr;
 };

@@ -81,11 +81,13 @@ void WallMode::showDeskMarks() {
     if (!m_window)
         return;
     // The desk's marks, asked at paint time: what the lean workflow says on the desk (taken by
-    // whom, the clock, the bug in progress) the room reads on the wall.
+    // whom, the clock, the bug in progress, who is on it) the room reads on the wall.
     for (WallPanel *panel : m_wall->view()->panels()) {
         const ItemDelegate *desk = m_window->boardView()->panelView(panel->kind())->delegate();
         panel->delegate()->setMarker(
             [desk](const QModelIndex &index) { return desk->markOf(index); });
+        panel->delegate()->setOwnerMarker(
+            [desk](const QModelIndex &index) { return desk->ownerMarkOf(index); });
     }
     // Clocks move every second: the panels are repainted while one runs and the wall shows.
     auto *tick = new QTimer(m_wall);

@@ -28,8 +28,8 @@ public:
     ~WallMode() override;
 
     bool isActive() const;
-    // Whether a mark on the panels moves every second (an investigation clock runs): the wall
-    // then repaints them each second. Unset: never.
+    // Whether a mark on the panels moves every second (an investigation clock runs, an UNOWNED
+    // badge pulses): the wall then repaints them each second. Unset: never.
     void setTicking(std::function<bool()> ticking);
     // Where what the room acknowledges is kept (may be null: in memory); set before enter().
     void setAcknowledgements(WallAcknowledgements *acks) { m_acks = acks; }
@@ -42,7 +42,7 @@ public Q_SLOTS:
     void enter(const QString &screen = {}, const QSize &size = {});
     void leave();
     void toggle();
-    // The marks changed (a request taken or decided here or on another screen).
+    // The marks changed (a request taken or decided, an owner, here or on another screen).
     void repaintMarks();
 
 Q_SIGNALS:

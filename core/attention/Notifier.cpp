@@ -48,6 +48,18 @@ void Notifier::reportBreach(const QString &title, const QString &detail) {
                       detail);
 }
 
+void Notifier::reportUnowned(const Item &item) {
+    const bool andon = item.kind == ItemKind::Andon;
+    const QString what = andon                        ? QStringLiteral("Andon")
+                         : item.kind == ItemKind::Bug ? QStringLiteral("Bug in progress")
+                                                      : item.severity.label();
+    const QString name = andon && !item.project.isEmpty() ? item.project : item.title;
+    Q_EMIT notify(
+        NotificationKind::Unowned,
+        QStringLiteral("Nobody on it for %1 min: %2").arg(m_config.unownedAlertMin).arg(name),
+        QStringLiteral("%1 \u00B7 %2 \u2014 press A on it to own it").arg(what, item.source));
+}
+
 void Notifier::onInserted(PanelModel *model, int first, int last) {
     const bool andon = model->kind() == ItemKind::Andon;
     if (andon ? !m_config.andon && !m_config.andonSound : !m_config.incident)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Decides which desktop notifications to send: a new incident, a new andon, a 15-minute
-// breach, each switchable in the config. Emits them; the tray icon shows them. Items already
-// there when a source first answers are the baseline, never notified.
+// breach, each switchable in the config; an item nobody owns past "unowned_alert_min". Emits them;
+// the tray icon shows them. Items already there when a source first answers are the baseline, never
+// notified.
 #pragma once
 
+#include "core/board/Item.h"
 #include "core/config/NotificationConfig.h"
 
 #include <QObject>
@@ -11,7 +13,7 @@
 class Board;
 class PanelModel;
 
-enum class NotificationKind { Incident, Andon, Breach };
+enum class NotificationKind { Incident, Andon, Breach, Unowned };
 
 class Notifier final : public QObject {
     Q_OBJECT
@@ -24,6 +26,9 @@ public Q_SLOTS:
     // The 15-minute rule: a request (or investigation) nobody took, or that went past 15
     // minutes. Called by whatever measures it; shown unless "breach" is switched off.
     void reportBreach(const QString &title, const QString &detail);
+    // An item that needs an owner has had none for "unowned_alert_min" (UnownedItems says it
+    // once per item).
+    void reportUnowned(const Item &item);
 
 Q_SIGNALS:
     void notify(NotificationKind kind, const QString &title, const QString &body);

@@ -60,7 +60,10 @@ TrayStatus trayStatus(const BoardCounts &c) {
         QStringLiteral("%1 \u00B7 %2 \u00B7 %3 \u00B7 %4")
             .arg(plural(c.andons, QStringLiteral("andon"), QStringLiteral("andons")),
                  plural(c.incidents, QStringLiteral("incident"), QStringLiteral("incidents")) +
-                     (c.sev1 > 0 ? QStringLiteral(" (%1 SEV-1)").arg(c.sev1) : QString()),
+                     (c.sev1 > 0 ? QStringLiteral(" (%1 SEV-1)").arg(c.sev1) : QString()) +
+                     (c.unownedSevere > 0
+                          ? QStringLiteral(", %1 unowned SEV-1/2").arg(c.unownedSevere)
+                          : QString()),
                  plural(c.requests, QStringLiteral("request"), QStringLiteral("requests")),
                  plural(c.bugs, QStringLiteral("bug"), QStringLiteral("bugs"))));
     if (c.sources > 0) {

@@ -11,8 +11,9 @@ enum class BoardAlarm { Ok, StaleSource, Sev1, Andon }; // in increasing order o
 
 struct BoardCounts {
     int andons = 0;
-    int sev1 = 0;      // open SEV-1 incidents
-    int incidents = 0; // every open incident, SEV-1 included
+    int sev1 = 0;          // open SEV-1 incidents
+    int incidents = 0;     // every open incident, SEV-1 included
+    int unownedSevere = 0; // SEV-1/SEV-2 incidents nobody owns past the delay (UnownedItems)
     int requests = 0;
     int bugs = 0;
     int sources = 0;

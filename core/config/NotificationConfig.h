@@ -9,6 +9,9 @@ struct NotificationConfig {
     bool andon = true;       // a new andon
     bool breach = true;      // a request past the 15-minute rule
     bool andonSound = false; // beep when an andon arrives
+    // A SEV-1/SEV-2 incident, an andon or the bug in progress with nobody on it this long: the
+    // wall shows it UNOWNED and the desktop is told, once.
+    int unownedAlertMin = 5;
 };
 
 // Read from the whole config document (AppConfig::raw); a missing section gives the defaults.

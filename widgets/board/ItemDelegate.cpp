@@ -192,20 +192,24 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setPen(selected ? dim : Theme::staleColor().darker(130));
         painter->drawText(line2, Qt::AlignRight | Qt::AlignVCenter, mark);
     }
-    if (!mark.text.isEmpty()) {
-        const QFont fMark = chipFont(opt.font);
-        const QFontMetrics mMark(fMark);
-        const int w = mMark.horizontalAdvance(mark.text) + 2 * chipPad;
-        const QRect pill(line2.right() - staleWidth - w, line2.top(), w, line2.height());
+    // Pills from the right: the feature's mark, then who is on it.
+    const auto pill = [&](const QString &label, const QColor &color) {
+        if (label.isEmpty())
+            return;
+        const int w = mChip.horizontalAdvance(label) + 2 * chipPad;
+        const QRect box(line2.right() - staleWidth - w, line2.top(), w, line2.height());
         painter->setPen(Qt::NoPen);
-        painter->setBrush(mark.color);
-        painter->drawRoundedRect(pill, 3, 3);
-        painter->setFont(fMark);
-        painter->setPen(Theme::textOn(mark.color));
-        painter->drawText(pill, Qt::AlignCenter, mark.text);
+        painter->setBrush(color);
+        painter->drawRoundedRect(box, 3, 3);
+        painter->setFont(fChip);
+        painter->setPen(Theme::textOn(color));
+        painter->drawText(box, Qt::AlignCenter, label);
         painter->setFont(fDetail);
         staleWidth += w + 8;
-    }
+    };
+    pill(mark.text, mark.color);
+    const OwnerMark owner = ownerMarkOf(index);
+    pill(owner.text, owner.color);
     painter->setPen(dim);
     const QRect detailRect(x, line2.top(), qMax(0, line2.right() - staleWidth - x), line2.height());
     painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
@@ -228,6 +232,8 @@ bool ItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         lines.append(QStringLiteral("Stale: its source is failing; this is the last known data."));
     if (const RowMark mark = markOf(index); !mark.text.isEmpty())
         lines.append(mark.text);
+    if (const OwnerMark owner = ownerMarkOf(index); !owner.toolTip.isEmpty())
+        lines.append(owner.toolTip);
     QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view);
     return true;
 }

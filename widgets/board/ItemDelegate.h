@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/board/Item.h"
+#include "widgets/board/OwnerMark.h"
 #include "widgets/board/RowMark.h"
 
 #include <QStyledItemDelegate>
@@ -24,6 +25,11 @@ public:
     RowMark markOf(const QModelIndex &index) const {
         return m_marker ? m_marker(index) : RowMark();
     }
+    // Who is on each row ("I'm on it"), drawn before the feature's mark; none by default.
+    void setOwnerMarker(OwnerMarker marker) { m_ownerMarker = std::move(marker); }
+    OwnerMark ownerMarkOf(const QModelIndex &index) const {
+        return m_ownerMarker ? m_ownerMarker(index) : OwnerMark();
+    }
 
     // The two lines as painted, unelided: the tooltip shows them in full.
     QString primaryText(const QModelIndex &index) const;
@@ -36,4 +42,5 @@ private:
 
     ItemKind m_kind;
     RowMarker m_marker;
+    OwnerMarker m_ownerMarker;
 };

@@ -39,6 +39,8 @@ QSize WallItemDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex
 }
 
 QString WallItemDelegate::chipLabel(const QModelIndex &index) const {
+    if (ownerMarkOf(index).unowned && !index.data(PanelModel::StaleRole).toBool())
+        return QStringLiteral("UNOWNED");
     if (m_kind == ItemKind::Andon)
         return QStringLiteral("\u25A0 ANDON");
     const SeverityLevel level = levelOf(index);
@@ -66,14 +68,17 @@ QString WallItemDelegate::secondaryText(const QModelIndex &index) const {
     const QString raisedBy = index.data(PanelModel::RaisedByRole).toString();
     const bool unseen = m_kind == ItemKind::Incident && levelOf(index) == SeverityLevel::Unknown;
     const QString label = index.data(PanelModel::SeverityLabelRole).toString();
-    return joinNonEmpty({unseen && label != QStringLiteral("unknown") ? label : QString(),
-                         m_kind == ItemKind::Andon && !raisedBy.isEmpty()
-                             ? QStringLiteral("raised by ") + raisedBy
-                             : QString(),
-                         index.data(PanelModel::StateRole).toString(),
-                         index.data(PanelModel::PeopleRole).toString(),
-                         index.data(PanelModel::SourceRole).toString()},
-                        QStringLiteral("  \u00B7  "));
+    // The badge says UNOWNED: the severity it replaced comes first here.
+    const bool replaced =
+        m_kind != ItemKind::Andon && chipLabel(index) == QStringLiteral("UNOWNED");
+    return joinNonEmpty(
+        {(unseen && label != QStringLiteral("unknown")) || replaced ? label : QString(),
+         m_kind == ItemKind::Andon && !raisedBy.isEmpty() ? QStringLiteral("raised by ") + raisedBy
+                                                          : QString(),
+         index.data(PanelModel::StateRole).toString(),
+         index.data(PanelModel::PeopleRole).toString(),
+         index.data(PanelModel::SourceRole).toString()},
+        QStringLiteral("  \u00B7  "));
 }
 
 void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -104,16 +109,19 @@ void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QRect line2(r.left(), line1.bottom() + 1, r.width(), mDetail.height());
     int x = r.left();
 
+    const OwnerMark owner = ownerMarkOf(index);
     const QString chip = chipLabel(index);
     if (!chip.isEmpty()) {
         QColor fill =
             m_kind == ItemKind::Andon ? WallColors::andon() : Theme::severityColor(levelOf(index));
         if (stale)
             fill = WallColors::staleText();
+        else if (owner.unowned) // the pulse: bright, then dim, a second each
+            fill = owner.pulse ? WallColors::andon() : WallColors::andon().darker(220);
         // One width for every chip, so titles line up in a column.
         int widest = 0;
         for (const QString &w : {QStringLiteral("\u25C6 SEV-4"), QStringLiteral("? unknown"),
-                                 QStringLiteral("\u25A0 ANDON")})
+                                 QStringLiteral("\u25A0 ANDON"), QStringLiteral("UNOWNED")})
             widest = std::max(widest, mChip.horizontalAdvance(w));
         const int chipPad = std::max(4, m_metrics.detailPx / 3);
         const QRect box(x, line1.top() + (line1.height() - mChip.height() - 4) / 2,
@@ -148,20 +156,26 @@ void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(Theme::amberColor());
         painter->drawText(line2, Qt::AlignRight | Qt::AlignVCenter, mark);
     }
-    if (const RowMark mark = markOf(index); !mark.text.isEmpty() && !stale) {
-        // A filled pill: read from across the room, in the mark's colour with its own ink.
+    // Filled pills, read from across the room, each in its colour with its own ink: the
+    // feature's mark, then who is on it.
+    const auto pill = [&](const QString &text, const QColor &color) {
+        if (text.isEmpty() || stale)
+            return;
         const int pillPad = std::max(4, m_metrics.detailPx / 3);
         const int width =
-            std::min(mDetail.horizontalAdvance(mark.text) + 2 * pillPad, line2.width() / 2);
-        const QRect pill(line2.right() - markWidth - width + 1, line2.top(), width, line2.height());
+            std::min(mDetail.horizontalAdvance(text) + 2 * pillPad, line2.width() / 2);
+        const QRect box(line2.right() - markWidth - width + 1, line2.top(), width, line2.height());
         painter->setPen(Qt::NoPen);
-        painter->setBrush(mark.color);
-        painter->drawRoundedRect(pill, 4, 4);
-        painter->setPen(Theme::textOn(mark.color));
-        painter->drawText(pill, Qt::AlignCenter,
-                          mDetail.elidedText(mark.text, Qt::ElideRight, width - pillPad));
+        painter->setBrush(color);
+        painter->drawRoundedRect(box, 4, 4);
+        painter->setPen(Theme::textOn(color));
+        painter->drawText(box, Qt::AlignCenter,
+                          mDetail.elidedText(text, Qt::ElideRight, width - pillPad));
         markWidth += width + pad;
-    }
+    };
+    const RowMark mark = markOf(index);
+    pill(mark.text, mark.color);
+    pill(owner.unowned ? QString() : owner.shortText, owner.color);
     painter->setPen(dim);
     const QRect detailRect(x, line2.top(), std::max(0, line2.right() - markWidth - x),
                            line2.height());

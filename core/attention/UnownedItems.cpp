@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "UnownedItems.h"
+
+#include "core/board/Board.h"
+
+#include <QTimer>
+
+namespace {
+
+constexpr int checkIntervalMs = 5000;
+
+bool isSevere(const Item &item) {
+    return item.kind == ItemKind::Incident && (item.severity.level == SeverityLevel::Critical ||
+                                               item.severity.level == SeverityLevel::High);
+}
+
+} // namespace
+
+UnownedItems::UnownedItems(Board *board, int delayMin, OwnerOf ownerOf,
+                           QRegularExpression inProgress, QObject *parent)
+    : QObject(parent)
+    , m_board(board)
+    , m_delayMin(delayMin)
+    , m_ownerOf(std::move(ownerOf))
+    , m_inProgress(std::move(inProgress))
+    , m_timer(new QTimer(this)) {
+    m_timer->setInterval(checkIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &UnownedItems::check);
+}
+
+void UnownedItems::start() {
+    m_timer->start();
+    check();
+}
+
+QString UnownedItems::keyOf(const Item &item) {
+    return item.source + QChar(0x1f) + item.id;
+}
+
+bool UnownedItems::needsOwner(const Item &item) const {
+    if (m_ignored.contains(item.source))
+        return false;
+    switch (item.kind) {
+    case ItemKind::Incident:
+        return isSevere(item);
+    case ItemKind::Andon:
+        return true;
+    case ItemKind::Bug:
+        return !m_inProgress.pattern().isEmpty() && m_inProgress.match(item.state).hasMatch();
+    default:
+        return false;
+    }
+}
+
+QDateTime UnownedItems::waitingSince(const Item &item) const {
+    return item.createdAt.isValid() ? item.createdAt : m_firstSeen.value(keyOf(item));
+}
+
+bool UnownedItems::isUnowned(const Item &item) const {
+    return m_unowned.contains(keyOf(item));
+}
+
+void UnownedItems::check() {
+    const QDateTime now = m_board->clock().now();
+    QSet<QString> present;
+    QSet<QString> unowned;
+    int severe = 0;
+    for (ItemKind kind : {ItemKind::Incident, ItemKind::Andon, ItemKind::Bug}) {
+        for (const Item &item : m_board->panel(kind)->items()) {
+            if (!needsOwner(item))
+                continue;
+            const QString key = keyOf(item);
+            present.insert(key);
+            if (!item.createdAt.isValid() && !m_firstSeen.contains(key))
+                m_firstSeen.insert(key, now);
+            const QDateTime since = waitingSince(item);
+            if (!m_ownerOf(item).isEmpty() || since.secsTo(now) < qint64(m_delayMin) * 60)
+                continue;
+            unowned.insert(key);
+            severe += isSevere(item) ? 1 : 0;
+            if (!m_alerted.contains(key)) {
+                m_alerted.insert(key);
+                Q_EMIT alert(item);
+            }
+        }
+    }
+    // Bounded by the board: an item that left it (resolved) is forgotten.
+    for (auto it = m_alerted.begin(); it != m_alerted.end();)
+        it = present.contains(*it) ? std::next(it) : m_alerted.erase(it);
+    for (auto it = m_firstSeen.begin(); it != m_firstSeen.end();)
+        it = present.contains(it.key()) ? std::next(it) : m_firstSeen.erase(it);
+    const bool moved = unowned != m_unowned || severe != m_severe;
+    m_unowned = std::move(unowned);
+    m_severe = severe;
+    if (moved)
+        Q_EMIT changed();
+}
