@@ -11,6 +11,7 @@
 #include "app/lean/AcknowledgedDialog.h"
 #include "app/lean/LeanUi.h"
 #include "app/lean/OwnershipUi.h"
+#include "app/lean/RequestTriageUi.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
 #include "core/attention/Notifier.h"
@@ -35,6 +36,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -85,7 +87,8 @@ struct Desk {
     Desk() {
         const json config = {{"on_duty", "victor"},
                              {"notifications", {{"unowned_alert_min", 5}}},
-                             {"sources", json::array({quietSource("alerts", "incidents")})}};
+                             {"sources", json::array({quietSource("alerts", "incidents"),
+                                                      quietSource("desk", "requests")})}};
         context = std::make_unique<AppContext>(
             parseConfig(QByteArray::fromStdString(config.dump()), QStringLiteral("t")));
         QString notice;
@@ -109,6 +112,13 @@ struct Desk {
                   incident(QStringLiteral("2"), backlog, SeverityLevel::High, 8 * 60),
                   incident(QStringLiteral("3"), fresh, SeverityLevel::Critical, 60),
                   incident(QStringLiteral("4"), minor, SeverityLevel::Warning, 30 * 60)});
+        Item request = incident(QStringLiteral("r1"),
+                                QStringLiteral("Grant me access to "
+                                               "grafana"),
+                                SeverityLevel::Unknown, 60);
+        request.kind = ItemKind::Request;
+        request.source = QStringLiteral("desk");
+        context->board()->applyAnswer(QStringLiteral("desk"), ok, Items{request});
     }
     ~Desk() {
         ui.reset();
@@ -156,6 +166,7 @@ private Q_SLOTS:
         qRegisterMetaType<NotificationKind>();
     }
     void keysShowAndHideTheOwnerChip();
+    void aTakenRequestSaysItsOwnerOnce();
     void takingOverAsksFirst();
     void unownedIsVisibleOnTheWallAndToldOnce();
     void acknowledgedViewFollowsOwners();
@@ -185,11 +196,42 @@ void TestOwnershipScreens::keysShowAndHideTheOwnerChip() {
     QCOMPARE(desk.chip(minor).text, QString());
     QCOMPARE(desk.controller->ownerOf(desk.item(minor)), QString());
 
+    // The context menu says the same, Release only on an owned row.
+    QMenu menu;
+    desk.ui->ownership()->addMenuEntries(&menu, ItemKind::Incident);
+    auto *own = menu.findChild<QAction *>(QStringLiteral("menu-acknowledge"));
+    auto *release = menu.findChild<QAction *>(QStringLiteral("menu-release"));
+    QVERIFY(own && release);
+    QVERIFY(!release->isEnabled());
+    own->trigger();
+    QCOMPARE(desk.chip(minor).shortText, QStringLiteral("\u25CF victor"));
+    QMenu again;
+    desk.ui->ownership()->addMenuEntries(&again, ItemKind::Incident);
+    release = again.findChild<QAction *>(QStringLiteral("menu-release"));
+    QVERIFY(release && release->isEnabled());
+    QCOMPARE(release->text(), QStringLiteral("Release")); // on the board: nothing to undo there
+    release->trigger();
+    QCOMPARE(desk.chip(minor).text, QString());
+
     // The toolbar button acts on the list last used.
     desk.window->findChild<QAction *>(QStringLiteral("action-acknowledge"))->trigger();
     QCOMPARE(desk.chip(minor).shortText, QStringLiteral("\u25CF victor"));
     desk.window->findChild<QAction *>(QStringLiteral("action-release"))->trigger();
     QCOMPARE(desk.chip(minor).text, QString());
+}
+
+void TestOwnershipScreens::aTakenRequestSaysItsOwnerOnce() {
+    Desk desk;
+    QTRY_VERIFY(desk.context->leanState()->clocks()->isLoaded());
+    const Item request = desk.context->board()->panel(ItemKind::Request)->item(0);
+    desk.controller->take(request); // T: the clock starts, and victor owns it
+    QCOMPARE(desk.controller->ownerOf(request), QStringLiteral("victor"));
+    const RowMark clock = desk.ui->triage()->requestMark(request);
+    QVERIFY2(clock.text.startsWith(QStringLiteral("TAKEN \u00B7 victor \u00B7 ")),
+             qPrintable(clock.text));
+    const OwnerMark owner = desk.ui->ownership()->marks().markFor(request);
+    QCOMPARE(owner.text, QString()); // the clock says who already
+    QVERIFY(owner.toolTip.startsWith(QStringLiteral("victor is on it since ")));
 }
 
 void TestOwnershipScreens::takingOverAsksFirst() {
@@ -303,7 +345,7 @@ void TestOwnershipScreens::acknowledgedViewFollowsOwners() {
     auto *where = qobject_cast<QLabel *>(table->cellWidget(0, 3));
     QVERIFY(where);
     QCOMPARE(where->text(), QStringLiteral("on the board only"));
-    QVERIFY(table->item(0, 5)->text().contains(QLatin1String("nothing to ask")));
+    QCOMPARE(table->item(0, 5)->text(), QStringLiteral("\u2014")); // nothing to ask
 
     QVERIFY(!desk.controller->acknowledge(desk.item(backlog), false, QStringLiteral("chloe"))
                  .isEmpty());

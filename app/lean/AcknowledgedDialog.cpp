@@ -113,7 +113,7 @@ void AcknowledgedDialog::refresh() {
              o.endsAt.isValid()
                  ? QStringLiteral("%1, renewed while it fires").arg(ownershipTime(o.endsAt, now))
                  : QStringLiteral("\u2014"));
-        QString accepted = QStringLiteral("\u2014 (nothing to ask)");
+        QString accepted = QStringLiteral("\u2014"); // nothing to ask: on the board only
         if (o.acknowledged.isValid())
             accepted = QStringLiteral("\u2713 at %1").arg(ownershipTime(o.acknowledged, now));
         else if (!o.target.isEmpty()) {

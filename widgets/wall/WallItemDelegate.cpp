@@ -117,7 +117,7 @@ void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         if (stale)
             fill = WallColors::staleText();
         else if (owner.unowned) // the pulse: bright, then dim, a second each
-            fill = owner.pulse ? WallColors::andon() : WallColors::andon().darker(220);
+            fill = owner.pulse ? WallColors::andon() : WallColors::andon().darker(170);
         // One width for every chip, so titles line up in a column.
         int widest = 0;
         for (const QString &w : {QStringLiteral("\u25C6 SEV-4"), QStringLiteral("? unknown"),
