@@ -26,6 +26,11 @@ UnownedItems::UnownedItems(Board *board, int delayMin, OwnerOf ownerOf,
     , m_timer(new QTimer(this)) {
     m_timer->setInterval(checkIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &UnownedItems::check);
+    // An item may arrive already past the delay (a restart): said as soon as it is seen.
+    connect(board, &Board::sourceRefreshed, this, [this] {
+        if (m_timer->isActive())
+            check();
+    });
 }
 
 void UnownedItems::start() {

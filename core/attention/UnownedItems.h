@@ -25,8 +25,8 @@ public:
     // Who owns an item now (dutyboard's owner, else the source's); empty: nobody.
     using OwnerOf = std::function<QString(const Item &item)>;
 
-    // `inProgress` tells the bug in progress by its state (the lean config's). Checks every
-    // few seconds once start()ed; `board` must outlive it.
+    // `inProgress` tells the bug in progress by its state (the lean config's). Once start()ed,
+    // checks every few seconds and whenever a source answers; `board` must outlive it.
     UnownedItems(Board *board, int delayMin, OwnerOf ownerOf, QRegularExpression inProgress,
                  QObject *parent = nullptr);
 
