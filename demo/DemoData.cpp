@@ -291,6 +291,7 @@ QByteArray demoConfig(const QByteArray &base) {
                 {"created_at", "/created_at"},
                 {"people", "/assignees"},
                 {"people_key", "name"},
+                {"owner", "/assignees/0/name"}, // who is on it, as the tracker says
                 {"url", "/web_url"},
                 {"severity", "/priority"}}},
               {"pagination",

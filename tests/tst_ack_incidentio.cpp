@@ -4,6 +4,7 @@
 // empties the role only while that person still holds it; the email comes from "people" (or
 // the name when it is one), else the write says which key to add. The lead is Item::owner.
 #include "tests/support/IncidentIoFixture.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/OwnershipWrites.h"
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
@@ -52,8 +53,8 @@ void TestAckIncidentIo::makesTheLead() {
     const auto connector = incidentIo.connectorAt(fixture.baseUrl());
     QVERIFY(connector->supportsWrite(WriteKind::Acknowledge));
     QVERIFY(connector->supportsWrite(WriteKind::Release));
-    OutboxEntry entry =
-        sendThroughOutbox(*connector, ownershipAction(WriteKind::Acknowledge, leadless, "victor"));
+    OutboxEntry entry = deliverThroughOutbox(
+        *connector, ownershipAction(WriteKind::Acknowledge, leadless, "victor"));
     QCOMPARE(entry.state, QStringLiteral("delivered"));
 
     QList<HttpServerRequest> seen = fixture.server().requests();
@@ -73,7 +74,8 @@ void TestAckIncidentIo::makesTheLead() {
     QCOMPARE(itemWithId(items, leadless)->people, QStringList{QStringLiteral("Victor Hugo")});
 
     fixture.server().clearRequests();
-    entry = sendThroughOutbox(*connector, ownershipAction(WriteKind::Release, leadless, "victor"));
+    entry =
+        deliverThroughOutbox(*connector, ownershipAction(WriteKind::Release, leadless, "victor"));
     QCOMPARE(entry.state, QStringLiteral("delivered"));
     seen = fixture.server().requests();
     QCOMPARE(seen.size(), 2);

@@ -4,6 +4,7 @@
 // real outbox, and the alert's owner is Item::owner while it is acknowledged; the Incident API
 // has neither, so incidents are owned in dutyboard only.
 #include "tests/support/OpsgenieFixture.h"
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/OwnershipWrites.h"
 #include "tests/support/SourceProbe.h"
 #include "tests/support/TestEnvironment.h"
@@ -49,8 +50,8 @@ void TestAckOpsgenie::acknowledgesAndReleasesAlerts() {
     const auto connector = opsgenie.connectorAt(fixture.baseUrl());
     QVERIFY(connector->supportsWrite(WriteKind::Acknowledge));
     QVERIFY(connector->supportsWrite(WriteKind::Release));
-    const OutboxEntry entry =
-        sendThroughOutbox(*connector, ownershipAction(WriteKind::Acknowledge, openAlert, "victor"));
+    const OutboxEntry entry = deliverThroughOutbox(
+        *connector, ownershipAction(WriteKind::Acknowledge, openAlert, "victor"));
     QCOMPARE(entry.state, QStringLiteral("delivered"));
     QCOMPARE(entry.createdId, QStringLiteral("req-1")); // Opsgenie's request id
 

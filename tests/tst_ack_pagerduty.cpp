@@ -2,6 +2,7 @@
 // "I'm on it" in PagerDuty: Acknowledge is PUT /incidents/{id} as the "from" user, sent through
 // the real outbox and seen on the next read (the acknowledger is Item::owner, the latest when
 // several); PagerDuty has no un-acknowledge, so no Release; its refusals said for a person.
+#include "tests/support/OutboxDelivery.h"
 #include "tests/support/OwnershipWrites.h"
 #include "tests/support/PagerDutyFixture.h"
 #include "tests/support/SourceProbe.h"
@@ -44,7 +45,7 @@ void TestAckPagerDuty::acknowledges() {
     QVERIFY(fixture.start());
     const auto connector = pagerDuty.connectorAt(fixture.baseUrl(), {{"from", "oncall@acme.io"}});
     QVERIFY(connector->supportsWrite(WriteKind::Acknowledge));
-    const OutboxEntry entry = sendThroughOutbox(
+    const OutboxEntry entry = deliverThroughOutbox(
         *connector, ownershipAction(WriteKind::Acknowledge, QStringLiteral("Q1AAAA"), "victor"));
     QCOMPARE(entry.state, QStringLiteral("delivered"));
 

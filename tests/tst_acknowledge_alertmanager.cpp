@@ -3,7 +3,7 @@
 // exactly its labels, resolving the alert expires it within one refresh, releasing expires it,
 // the silence is renewed before its window ends, and a silence made by an attempt that died
 // before marking it is found again rather than made twice. Two screens acknowledging at once:
-// the store lets one.
+// the store lets one. On SQLite, and on PostgreSQL in the _postgres copy.
 #include "core/board/Board.h"
 #include "core/config/LeanConfig.h"
 #include "core/http/HttpClient.h"
@@ -17,6 +17,7 @@
 #include "core/store/Store.h"
 #include "tests/support/AlertmanagerProcess.h"
 #include "tests/support/TestEnvironment.h"
+#include "tests/support/TestStateStore.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -36,7 +37,7 @@ struct Desk {
          const ManualClock &clock)
         : board(clock)
         , connector(am.sourceConfig())
-        , store(statePath)
+        , store(testStateLocation(statePath))
         , onDuty(person, clock) {
         connector.setClock(clock);
         QString notice;

@@ -175,7 +175,8 @@ QString LeanController::acknowledge(const Item &item, bool takeOver, const QStri
                               inSource ? QStringList{item.source} : QStringList(), o.actionId,
                               OutboxGuard{{}, change});
     m_state->ownerships()->noteLocal(change);
-    if (!inSource && item.kind != ItemKind::Andon)
+    // A request taken on a source that cannot say it is the usual case: no news.
+    if (!inSource && item.kind != ItemKind::Andon && item.kind != ItemKind::Request)
         Q_EMIT notice(QStringLiteral("%1 cannot record who owns it: owned on the board only")
                           .arg(item.source));
     return o.actionId;

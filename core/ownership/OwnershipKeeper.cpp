@@ -6,6 +6,10 @@
 #include "core/lean/LeanState.h"
 #include "core/sources/Connector.h"
 
+#include <QHash>
+
+#include <array>
+
 namespace {
 
 const QString resolvedPrefix = QStringLiteral("resolved:");
@@ -41,18 +45,24 @@ void OwnershipKeeper::check(const QString &source) {
     if (owned.empty())
         return;
     const qint64 lifetimeS = connector->acknowledgementLifetimeS();
+    // One pass over each panel the owned items are on (a bad day lists 50,000 alerts).
+    QHash<QString, const Item *> listed;
+    std::array<bool, itemKindCount> read{};
     for (const Ownership &o : owned) {
-        const Item *item = nullptr;
-        for (const Item &candidate : m_board->panel(o.kind)->items()) {
-            if (candidate.source == source && candidate.id == o.itemId) {
-                item = &candidate;
-                break;
-            }
+        if (read[static_cast<std::size_t>(o.kind)])
+            continue;
+        read[static_cast<std::size_t>(o.kind)] = true;
+        for (const Item &item : m_board->panel(o.kind)->items()) {
+            if (item.source == source)
+                listed.insert(item.id, &item);
         }
+    }
+    for (const Ownership &o : owned) {
+        const Item *item = listed.value(o.itemId);
         // A silence not made yet cannot be expired: ended once its acknowledgement is in.
         if (!item && (!o.endsAt.isValid() || o.acknowledged.isValid()))
             end(o);
-        else if (lifetimeS > 0 && o.endsAt.isValid() && o.acknowledged.isValid() &&
+        else if (item && lifetimeS > 0 && o.endsAt.isValid() && o.acknowledged.isValid() &&
                  m_board->clock().now().secsTo(o.endsAt) < renewBeforeS)
             renew(o, *item, lifetimeS);
     }

@@ -31,27 +31,6 @@ WriteOutcome sendSteps(const Connector &connector, WriteAction action) {
     return outcome;
 }
 
-OutboxEntry sendThroughOutbox(const Connector &connector, const WriteAction &action) {
-    QTemporaryDir dir;
-    Store store(testStateLocation(dir.filePath(QStringLiteral("state.sqlite"))));
-    QString notice;
-    if (!store.open(&notice))
-        qFatal("state: %s", qPrintable(notice));
-    HttpClient http;
-    Outbox outbox(&store, &http, [&connector](const QString &name) -> const Connector * {
-        return name == connector.config().name ? &connector : nullptr;
-    });
-    outbox.start();
-    OutboxEntry result;
-    const auto keep = [&result](const OutboxEntry &entry) { result = entry; };
-    QObject::connect(&outbox, &Outbox::delivered, keep);
-    QObject::connect(&outbox, &Outbox::attemptFailed, keep);
-    outbox.submit(action, {connector.config().name});
-    if (!QTest::qWaitFor([&result] { return result.attempts > 0; }, 10000))
-        qWarning("the outbox did not send it within 10 s");
-    return result;
-}
-
 nlohmann::json requestJson(const HttpServerRequest &request) {
     return nlohmann::json::parse(request.body.constData(),
                                  request.body.constData() + request.body.size(), nullptr, false);

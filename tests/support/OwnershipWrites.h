@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // "I'm on it" writes for the vendor tests: the action as the lean workflow makes it, sent step
-// by step or through a real Outbox, and who the next read says owns an item.
+// by step (tests/support/OutboxDelivery.h sends it through a real Outbox), and who the next read
+// says owns an item.
 #pragma once
 
 #include "core/lean/OutboxTable.h"
@@ -15,10 +16,6 @@ WriteAction ownershipAction(WriteKind kind, const QString &itemId, const char *b
 // Every step of the write (WriteOutcome::next), each through a fresh HttpClient, at most 4 as
 // the outbox allows: the last step's outcome.
 WriteOutcome sendSteps(const Connector &connector, WriteAction action);
-
-// The action submitted to an Outbox on a fresh store that knows `connector` alone: the row as
-// delivered, or as its first attempt failed (attempts 0 when nothing came back within 10 s).
-OutboxEntry sendThroughOutbox(const Connector &connector, const WriteAction &action);
 
 // A request's body as JSON (null when it is not).
 nlohmann::json requestJson(const HttpServerRequest &request);
