@@ -75,6 +75,19 @@ struct Desk {
     const Ownership *ownership(const Item &item) const {
         return state->ownerships()->find(item.source, item.id);
     }
+    // Refreshes until the alert shows; nullptr after 10 s.
+    const Item *waitFor(const QString &alertname) {
+        return QTest::qWaitFor([&]() { return refresh(), alert(alertname) != nullptr; }, 10000)
+                   ? alert(alertname)
+                   : nullptr;
+    }
+    // Acknowledges the alert and waits until Alertmanager took it: its silence's id, or empty.
+    QString acknowledged(const Item &item) {
+        controller->acknowledge(item);
+        QTest::qWaitFor(
+            [&]() { return ownership(item) && ownership(item)->acknowledged.isValid(); }, 10000);
+        return ownership(item) ? ownership(item)->reference : QString();
+    }
     bool settled() const {
         return state->outbox()->isSettled() && state->outbox()->pendingCount() == 0;
     }
@@ -223,12 +236,10 @@ void TestAcknowledgeAlertmanager::resolvedAlertExpiresTheSilence() {
     post(QStringLiteral("AckResolved"));
     ManualClock clock(QDateTime::currentDateTimeUtc());
     Desk desk(*m_am, newStatePath(), QStringLiteral("victor"), clock);
-    QTRY_VERIFY_WITH_TIMEOUT((desk.refresh(), desk.alert(QStringLiteral("AckResolved"))), 10000);
+    QVERIFY(desk.waitFor(QStringLiteral("AckResolved")));
     const Item alert = *desk.alert(QStringLiteral("AckResolved"));
-    desk.controller->acknowledge(alert);
-    QTRY_VERIFY_WITH_TIMEOUT(desk.ownership(alert) && desk.ownership(alert)->acknowledged.isValid(),
-                             10000);
-    const QString silenceId = desk.ownership(alert)->reference;
+    const QString silenceId = desk.acknowledged(alert);
+    QVERIFY(!silenceId.isEmpty());
     QCOMPARE(silenceById(silenceId)["status"]["state"].get<std::string>(), std::string("active"));
 
     post(QStringLiteral("AckResolved"), true);
@@ -251,12 +262,10 @@ void TestAcknowledgeAlertmanager::releaseExpiresTheSilence() {
     post(QStringLiteral("AckReleased"));
     ManualClock clock(QDateTime::currentDateTimeUtc());
     Desk desk(*m_am, newStatePath(), QStringLiteral("victor"), clock);
-    QTRY_VERIFY_WITH_TIMEOUT((desk.refresh(), desk.alert(QStringLiteral("AckReleased"))), 10000);
+    QVERIFY(desk.waitFor(QStringLiteral("AckReleased")));
     const Item alert = *desk.alert(QStringLiteral("AckReleased"));
-    desk.controller->acknowledge(alert);
-    QTRY_VERIFY_WITH_TIMEOUT(desk.ownership(alert) && desk.ownership(alert)->acknowledged.isValid(),
-                             10000);
-    const QString silenceId = desk.ownership(alert)->reference;
+    const QString silenceId = desk.acknowledged(alert);
+    QVERIFY(!silenceId.isEmpty());
 
     QVERIFY(desk.controller->canRelease(alert));
     QVERIFY(!desk.controller->release(alert).isEmpty());
@@ -274,12 +283,10 @@ void TestAcknowledgeAlertmanager::renewedBeforeTheWindowEnds() {
     post(QStringLiteral("AckRenewed"));
     ManualClock clock(QDateTime::currentDateTimeUtc());
     Desk desk(*m_am, newStatePath(), QStringLiteral("victor"), clock);
-    QTRY_VERIFY_WITH_TIMEOUT((desk.refresh(), desk.alert(QStringLiteral("AckRenewed"))), 10000);
+    QVERIFY(desk.waitFor(QStringLiteral("AckRenewed")));
     const Item alert = *desk.alert(QStringLiteral("AckRenewed"));
-    desk.controller->acknowledge(alert);
-    QTRY_VERIFY_WITH_TIMEOUT(desk.ownership(alert) && desk.ownership(alert)->acknowledged.isValid(),
-                             10000);
-    const QString silenceId = desk.ownership(alert)->reference;
+    const QString silenceId = desk.acknowledged(alert);
+    QVERIFY(!silenceId.isEmpty());
     const QDateTime firstEnd = desk.ownership(alert)->endsAt;
 
     // More than an hour left: nothing to do.

@@ -134,29 +134,32 @@ WriteAction react(const Item &request, const QString &reaction) {
     return a;
 }
 
-WriteAction acknowledge(const Item &item, const QString &by, const QDateTime &now,
-                        const QDateTime &endsAt, const QString &reference) {
+namespace {
+
+WriteAction ownership(WriteKind kind, const Item &item, const QString &by,
+                      const QString &reference) {
     WriteAction a;
-    a.kind = WriteKind::Acknowledge;
+    a.kind = kind;
     a.itemId = item.id;
     a.title = shortTitle(item.title);
     a.raisedBy = by;
     a.labels = item.labels;
-    a.startsAt = now;
-    a.endsAt = endsAt;
     a.reference = reference;
     return a;
 }
 
-WriteAction release(const Item &item, const QString &by, const QString &reference) {
-    WriteAction a;
-    a.kind = WriteKind::Release;
-    a.itemId = item.id;
-    a.title = shortTitle(item.title);
-    a.raisedBy = by;
-    a.labels = item.labels;
-    a.reference = reference;
+} // namespace
+
+WriteAction acknowledge(const Item &item, const QString &by, const QDateTime &now,
+                        const QDateTime &endsAt, const QString &reference) {
+    WriteAction a = ownership(WriteKind::Acknowledge, item, by, reference);
+    a.startsAt = now;
+    a.endsAt = endsAt;
     return a;
+}
+
+WriteAction release(const Item &item, const QString &by, const QString &reference) {
+    return ownership(WriteKind::Release, item, by, reference);
 }
 
 QString selfServiceReply(const QString &command, const QString &doc) {
