@@ -84,9 +84,9 @@ struct Desk {
     // Acknowledges the alert and waits until Alertmanager took it: its silence's id, or empty.
     QString acknowledged(const Item &item) {
         controller->acknowledge(item);
-        QTest::qWaitFor(
+        const bool accepted = QTest::qWaitFor(
             [&]() { return ownership(item) && ownership(item)->acknowledged.isValid(); }, 10000);
-        return ownership(item) ? ownership(item)->reference : QString();
+        return accepted ? ownership(item)->reference : QString();
     }
     bool settled() const {
         return state->outbox()->isSettled() && state->outbox()->pendingCount() == 0;
