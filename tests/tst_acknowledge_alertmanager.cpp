@@ -120,6 +120,8 @@ private Q_SLOTS:
     void renewedBeforeTheWindowEnds();
     void silenceOfADeadAttemptIsFoundAgain();
     void twoScreensAcknowledgeAtOnce();
+    void anotherScreenReleasesASilenceNotMarkedYet();
+    void anAndonIsOwnedOnTheBoardOnly();
 
 private:
     // Fires (or, with `resolved`, resolves) the alert `alertname` on db-<n>.
@@ -362,6 +364,59 @@ void TestAcknowledgeAlertmanager::twoScreensAcknowledgeAtOnce() {
     QCOMPARE(QString::fromStdString(
                  acknowledgementsOf(QStringLiteral("AckRace"))[0]["createdBy"].get<std::string>()),
              winner);
+}
+
+// Chloe releases victor's acknowledgement whose silence was made but not marked (a kill in
+// between): found by victor's comment and expired.
+void TestAcknowledgeAlertmanager::anotherScreenReleasesASilenceNotMarkedYet() {
+    post(QStringLiteral("AckHandedOver"));
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    const QString state = newStatePath();
+    Desk victor(*m_am, state, QStringLiteral("victor"), clock);
+    QVERIFY(victor.waitFor(QStringLiteral("AckHandedOver")));
+    const Item alert = *victor.alert(QStringLiteral("AckHandedOver"));
+    const QString silenceId = victor.acknowledged(alert);
+    QVERIFY(!silenceId.isEmpty());
+    QVERIFY(victor.store.runBlocking([](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("UPDATE ownerships SET reference = NULL"));
+    }));
+
+    Desk chloe(*m_am, state, QStringLiteral("chloe"), clock);
+    QVERIFY(chloe.waitFor(QStringLiteral("AckHandedOver")));
+    QTRY_VERIFY(chloe.ownership(alert) && chloe.ownership(alert)->owner == QLatin1String("victor"));
+    QVERIFY(chloe.ownership(alert)->reference.isEmpty());
+    QVERIFY(!chloe.controller->release(alert).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(chloe.settled(), 10000);
+    QCOMPARE(silenceById(silenceId)["status"]["state"].get<std::string>(), std::string("expired"));
+}
+
+// An andon is the team's decision: owned in the lean state, which every screen reads, and never
+// silenced.
+void TestAcknowledgeAlertmanager::anAndonIsOwnedOnTheBoardOnly() {
+    const json andon = {
+        {"labels", {{"alertname", "Andon"}, {"andon", "true"}, {"project", "sftp"}}},
+        {"annotations", {{"reason", "no backups decided"}}}};
+    QVERIFY(m_am->postAlerts(QByteArray::fromStdString(json::array({andon}).dump())));
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    const QString state = newStatePath();
+    Desk victor(*m_am, state, QStringLiteral("victor"), clock);
+    const auto andonOf = [](const Desk &desk) -> const Item * {
+        const auto &andons = desk.board.panel(ItemKind::Andon)->items();
+        return andons.empty() ? nullptr : &andons.front();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT((victor.refresh(), andonOf(victor)), 10000);
+    const Item halt = *andonOf(victor);
+    const std::size_t silencesBefore = silences().size();
+    QVERIFY(!victor.controller->acknowledge(halt).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(victor.settled(), 10000);
+
+    Desk chloe(*m_am, state, QStringLiteral("chloe"), clock); // reads what the store kept
+    QTRY_VERIFY(chloe.ownership(halt));
+    QCOMPARE(chloe.ownership(halt)->owner, QStringLiteral("victor"));
+    QVERIFY(chloe.ownership(halt)->target.isEmpty());
+    QVERIFY(!chloe.ownership(halt)->acknowledged.isValid());
+    QCOMPARE(silences().size(), silencesBefore);
 }
 
 QTEST_GUILESS_MAIN(TestAcknowledgeAlertmanager)

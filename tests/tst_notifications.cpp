@@ -102,6 +102,24 @@ private Q_SLOTS:
         QCOMPARE(spy.last().at(2).toString().count(QLatin1Char('\n')), 5);
     }
 
+    // A bad morning: many items nobody owns at once are one notification, a few are one each.
+    void unownedStormsAreSummarised() {
+        Fixture f;
+        Notifier notifier(&f.board, NotificationConfig{});
+        QSignalSpy spy(&notifier, &Notifier::notify);
+        Items many;
+        for (int i = 0; i < 12; ++i)
+            many.push_back(incident(QString::number(i), SeverityLevel::Critical));
+        notifier.reportUnowned(many);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.last().at(1).toString(), QStringLiteral("Nobody on 12 items for 5 min"));
+        QCOMPARE(spy.last().at(2).toString().count(QLatin1Char('\n')), 11);
+        notifier.reportUnowned(Items(many.begin(), many.begin() + 2));
+        QCOMPARE(spy.count(), 3);
+        QVERIFY2(spy.last().at(1).toString().startsWith(QStringLiteral("Nobody on it for 5 min: ")),
+                 qPrintable(spy.last().at(1).toString()));
+    }
+
     void eachKindSwitchesOff() {
         Fixture f;
         NotificationConfig config;

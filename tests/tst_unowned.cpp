@@ -55,7 +55,7 @@ private Q_SLOTS:
 
         unowned.start(); // the bug in progress, an hour old: at once
         QCOMPARE(alerts.count(), 1);
-        QCOMPARE(alerts.at(0).at(0).value<Item>().id, QStringLiteral("b1"));
+        QCOMPARE(alerts.at(0).at(0).value<Items>().at(0).id, QStringLiteral("b1"));
         QCOMPARE(unowned.count(), 1);
         QCOMPARE(unowned.severeCount(), 0);
         QCOMPARE(changed.count(), 1);
@@ -65,13 +65,13 @@ private Q_SLOTS:
         board.applyHealth(QStringLiteral("alerts"), okHealthAt(clock.now()));
         answer(board, QStringLiteral("alerts"), board.panel(ItemKind::Incident)->items());
         QCOMPARE(alerts.count(), 2);
-        QCOMPARE(alerts.at(1).at(0).value<Item>().id, QStringLiteral("sev1"));
+        QCOMPARE(alerts.at(1).at(0).value<Items>().at(0).id, QStringLiteral("sev1"));
         QCOMPARE(unowned.severeCount(), 1);
 
         clock.advanceSecs(4 * 60);
         unowned.check();
         QCOMPARE(alerts.count(), 3);
-        QCOMPARE(alerts.at(2).at(0).value<Item>().id, QStringLiteral("a1"));
+        QCOMPARE(alerts.at(2).at(0).value<Items>().at(0).id, QStringLiteral("a1"));
         QCOMPARE(unowned.count(), 3);
 
         // Someone is on the SEV-1: no longer unowned; released, unowned again, never told twice.

@@ -48,16 +48,32 @@ void Notifier::reportBreach(const QString &title, const QString &detail) {
                       detail);
 }
 
-void Notifier::reportUnowned(const Item &item) {
-    const bool andon = item.kind == ItemKind::Andon;
-    const QString what = andon                        ? QStringLiteral("Andon")
-                         : item.kind == ItemKind::Bug ? QStringLiteral("Bug in progress")
-                                                      : item.severity.label();
-    const QString name = andon && !item.project.isEmpty() ? item.project : item.title;
-    Q_EMIT notify(
-        NotificationKind::Unowned,
-        QStringLiteral("Nobody on it for %1 min: %2").arg(m_config.unownedAlertMin).arg(name),
-        QStringLiteral("%1 \u00B7 %2 \u2014 press A on it to own it").arg(what, item.source));
+void Notifier::reportUnowned(const Items &items) {
+    const auto nameOf = [](const Item &item) {
+        return item.kind == ItemKind::Andon && !item.project.isEmpty() ? item.project : item.title;
+    };
+    if (static_cast<int>(items.size()) > maxSeparate) {
+        QStringList names;
+        for (const Item &item : items)
+            names.append(nameOf(item));
+        Q_EMIT notify(NotificationKind::Unowned,
+                      QStringLiteral("Nobody on %1 items for %2 min")
+                          .arg(items.size())
+                          .arg(m_config.unownedAlertMin),
+                      names.join(QLatin1Char('\n')));
+        return;
+    }
+    for (const Item &item : items) {
+        const QString what = item.kind == ItemKind::Andon ? QStringLiteral("Andon")
+                             : item.kind == ItemKind::Bug ? QStringLiteral("Bug in progress")
+                                                          : item.severity.label();
+        Q_EMIT notify(
+            NotificationKind::Unowned,
+            QStringLiteral("Nobody on it for %1 min: %2")
+                .arg(m_config.unownedAlertMin)
+                .arg(nameOf(item)),
+            QStringLiteral("%1 \u00B7 %2 \u2014 press A on it to own it").arg(what, item.source));
+    }
 }
 
 void Notifier::onInserted(PanelModel *model, int first, int last) {

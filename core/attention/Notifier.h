@@ -26,9 +26,9 @@ public Q_SLOTS:
     // The 15-minute rule: a request (or investigation) nobody took, or that went past 15
     // minutes. Called by whatever measures it; shown unless "breach" is switched off.
     void reportBreach(const QString &title, const QString &detail);
-    // An item that needs an owner has had none for "unowned_alert_min" (UnownedItems says it
-    // once per item).
-    void reportUnowned(const Item &item);
+    // Items that need an owner have had none for "unowned_alert_min" (UnownedItems says each
+    // once): one notification each, or one summary for more than three.
+    void reportUnowned(const Items &items);
 
 Q_SIGNALS:
     void notify(NotificationKind kind, const QString &title, const QString &body);

@@ -69,6 +69,7 @@ void UnownedItems::check() {
     const QDateTime now = m_board->clock().now();
     QSet<QString> present;
     QSet<QString> unowned;
+    Items newly;
     int severe = 0;
     for (ItemKind kind : {ItemKind::Incident, ItemKind::Andon, ItemKind::Bug}) {
         for (const Item &item : m_board->panel(kind)->items()) {
@@ -85,7 +86,7 @@ void UnownedItems::check() {
             severe += isSevere(item) ? 1 : 0;
             if (!m_alerted.contains(key)) {
                 m_alerted.insert(key);
-                Q_EMIT alert(item);
+                newly.push_back(item);
             }
         }
     }
@@ -94,6 +95,8 @@ void UnownedItems::check() {
         it = present.contains(*it) ? std::next(it) : m_alerted.erase(it);
     for (auto it = m_firstSeen.begin(); it != m_firstSeen.end();)
         it = present.contains(it.key()) ? std::next(it) : m_firstSeen.erase(it);
+    if (!newly.empty())
+        Q_EMIT alert(newly);
     const bool moved = unowned != m_unowned || severe != m_severe;
     m_unowned = std::move(unowned);
     m_severe = severe;

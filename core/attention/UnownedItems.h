@@ -45,12 +45,14 @@ public:
     int severeCount() const { return m_severe; }
 
 public Q_SLOTS:
-    // Looks at every item now: alert() for each one newly past the delay, changed() when the
-    // set moved.
+    // Looks at every item now: alert() with those newly past the delay, changed() when the set
+    // moved.
     void check();
 
 Q_SIGNALS:
-    void alert(const Item &item);
+    // The items newly unowned past the delay, in one check (a bad morning can bring dozens at
+    // once: the notifier then says them in one summary).
+    void alert(const Items &items);
     void changed();
 
 private:

@@ -203,7 +203,9 @@ QString LeanController::release(const Item &item) {
                                      "there): released on the board only")
                           .arg(owned->target));
     const QString actionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_state->outbox()->submit(LeanActions::release(item, actingPerson(), owned->reference),
+    // In the owner's name, whoever releases: what the source undoes is theirs (the silence
+    // commented with their name, their lead role).
+    m_state->outbox()->submit(LeanActions::release(item, owned->owner, owned->reference),
                               inSource ? QStringList{owned->target} : QStringList(), actionId,
                               OutboxGuard{{}, change});
     m_state->ownerships()->noteLocal(change);

@@ -124,6 +124,11 @@ void PanelModel::emitRowsChanged(const QList<int> &rows, const QList<int> &roles
     }
 }
 
+const Item *PanelModel::find(const QString &source, const QString &id) const {
+    const auto row = m_rowByKey.constFind(itemKey(source, id));
+    return row == m_rowByKey.cend() ? nullptr : &m_items[static_cast<size_t>(*row)];
+}
+
 SnapshotDiff PanelModel::applySnapshot(const QString &source, Items snapshot) {
     std::vector<const Item *> previous;
     for (const Item &it : m_items) {

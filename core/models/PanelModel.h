@@ -51,6 +51,8 @@ public:
 
     const Item &item(int row) const { return m_items[static_cast<size_t>(row)]; }
     const Items &items() const { return m_items; }
+    // The item `source` lists under `id` on this panel, or null: one lookup, not a scan.
+    const Item *find(const QString &source, const QString &id) const;
 
     // Replaces what `source` contributes with `snapshot` (items of this panel's kind only).
     SnapshotDiff applySnapshot(const QString &source, Items snapshot);

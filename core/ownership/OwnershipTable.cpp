@@ -17,6 +17,12 @@ QVariant ms(const QDateTime &time) {
                           : QVariant(QMetaType::fromType<qint64>());
 }
 
+// Text as the columns take it: QtSql binds a null QString as SQL NULL, and the text columns
+// are NOT NULL ("" for no target, no expected owner).
+QVariant text(const QString &value) {
+    return QVariant(value.isNull() ? QStringLiteral("") : value);
+}
+
 QDateTime fromMs(const QVariant &value) {
     return value.isNull() ? QDateTime()
                           : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
@@ -52,9 +58,8 @@ QString take(QSqlDatabase &db, const OwnershipChange &change, bool *failed) {
                              "NULL, NULL, ?) ON CONFLICT(source, item_id) DO NOTHING")
                   .arg(QLatin1String(columns)));
     for (const QVariant &v :
-         {QVariant(o.source), QVariant(o.itemId), QVariant(itemKindPanelName(o.kind)),
-          QVariant(o.title), QVariant(o.owner), ms(o.since), QVariant(o.actionId),
-          QVariant(o.target), ms(o.endsAt)})
+         {text(o.source), text(o.itemId), text(itemKindPanelName(o.kind)), text(o.title),
+          text(o.owner), ms(o.since), text(o.actionId), text(o.target), ms(o.endsAt)})
         q.addBindValue(v);
     if (!q.exec()) {
         *failed = true;
@@ -77,10 +82,9 @@ QString take(QSqlDatabase &db, const OwnershipChange &change, bool *failed) {
         "UPDATE ownerships SET kind = ?, title = ?, owner = ?, owned_since = ?, action_id = ?, "
         "target = ?, acknowledged_at = NULL, reference = NULL, reference_url = NULL, ends_at = ? "
         "WHERE source = ? AND item_id = ? AND owner = ?"));
-    for (const QVariant &v :
-         {QVariant(itemKindPanelName(o.kind)), QVariant(o.title), QVariant(o.owner), ms(o.since),
-          QVariant(o.actionId), QVariant(o.target), ms(o.endsAt), QVariant(o.source),
-          QVariant(o.itemId), QVariant(change.expectedOwner)})
+    for (const QVariant &v : {text(itemKindPanelName(o.kind)), text(o.title), text(o.owner),
+                              ms(o.since), text(o.actionId), text(o.target), ms(o.endsAt),
+                              text(o.source), text(o.itemId), text(change.expectedOwner)})
         update.addBindValue(v);
     if (!update.exec()) {
         *failed = true;
@@ -94,8 +98,8 @@ QString renew(QSqlDatabase &db, const OwnershipChange &change, bool *failed) {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE ownerships SET action_id = ?, ends_at = ? WHERE source = ? "
                              "AND item_id = ? AND ends_at = ?"));
-    for (const QVariant &v : {QVariant(o.actionId), ms(o.endsAt), QVariant(o.source),
-                              QVariant(o.itemId), ms(change.expectedEndsAt)})
+    for (const QVariant &v : {text(o.actionId), ms(o.endsAt), text(o.source), text(o.itemId),
+                              ms(change.expectedEndsAt)})
         q.addBindValue(v);
     if (!q.exec()) {
         *failed = true;
@@ -189,9 +193,8 @@ bool noteDelivered(QSqlDatabase &db, qint64 rowId, const QDateTime &at, const QS
         "ELSE ? END, reference_url = CASE WHEN ? = '' THEN reference_url ELSE ? END WHERE "
         "action_id = (SELECT action_id FROM outbox WHERE id = ?) AND target = (SELECT target "
         "FROM outbox WHERE id = ?)"));
-    for (const QVariant &v :
-         {ms(at), QVariant(createdId), QVariant(createdId), QVariant(createdUrl),
-          QVariant(createdUrl), QVariant(rowId), QVariant(rowId)})
+    for (const QVariant &v : {ms(at), text(createdId), text(createdId), text(createdUrl),
+                              text(createdUrl), QVariant(rowId), QVariant(rowId)})
         q.addBindValue(v);
     if (!q.exec())
         return false;
