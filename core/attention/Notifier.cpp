@@ -11,6 +11,11 @@ namespace {
 // More than this many in one refresh become one summary, not a burst of bubbles.
 constexpr int maxSeparate = 3;
 
+// How a notification names an item: an andon by the project it halts, else its title.
+QString shownName(const Item &item) {
+    return item.kind == ItemKind::Andon && !item.project.isEmpty() ? item.project : item.title;
+}
+
 // A silenced or inhibited alert is known and handled: no reason to interrupt anyone.
 bool isQuiet(const Item &item) {
     const QString state = item.state.toLower();
@@ -49,13 +54,10 @@ void Notifier::reportBreach(const QString &title, const QString &detail) {
 }
 
 void Notifier::reportUnowned(const Items &items) {
-    const auto nameOf = [](const Item &item) {
-        return item.kind == ItemKind::Andon && !item.project.isEmpty() ? item.project : item.title;
-    };
     if (static_cast<int>(items.size()) > maxSeparate) {
         QStringList names;
         for (const Item &item : items)
-            names.append(nameOf(item));
+            names.append(shownName(item));
         Q_EMIT notify(NotificationKind::Unowned,
                       QStringLiteral("Nobody on %1 items for %2 min")
                           .arg(items.size())
@@ -71,7 +73,7 @@ void Notifier::reportUnowned(const Items &items) {
             NotificationKind::Unowned,
             QStringLiteral("Nobody on it for %1 min: %2")
                 .arg(m_config.unownedAlertMin)
-                .arg(nameOf(item)),
+                .arg(shownName(item)),
             QStringLiteral("%1 \u00B7 %2 \u2014 press A on it to own it").arg(what, item.source));
     }
 }
@@ -96,7 +98,7 @@ void Notifier::onInserted(PanelModel *model, int first, int last) {
     if (static_cast<int>(news.size()) > maxSeparate) {
         QStringList titles;
         for (const Item *item : news)
-            titles.append(andon ? item->project : item->title);
+            titles.append(shownName(*item));
         Q_EMIT notify(kind,
                       QStringLiteral("%1 new %2")
                           .arg(news.size())
@@ -106,9 +108,7 @@ void Notifier::onInserted(PanelModel *model, int first, int last) {
     }
     for (const Item *item : news) {
         if (andon)
-            Q_EMIT notify(kind,
-                          QStringLiteral("Andon: %1 is halted")
-                              .arg(item->project.isEmpty() ? item->title : item->project),
+            Q_EMIT notify(kind, QStringLiteral("Andon: %1 is halted").arg(shownName(*item)),
                           andonBody(*item));
         else
             Q_EMIT notify(

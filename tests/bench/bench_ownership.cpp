@@ -15,43 +15,15 @@
 #include "core/ownership/OwnershipTable.h"
 #include "core/sources/ConnectorRegistry.h"
 #include "core/store/Store.h"
+#include "tests/bench/BenchTiming.h"
 #include "tests/support/BoardFixture.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
-
-namespace {
-
-struct Stats {
-    double median, min, max;
-};
-
-Stats stats(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return {v[v.size() / 2], v.front(), v.back()};
-}
-
-void report(const char *what, const Stats &s) {
-    std::printf("%-58s median %8.3f ms  (min %.3f, max %.3f)\n", what, s.median, s.min, s.max);
-}
-
-template <typename Run> Stats timed(int runs, Run run) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        run();
-        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
-    }
-    return stats(ms);
-}
-
-} // namespace
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
@@ -121,8 +93,8 @@ int main(int argc, char **argv) {
         return connector.get();
     });
     std::printf("%d alerts, %d owned, %d runs\n", alerts, owned, runs);
-    report("keeper: a source's owned alerts checked after it answered",
-           timed(runs, [&]() { keeper.check(source); }));
+    benchReport("keeper: a source's owned alerts checked after it answered",
+                benchTimed(runs, [&]() { keeper.check(source); }));
     if (static_cast<int>(state.ownerships()->all().size()) != owned)
         std::fprintf(stderr, "the keeper ended some: %zu left\n", state.ownerships()->all().size());
 
@@ -133,8 +105,8 @@ int main(int argc, char **argv) {
             return o ? o->owner : item.owner;
         },
         config.inProgress);
-    report("unowned: every SEV-1/2 looked at for an owner",
-           timed(runs, [&]() { unowned.check(); }));
+    benchReport("unowned: every SEV-1/2 looked at for an owner",
+                benchTimed(runs, [&]() { unowned.check(); }));
     std::printf("unowned SEV-1/2 now: %d\n", unowned.severeCount());
     return 0;
 }
