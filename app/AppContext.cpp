@@ -12,6 +12,8 @@
 
 #include <QSysInfo>
 
+#include <algorithm>
+
 namespace {
 
 // Runs `read` (and returns what it returns) naming the config's file in the error it may throw.
@@ -59,6 +61,78 @@ AppContext::AppContext(const AppConfig &config)
 }
 
 AppContext::~AppContext() = default;
+
+QString AppContext::applySources(const AppConfig &next, QString *notApplied) {
+    const auto sameSource = [](const SourceConfig &a, const SourceConfig &b) {
+        return a.raw == b.raw && a.auth.secret == b.auth.secret &&
+               a.auth.secretError == b.auth.secretError;
+    };
+    const auto find = [](const std::vector<SourceConfig> &sources, const QString &name) {
+        const auto it = std::find_if(sources.begin(), sources.end(),
+                                     [&](const SourceConfig &s) { return s.name == name; });
+        return it == sources.end() ? nullptr : &*it;
+    };
+    // Made first: a connector that refuses its keys stops the reload before anything changed.
+    std::vector<std::unique_ptr<Connector>> made;
+    inConfigFile(next.file, [&] {
+        for (const SourceConfig &source : next.sources) {
+            const SourceConfig *old = find(m_config.sources, source.name);
+            if (!old || !sameSource(*old, source))
+                made.push_back(ConnectorRegistry::builtin().create(source, m_board->clock()));
+        }
+    });
+    int removed = 0;
+    int changed = 0;
+    for (const SourceConfig &old : m_config.sources) {
+        const SourceConfig *now = find(next.sources, old.name);
+        if (now && sameSource(old, *now))
+            continue;
+        m_poller->removeSource(old.name); // before its connector goes
+        m_sources.take(old.name);
+        ++(now ? changed : removed);
+    }
+    for (std::unique_ptr<Connector> &connector : made) {
+        const Connector &added = m_sources.add(std::move(connector));
+        m_poller->addSource(added);
+        if (m_poller->isPeriodic())
+            m_poller->fetchNow(added.config().name);
+    }
+    const int added = static_cast<int>(made.size()) - changed;
+
+    // The other sections are read once, at start: said, not applied.
+    QStringList sections;
+    // "sources" is applied; "_comment"-like keys are notes, not settings.
+    const auto setting = [](const std::string &key) { return key != "sources" && key[0] != '_'; };
+    for (const auto &item : next.raw.items()) {
+        if (setting(item.key()) &&
+            item.value() != m_config.raw.value(item.key(), nlohmann::json()))
+            sections.append(QString::fromStdString(item.key()));
+    }
+    for (const auto &item : m_config.raw.items()) {
+        if (setting(item.key()) && !next.raw.contains(item.key()))
+            sections.append(QString::fromStdString(item.key()));
+    }
+    sections.removeDuplicates();
+    *notApplied = sections.isEmpty()
+                      ? QString()
+                      : QStringLiteral("\"%1\" changed: restart dutyboard to apply it")
+                            .arg(sections.join(QStringLiteral("\", \"")));
+    m_config.sources = next.sources;
+    m_config.raw["sources"] = next.raw["sources"];
+
+    QStringList said;
+    const auto count = [&said](int n, const char *what) {
+        if (n > 0)
+            said.append(QStringLiteral("%1 source%2 %3")
+                            .arg(n)
+                            .arg(n == 1 ? QString() : QStringLiteral("s"))
+                            .arg(QLatin1String(what)));
+    };
+    count(added, "added");
+    count(changed, "changed");
+    count(removed, "removed");
+    return said.join(QStringLiteral(", "));
+}
 
 void AppContext::fetchOnDutyNow() {
     if (m_onDutySource)

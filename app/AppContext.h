@@ -39,6 +39,14 @@ public:
     AppContext(const AppContext &) = delete;
     AppContext &operator=(const AppContext &) = delete;
 
+    // A live reload's sources (`next` read and checked, keyring secrets read): sources added
+    // start polling, removed ones stop and their items go, changed ones (any key, or their
+    // secret) start over; the others keep their items, health and backoff. Every connector is
+    // made first, so a mistake throws ConfigError (naming the file) and changes nothing.
+    // Returns what changed, for a person ("1 source added, 1 changed"; empty: nothing), and
+    // what it did not apply (the config's other sections) in `notApplied`.
+    QString applySources(const AppConfig &next, QString *notApplied);
+
     // Starts the built-in demo server and returns its config; empty on failure.
     static QByteArray startDemo(std::unique_ptr<DemoServer> *server);
     void keepDemoServer(std::unique_ptr<DemoServer> server) { m_demo = std::move(server); }
@@ -51,6 +59,8 @@ public:
     const Objectives &objectives() const { return m_objectives; }
 
     Board *board() const { return m_board.get(); }
+    // The HTTP client every source and write goes through (the sources editor's Test too).
+    HttpClient *http() const { return m_http.get(); }
     const SourceSet &sources() const { return m_sources; }
     Poller *poller() const { return m_poller.get(); }
     // Decides the desktop notifications; reportBreach() is the 15-minute rule's way in.

@@ -204,12 +204,24 @@ CommandLine parseCommandLine(const QStringList &arguments) {
             cl.error = QStringLiteral("--from goes with state copy");
         return cl;
     }
+    if ((verb == QLatin1String("keyring set") || verb == QLatin1String("keyring delete"))) {
+        if (positional.size() != 3 || positional.at(2).trimmed().isEmpty())
+            cl.error = QStringLiteral("%1 needs the entry's name, e.g. dutyboard/prod-alerts")
+                           .arg(verb);
+        else if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty() ||
+                 parser.isSet(from))
+            cl.error = QStringLiteral("%1 takes no other option").arg(verb);
+        cl.keyringCommand = positional.at(1);
+        cl.keyringEntry = positional.value(2).trimmed();
+        return cl;
+    }
     if (parser.isSet(from))
         cl.error = QStringLiteral("--from goes with state copy");
     if (positional.size() != (oneWord ? 1 : 2) ||
         (verb != raise && verb != resolve && verb != declare && verb != ack && verb != release)) {
         cl.error = QStringLiteral("unexpected argument: %1 (actions: andon raise, andon resolve, "
-                                  "incident declare, ack, release; state check, state copy)")
+                                  "incident declare, ack, release; state check, state copy; "
+                                  "keyring set, keyring delete)")
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }

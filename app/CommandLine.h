@@ -39,6 +39,8 @@ struct CommandLine {
     ActionRequest action;
     QString stateCommand; // "check", "copy": `dutyboard state check|copy`
     QString stateFrom;    // state copy --from sqlite:PATH
+    QString keyringCommand; // "set", "delete": `dutyboard keyring set|delete ENTRY`
+    QString keyringEntry;
     QString error;        // non-empty: bad usage, said for a person
     QString helpText;
 };

@@ -13,6 +13,7 @@
 #include <QScreen>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(Board *board, QWidget *parent)
     : QMainWindow(parent)
@@ -20,7 +21,8 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     , m_toolBar(new QToolBar(QStringLiteral("Main toolbar"), this))
     , m_viewMenu(nullptr)
     , m_screenMenu(nullptr)
-    , m_wallAction(nullptr) {
+    , m_wallAction(nullptr)
+    , m_sourcesAction(nullptr) {
     setObjectName(QStringLiteral("main-window"));
     setWindowTitle(QStringLiteral("dutyboard"));
     // Pages: the duty board first; the team's Kanban board beside it when a source feeds one
@@ -32,7 +34,12 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     m_pages->addTab(m_boardView, QStringLiteral("Duty"));
     if (!board->health()->sourcesOfPanel(itemKindPanelName(ItemKind::Card)).isEmpty())
         m_pages->addTab(new KanbanView(board, m_pages), QStringLiteral("Kanban"));
-    setCentralWidget(m_pages);
+    auto *central = new QWidget;
+    m_banners = new QVBoxLayout(central);
+    m_banners->setContentsMargins(0, 0, 0, 0);
+    m_banners->setSpacing(0);
+    m_banners->addWidget(m_pages, 1);
+    setCentralWidget(central);
 
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction *quit = file->addAction(QStringLiteral("&Quit"));
@@ -53,6 +60,11 @@ MainWindow::MainWindow(Board *board, QWidget *parent)
     m_screenMenu->setObjectName(QStringLiteral("menu-wall-screen"));
     // Monitors come and go: the list is read when the menu opens.
     connect(m_screenMenu, &QMenu::aboutToShow, this, &MainWindow::fillScreenMenu);
+
+    QMenu *settings = menuBar()->addMenu(QStringLiteral("&Settings"));
+    m_sourcesAction = settings->addAction(QStringLiteral("&Sources…"));
+    m_sourcesAction->setObjectName(QStringLiteral("action-sources"));
+    m_sourcesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     QAction *about = help->addAction(QStringLiteral("&About dutyboard"));
@@ -107,4 +119,8 @@ void MainWindow::showAbout() {
                                       "incident and andon on one screen.</p>"
                                       "<p>Licensed under the MIT license.</p>")
                            .arg(QStringLiteral(DUTYBOARD_VERSION)));
+}
+
+void MainWindow::addBanner(QWidget *banner) {
+    m_banners->insertWidget(m_banners->count() - 1, banner); // above the pages
 }

@@ -11,6 +11,7 @@ class QAction;
 class QMenu;
 class QTabWidget;
 class QToolBar;
+class QVBoxLayout;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -28,9 +29,13 @@ public:
     bool showPage(const QString &title);
     // A widget in the header, right of the page tabs and seen on every page: the objectives.
     void setHeaderWidget(QWidget *widget);
+    // A band above the pages (NoticeBanner), seen on every page until dismissed.
+    void addBanner(QWidget *banner);
 
     // "action-wall" (F11): asks for the wall screen on its default monitor.
     QAction *wallAction() const { return m_wallAction; }
+    // "action-sources" (Settings ▸ Sources…, Ctrl+,): the sources editor, opened by its owner.
+    QAction *sourcesAction() const { return m_sourcesAction; }
 
 Q_SIGNALS:
     // The wall screen was asked for: on `screen` (a monitor name, from the "Wall Screen On"
@@ -43,8 +48,10 @@ private:
 
     BoardView *m_boardView;
     QTabWidget *m_pages;
+    QVBoxLayout *m_banners;
     QToolBar *m_toolBar;
     QMenu *m_viewMenu;
     QMenu *m_screenMenu;
     QAction *m_wallAction;
+    QAction *m_sourcesAction;
 };

@@ -11,10 +11,15 @@
 namespace {
 
 int signalPipe[2] = {-1, -1};
+std::function<void()> &hangupHandler() {
+    static std::function<void()> handler;
+    return handler;
+}
 
-// Only async-signal-safe work here: one byte down a socket; the event loop does the rest.
-void onSignal(int) {
-    const char byte = 1;
+// Only async-signal-safe work here: the signal's number down a socket; the event loop does the
+// rest.
+void onSignal(int signal) {
+    const char byte = static_cast<char>(signal);
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
 }
 
@@ -28,7 +33,10 @@ void quitOnTerminationSignals() {
     QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), []() {
         char byte = 0;
         [[maybe_unused]] const ssize_t read = ::read(signalPipe[0], &byte, 1);
-        QCoreApplication::quit();
+        if (byte == SIGHUP && hangupHandler())
+            hangupHandler()();
+        else if (byte != SIGHUP)
+            QCoreApplication::quit();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -36,4 +44,15 @@ void quitOnTerminationSignals() {
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+void reloadOnHangup(std::function<void()> reload) {
+    if (signalPipe[1] < 0)
+        return;
+    hangupHandler() = std::move(reload);
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGHUP, &action, nullptr);
 }

@@ -8,10 +8,12 @@
 #include "app/QuitOnSignal.h"
 #include "app/StallReport.h"
 #include "app/commands/ActionCommand.h"
+#include "app/commands/KeyringCommand.h"
 #include "app/commands/PrintCommand.h"
 #include "app/commands/StateCommand.h"
 #include "app/commands/WindowCommand.h"
 #include "core/config/ConfigError.h"
+#include "core/config/Keyring.h"
 #include "core/config/Secrets.h"
 #include "core/config/StateConfig.h"
 #include "core/runtime/MemoryReturn.h"
@@ -58,7 +60,8 @@ int main(int argc, char *argv[]) {
     }
 
     // --print and actions need no display; everything else opens a window.
-    const bool headless = cl.print || !cl.action.verb.isEmpty() || !cl.stateCommand.isEmpty();
+    const bool headless = cl.print || !cl.action.verb.isEmpty() || !cl.stateCommand.isEmpty() ||
+                          !cl.keyringCommand.isEmpty();
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -69,8 +72,12 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(DUTYBOARD_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("dev.dutyboard.Dutyboard"));
 
+    if (!cl.keyringCommand.isEmpty())
+        return runKeyringCommand(cl.keyringCommand, cl.keyringEntry, stdin, stderr);
+
     std::unique_ptr<DemoServer> demoServer;
     AppConfig config;
+    QString welcomeConfig; // a first start: the example written, the demo shown meanwhile
     try {
         QString path = cl.configPath;
         bool demo = cl.demo;
@@ -85,6 +92,7 @@ int main(int argc, char *argv[]) {
                 std::fprintf(stderr, "dutyboard: no config yet; %s. Showing the demo.\n",
                              qPrintable(written));
                 demo = true;
+                welcomeConfig = path;
             }
         }
         if (demo) {
@@ -122,6 +130,10 @@ int main(int argc, char *argv[]) {
             return fail(e.describe());
         }
     }
+
+    // Before any source starts: a keyring that cannot answer is that source's error, said on
+    // its row and by --print, never a refusal to start.
+    readKeyringSecrets(&config.sources);
 
     std::unique_ptr<AppContext> context;
     try {
@@ -167,7 +179,7 @@ int main(int argc, char *argv[]) {
         startPrintCommand(context.get());
     else
         startWindowCommand(context.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen},
-                           cl.page);
+                           cl.page, welcomeConfig);
     const int code = QCoreApplication::exec();
     context.reset();
     return code;

@@ -7,6 +7,7 @@ packages=(
     nlohmann-json3-dev libcurl4-openssl-dev
     prometheus-alertmanager postgresql libqt6sql6-psql xvfb xauth fonts-dejavu-core
     desktop-file-utils appstream groff-base
+    qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon
 )
 missing=()
 for p in "${packages[@]}"; do

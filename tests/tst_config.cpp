@@ -89,6 +89,16 @@ private Q_SLOTS:
                    R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"token_env":"DUTYBOARD_NOT_SET_ANYWHERE"}}]})")
             << QStringLiteral("/sources/0/auth/token_env")
             << QStringLiteral("DUTYBOARD_NOT_SET_ANYWHERE is not set");
+        QTest::newRow("empty keyring entry")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer","token_keyring":""}}]})")
+            << QStringLiteral("/sources/0/auth/token_keyring")
+            << QStringLiteral("expected a non-empty string");
+        QTest::newRow("bearer without a secret")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"bearer"}}]})")
+            << QStringLiteral("/sources/0/auth")
+            << QStringLiteral("expected token_env, token_file or token_keyring");
         QTest::newRow("auth type")
             << QByteArray(
                    R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"magic"}}]})")
@@ -140,6 +150,18 @@ private Q_SLOTS:
         QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
         const AppConfig config = parseConfig(json, QStringLiteral("c.json"));
         QCOMPARE(config.sources[0].auth.secret, QByteArray("file-secret-123"));
+    }
+
+    // The keyring is read later, once, before any source starts (readKeyringSecrets): parsing
+    // only records which entry, so a config check never waits for a keyring prompt.
+    void aKeyringEntryIsRecordedNotRead() {
+        const AppConfig config = parseConfig(
+            R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","auth":{"type":"basic","user":"u","password_keyring":"dutyboard\/a"}}]})",
+            QStringLiteral("c.json"));
+        QCOMPARE(config.sources.at(0).auth.keyringEntry, QStringLiteral("dutyboard/a"));
+        QCOMPARE(config.sources.at(0).auth.type, QStringLiteral("basic"));
+        QVERIFY(config.sources.at(0).auth.secret.isEmpty());
+        QVERIFY(config.sources.at(0).auth.secretError.isEmpty());
     }
 
     void loadMissingFileNamesIt() {

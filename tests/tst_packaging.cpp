@@ -134,6 +134,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("\nExecStart=dutyboard --wall\n")));
         QVERIFY(text.contains(QStringLiteral("\nRestart=on-failure\n")));
         QVERIFY(text.contains(QStringLiteral("\nAfter=graphical-session.target\n")));
+        // systemctl --user reload: SIGHUP, the config applied without a restart.
+        QVERIFY(text.contains(QStringLiteral("\nExecReload=kill -HUP $MAINPID\n")));
     }
 
     void icons_data() {

@@ -4,26 +4,33 @@
 #include "app/AppContext.h"
 #include "app/DesktopTray.h"
 #include "app/MainWindow.h"
+#include "app/QuitOnSignal.h"
 #include "app/TrendsFeed.h"
 #include "app/lean/LeanUi.h"
 #include "app/lean/OwnershipUi.h"
 #include "app/lean/TeamStateLight.h"
+#include "app/reload/ConfigReloader.h"
+#include "app/settings/SourcesDialog.h"
 #include "app/wall/WallMode.h"
 #include "app/wall/WallWindow.h"
 #include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
 #include "core/attention/UnownedItems.h"
+#include "core/sources/Connector.h"
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
 #include "widgets/LazyPage.h"
+#include "widgets/NoticeBanner.h"
 #include "widgets/trends/ObjectivesBar.h"
 #include "widgets/trends/TrendsView.h"
 #include "widgets/wall/WallView.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QPointer>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -61,11 +68,86 @@ void addTrendsPage(AppContext *context, History *history, MainWindow *window) {
                 });
 }
 
+// Settings ▸ Sources: one editor at a time, on `path`: the config file this window runs, or
+// on the demo, the file a first start wrote (else the default one), where the user's own
+// sources go.
+SourcesDialog *openSourcesDialog(AppContext *context, const QString &path, MainWindow *window,
+                                 ConfigReloader *reloader) {
+    static QPointer<SourcesDialog> open;
+    if (!open) {
+        open = new SourcesDialog(path.isEmpty() ? defaultConfigPath() : path, context->http(), context->board()->health(),
+                                 [lookup = context->sources().lookup()](const QString &name) {
+                                     const Connector *connector = lookup(name);
+                                     return connector ? connector->config().auth.secret
+                                                      : QByteArray();
+                                 },
+                                 window);
+        open->setAttribute(Qt::WA_DeleteOnClose);
+        if (reloader) // applied at once, not when the file watcher notices
+            QObject::connect(open, &SourcesDialog::saved, reloader, &ConfigReloader::reloadNow);
+    }
+    open->show();
+    open->raise();
+    return open;
+}
+
+// The config applied while the window runs: a file watcher and SIGHUP; what changed in the
+// status bar, what could not be applied in a banner that stays until a good edit.
+ConfigReloader *reloadLive(AppContext *context, const QString &path, MainWindow *window) {
+    auto *reloader = new ConfigReloader(context, path, window);
+    auto *banner = new NoticeBanner(QStringLiteral("config-error-banner"),
+                                    NoticeBanner::Tone::Warning, window);
+    banner->hide();
+    window->addBanner(banner);
+    QObject::connect(reloader, &ConfigReloader::failed, banner, [banner](const QString &error) {
+        banner->setText(
+            QStringLiteral("<b>The config was not applied</b> (the board runs on the one before): ") +
+            error.toHtmlEscaped());
+        banner->show();
+    });
+    QObject::connect(reloader, &ConfigReloader::applied, banner,
+                     [banner, window](const QString &what, const QString &notApplied) {
+                         banner->setVisible(!notApplied.isEmpty());
+                         banner->setText(notApplied.toHtmlEscaped());
+                         window->statusBar()->showMessage(
+                             QStringLiteral("Config applied") +
+                                 (what.isEmpty() ? QString() : QStringLiteral(": ") + what),
+                             10000);
+                     });
+    const QPointer<ConfigReloader> guard(reloader);
+    reloadOnHangup([guard]() {
+        if (guard)
+            guard->reloadNow();
+    });
+    return reloader;
+}
+
 } // namespace
 
 void startWindowCommand(AppContext *context, const QString &screenshotPath, const QSize &size,
-                        const WallRequest &wall, const QString &page) {
+                        const WallRequest &wall, const QString &page,
+                        const QString &welcomeConfig) {
     auto *window = new MainWindow(context->board());
+    // The file the window runs on, or the first start's example, which the editor fills.
+    const QString configFile = welcomeConfig.isEmpty() ? context->config().file : welcomeConfig;
+    ConfigReloader *reloader =
+        configFile.isEmpty() ? nullptr : reloadLive(context, configFile, window);
+    if (!welcomeConfig.isEmpty()) {
+        auto *banner = new NoticeBanner(QStringLiteral("first-start-banner"),
+                                        NoticeBanner::Tone::Info, window);
+        QString shown = welcomeConfig;
+        if (shown.startsWith(QDir::homePath() + QLatin1Char('/')))
+            shown.replace(0, QDir::homePath().size(), QStringLiteral("~"));
+        banner->setText(QStringLiteral("<b>This is the demo.</b> Your config: %1").arg(shown));
+        banner->setButton(QStringLiteral("Add your first source…"),
+                          QStringLiteral("add-first-source"));
+        QObject::connect(banner, &NoticeBanner::clicked, window, [context, configFile, window, reloader]() {
+            openSourcesDialog(context, configFile, window, reloader);
+        });
+        // Once the user's own sources run, it is no longer the demo.
+        QObject::connect(reloader, &ConfigReloader::applied, banner, &QWidget::hide);
+        window->addBanner(banner);
+    }
     // History is recorded from the start (the state was opened at start-up).
     History *history = context->startHistory();
     auto *wallMode = new WallMode(context->board(), context->wallConfig(), context->objectives(),
@@ -73,6 +155,10 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
     wallMode->setAcknowledgements(context->wallAcknowledgements());
     QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
                      [wallMode](const QString &screen) { wallMode->enter(screen); });
+    QObject::connect(window->sourcesAction(), &QAction::triggered, window,
+                     [context, configFile, window, reloader]() {
+                         openSourcesDialog(context, configFile, window, reloader);
+                     });
     auto *tray = new DesktopTray(context->board(), context->notifier(), window, window);
     tray->addMenuAction(window->wallAction());
     // With a tray icon, closing the window hides it (the icon brings it back); without one,
@@ -117,8 +203,14 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         wallMode->enter(wall.screen, screenshotPath.isEmpty() ? QSize() : size);
     else
         window->show();
+    // --page sources: the sources editor over the window (its screenshot is the editor's).
+    SourcesDialog *editor = page == QLatin1String("sources") && !wall.enabled
+                                ? openSourcesDialog(context, configFile, window, reloader)
+                                : nullptr;
+    if (editor && size.isValid())
+        editor->resize(size);
     const bool found =
-        page.isEmpty() ||
+        page.isEmpty() || editor ||
         (wall.enabled ? wallMode->wallWindow()->view()->holdPage(page) : window->showPage(page));
     if (!found)
         std::fprintf(stderr, "dutyboard: no page \"%s\"; showing the first\n", qPrintable(page));
@@ -127,6 +219,7 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         return;
 
     QWidget *shot = wall.enabled ? static_cast<QWidget *>(wallMode->wallWindow())
+                    : editor     ? static_cast<QWidget *>(editor)
                                  : static_cast<QWidget *>(window);
     // Shoot once every source answered (and the window repainted), or at the deadline.
     auto shoot = [shot, screenshotPath]() {

@@ -19,5 +19,8 @@ struct WallRequest {
 // behind it), the tray icon where there is a tray, and starts polling. With a screenshot path:
 // waits until every source answered once (at most 20 s), saves the window or wall as a PNG
 // and quits (0 saved, 1 not). `size` sets the window's or the wall's size for the picture.
+// `welcomeConfig`: a first start wrote this example config and shows the demo meanwhile; the
+// window says so in a banner, with the sources editor one click away.
 void startWindowCommand(AppContext *context, const QString &screenshotPath, const QSize &size,
-                        const WallRequest &wall = {}, const QString &page = {});
+                        const WallRequest &wall = {}, const QString &page = {},
+                        const QString &welcomeConfig = {});

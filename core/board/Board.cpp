@@ -89,6 +89,11 @@ bool Board::seedSaved(const QString &source, Items items, const QDateTime &saved
     return true;
 }
 
+void Board::removeSource(const QString &source) {
+    applySnapshot(source, {});
+    m_health->removeSource(source);
+}
+
 bool Board::everySourceAnswered() const {
     for (const SourceInfo &info : m_health->sources()) {
         if (!info.health.lastAttempt.isValid())

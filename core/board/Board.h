@@ -39,6 +39,8 @@ public:
     // Shows a source's items saved by an earlier run, marked stale since `savedAt`, until the
     // source answers. False (nothing done) when the source is unknown or has answered well.
     bool seedSaved(const QString &source, Items items, const QDateTime &savedAt);
+    // A source no longer configured (a live reload): its items and its health go.
+    void removeSource(const QString &source);
     // Every source has answered at least once (well or not).
     bool everySourceAnswered() const;
     // Ticks live ages on every panel; returns the rows repainted.

@@ -63,8 +63,8 @@ AuthConfig parseAuth(const json &source, const QString &pointer) {
     if (!it->is_object())
         throw ConfigError(authPointer, QStringLiteral("expected an object"));
     const json &a = *it;
-    const bool hasToken =
-        a.contains("token_env") || a.contains("token_file") || a.contains("token");
+    const bool hasToken = a.contains("token_env") || a.contains("token_file") ||
+                          a.contains("token_keyring") || a.contains("token");
     auth.type = optionalString(a, "type", authPointer,
                                hasToken ? QStringLiteral("vendor") : QStringLiteral("none"));
     static const QSet<QString> types = {QStringLiteral("none"), QStringLiteral("bearer"),
@@ -77,14 +77,19 @@ AuthConfig parseAuth(const json &source, const QString &pointer) {
         auth.user = requiredString(a, "user", authPointer);
         auth.secret = readSecret(a, authPointer, "password");
         if (auth.secret.isEmpty())
-            throw ConfigError(authPointer,
-                              QStringLiteral("basic auth needs password_env or password_file"));
+            auth.keyringEntry = secretKeyringEntry(a, authPointer, "password");
+        if (auth.secret.isEmpty() && auth.keyringEntry.isEmpty())
+            throw ConfigError(authPointer, QStringLiteral("basic auth needs password_env, "
+                                                          "password_file or password_keyring"));
     } else if (auth.type != QLatin1String("none")) {
         if (auth.type == QLatin1String("header"))
             auth.headerName = requiredString(a, "header", authPointer).toUtf8();
         auth.secret = readSecret(a, authPointer, "token");
         if (auth.secret.isEmpty())
-            throw ConfigError(authPointer, QStringLiteral("expected token_env or token_file"));
+            auth.keyringEntry = secretKeyringEntry(a, authPointer, "token");
+        if (auth.secret.isEmpty() && auth.keyringEntry.isEmpty())
+            throw ConfigError(authPointer,
+                              QStringLiteral("expected token_env, token_file or token_keyring"));
     }
     return auth;
 }

@@ -51,7 +51,8 @@ QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const 
     const std::string name(base);
     if (auth.contains(name))
         throw ConfigError(pointer + QLatin1Char('/') + QString::fromStdString(name),
-                          QStringLiteral("secrets never go in the config file: use %1_env "
+                          QStringLiteral("secrets never go in the config file: use %1_keyring (the "
+                                         "desktop keyring: dutyboard keyring set NAME), %1_env "
                                          "(an environment variable) or %1_file (a chmod 600 file)")
                               .arg(QLatin1String(base)));
     QByteArray secret;
@@ -69,6 +70,10 @@ QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const 
     }
     rememberSecret(secret);
     return secret;
+}
+
+QString secretKeyringEntry(const nlohmann::json &auth, const QString &pointer, const char *base) {
+    return keyString(auth, std::string(base) + "_keyring", pointer);
 }
 
 void rememberSecret(const QByteArray &secret) {

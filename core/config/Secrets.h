@@ -9,10 +9,15 @@
 #include <QString>
 
 // Reads `<base>_env` or `<base>_file` from `auth` (base: "token" or "password").
-// Returns an empty array when neither key is present. Throws ConfigError (at `pointer`)
+// Returns an empty array when neither key is present (`<base>_keyring` is read later, from the
+// desktop keyring: see secretKeyringEntry). Throws ConfigError (at `pointer`)
 // for an unset variable, an unreadable file, a file readable by group or others, or an
 // inline `<base>` value.
 QByteArray readSecret(const nlohmann::json &auth, const QString &pointer, const char *base);
+
+// The keyring entry `<base>_keyring` names, or an empty string. Throws ConfigError when the key
+// is not a non-empty string.
+QString secretKeyringEntry(const nlohmann::json &auth, const QString &pointer, const char *base);
 
 // Replaces every secret read so far with "[redacted]".
 QString redactSecrets(QString text);

@@ -17,6 +17,8 @@ struct AuthConfig {
     QString user;          // basic
     QByteArray headerName; // header
     QByteArray secret;     // token or password; redact everywhere
+    QString keyringEntry;  // token_keyring / password_keyring: where `secret` is read from
+    QString secretError;   // the keyring could not give the secret: the source's error
 };
 
 struct SourceConfig {

@@ -35,6 +35,10 @@ QString stringAt(const json &object, const char *key, const QString &pointer, bo
 }
 
 StoreLocation parsePostgres(const json &state, const QString &pointer) {
+    if (state.contains("password_keyring"))
+        throw ConfigError(jsonPointerAt(pointer, QStringLiteral("password_keyring")),
+                          QStringLiteral("the team store does not read the keyring yet: use "
+                                         "password_env or password_file"));
     rejectUnknownKeys(state, pointer,
                       {"type", "host", "port", "database", "user", "password_env", "password_file",
                        "password", "sslmode", "sslrootcert", "schema"});

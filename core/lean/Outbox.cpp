@@ -244,6 +244,8 @@ void Outbox::send(qint64 rowId) {
     else if (!connector->supportsWrite(row.entry.action.kind))
         refused.error = QStringLiteral("source \"%1\" cannot %2")
                             .arg(row.entry.target, writeKindName(row.entry.action.kind));
+    else if (!connector->config().auth.secretError.isEmpty())
+        refused.error = connector->config().auth.secretError; // kept, and tried again later
     if (!refused.error.isEmpty() && m_store->isShared()) {
         // Another dutyboard sharing the store may have that source (a wall screen often has
         // only what it shows): the row is left to it, untouched, and looked at again later.

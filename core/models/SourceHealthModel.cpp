@@ -14,6 +14,17 @@ void SourceHealthModel::addSource(const SourceInfo &info) {
     endInsertRows();
 }
 
+void SourceHealthModel::removeSource(const QString &name) {
+    for (size_t row = 0; row < m_sources.size(); ++row) {
+        if (m_sources[row].name != name)
+            continue;
+        beginRemoveRows({}, static_cast<int>(row), static_cast<int>(row));
+        m_sources.erase(m_sources.begin() + static_cast<std::ptrdiff_t>(row));
+        endRemoveRows();
+        return;
+    }
+}
+
 void SourceHealthModel::setHealth(const QString &name, const SourceHealth &health) {
     for (size_t row = 0; row < m_sources.size(); ++row) {
         if (m_sources[row].name != name)

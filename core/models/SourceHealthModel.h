@@ -37,6 +37,8 @@ public:
     explicit SourceHealthModel(const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
     void addSource(const SourceInfo &info);
+    // A source no longer configured (a live reload): its row goes.
+    void removeSource(const QString &name);
     void setHealth(const QString &name, const SourceHealth &health);
     const SourceInfo *source(const QString &name) const;
     const std::vector<SourceInfo> &sources() const { return m_sources; }

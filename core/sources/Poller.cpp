@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -60,6 +61,20 @@ Poller::Source &Poller::add(const Connector &connector, Consumer consumer) {
             [this, raw](const FetchOutcome &outcome) { onFinished(*raw, outcome); });
     m_sources.push_back(std::move(source));
     return *raw;
+}
+
+void Poller::removeSource(const QString &name) {
+    const auto it = std::find_if(m_sources.begin(), m_sources.end(), [&](const auto &source) {
+        return !source->consumer && source->connector->config().name == name;
+    });
+    if (it == m_sources.end())
+        return;
+    // A parse job holds the connector and posts back to the fetcher: let it end first.
+    if ((*it)->fetcher->isRunning())
+        m_parsePool.waitForDone();
+    delete (*it)->timer;
+    m_sources.erase(it); // the fetcher goes, and with it any answer still to come
+    m_board->removeSource(name);
 }
 
 void Poller::start() {

@@ -33,6 +33,11 @@ public:
     // A source read on the same terms (interval, jitter, backoff, rate limits) whose answers go
     // to `consumer` instead of the board: the on-duty schedule.
     void addFeed(const Connector &connector, Consumer consumer);
+    // Stops polling that source (a live reload) and forgets it; a parse of its in flight is
+    // waited for (one page), an HTTP request in flight is dropped. The connector may go after.
+    void removeSource(const QString &name);
+    // Whether the poller runs on intervals (start()) rather than once (fetchAllOnce()).
+    bool isPeriodic() const { return m_periodic; }
     // Polls every source now, then on its interval.
     void start();
     // One fetch of every source, no timers: for --print and --screenshot.

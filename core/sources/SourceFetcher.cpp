@@ -25,6 +25,20 @@ void SourceFetcher::start() {
         return;
     m_running = true;
     m_current = FetchOutcome();
+    // No credential, no request: the server would only say 401, and the keyring says why.
+    if (const QString &secretError = m_connector.config().auth.secretError;
+        !secretError.isEmpty()) {
+        // Answered from the event loop, like a request: never finished() inside start().
+        QMetaObject::invokeMethod(
+            this,
+            [this, secretError]() {
+                FetchOutcome outcome;
+                outcome.error = secretError;
+                finish(std::move(outcome));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     requestPage(m_connector.firstRequest());
 }
 

@@ -6,6 +6,17 @@ const Connector &SourceSet::add(std::unique_ptr<Connector> connector) {
     return *m_connectors.back();
 }
 
+std::unique_ptr<Connector> SourceSet::take(const QString &name) {
+    for (auto it = m_connectors.begin(); it != m_connectors.end(); ++it) {
+        if ((*it)->config().name != name)
+            continue;
+        std::unique_ptr<Connector> taken = std::move(*it);
+        m_connectors.erase(it);
+        return taken;
+    }
+    return nullptr;
+}
+
 const Connector *SourceSet::connector(const QString &name) const {
     for (const auto &connector : m_connectors) {
         if (connector->config().name == name)

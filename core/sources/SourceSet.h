@@ -17,6 +17,9 @@ public:
     SourceSet &operator=(const SourceSet &) = delete;
 
     const Connector &add(std::unique_ptr<Connector> connector);
+    // Takes the connector of that source out (a live reload); nullptr when there is none. The
+    // caller keeps it alive until nothing uses it any more (a fetch or a write in flight).
+    std::unique_ptr<Connector> take(const QString &name);
     // The connector of the source of that name, or nullptr.
     const Connector *connector(const QString &name) const;
     // connector() as a function, for what must not know this class; valid while this lives.

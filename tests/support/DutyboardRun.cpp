@@ -5,10 +5,13 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-DutyboardRun runDutyboard(const QStringList &arguments, const QProcessEnvironment &env) {
+DutyboardRun runDutyboard(const QStringList &arguments, const QProcessEnvironment &env,
+                          const QByteArray &input) {
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(DUTYBOARD_BINARY), arguments);
+    process.write(input);
+    process.closeWriteChannel();
     DutyboardRun run;
     if (!process.waitForFinished(60000)) {
         process.kill();

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Live reload: the window watches its config file (and its folder, since editors save by
+// renaming a new file over the old one) and listens for SIGHUP (systemd's ExecReload). A
+// change is read and checked off the UI thread, with the keyring entries of new or changed
+// sources, then applied to the running context's sources (AppContext::applySources). A file
+// that does not parse, or a source its connector refuses, changes nothing: failed() says what
+// and where, in the words of a start.
+#pragma once
+
+#include "core/config/AppConfig.h"
+
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QTimer>
+
+class AppContext;
+
+class ConfigReloader final : public QObject {
+    Q_OBJECT
+public:
+    ConfigReloader(AppContext *context, const QString &path, QObject *parent = nullptr);
+
+    // Reads the file again now (SIGHUP, a save from the sources editor).
+    void reloadNow();
+
+Q_SIGNALS:
+    // Applied: `what` changed ("1 source added"; empty: no source changed); `notApplied` names
+    // the sections that need a restart (empty: none).
+    void applied(const QString &what, const QString &notApplied);
+    void failed(const QString &error);
+
+private:
+    void watch();
+    void read();
+    void apply(const AppConfig &next, const QString &error);
+
+    AppContext *m_context;
+    QString m_path;
+    QFileSystemWatcher m_watcher;
+    QTimer m_settle; // an editor writes in several steps: read once they are done
+    bool m_reading = false;
+    bool m_readAgain = false;
+};

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: MIT
+#include "SourcesDialog.h"
+
+#include "app/settings/SourceForm.h"
+#include "core/config/Keyring.h"
+#include "core/models/SourceHealthModel.h"
+#include "core/settings/ConfigDocument.h"
+#include "core/settings/SourceTypeKeys.h"
+#include <QCoreApplication>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMap>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QThreadPool>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+constexpr int debounceMs = 800;
+
+QString healthMark(const SourceHealthModel *health, const QString &name) {
+    const SourceInfo *info = health ? health->source(name) : nullptr;
+    if (!info)
+        return QStringLiteral("○ new");
+    switch (info->health.state) {
+    case HealthState::Ok:
+        return QStringLiteral("● ok");
+    case HealthState::Pending:
+        return QStringLiteral("○ waiting");
+    default:
+        return QStringLiteral("▲ ") + info->health.error;
+    }
+}
+
+// One line per item, as a panel shows it: severity, title, state.
+QString itemLine(const Item &item) {
+    QString line = item.title;
+    if (item.kind == ItemKind::Incident || item.kind == ItemKind::Bug)
+        line = QStringLiteral("[%1] ").arg(item.severity.label()) + line;
+    if (!item.state.isEmpty())
+        line += QStringLiteral(" · ") + item.state;
+    if (!item.id.isEmpty())
+        line += QStringLiteral(" · id ") + item.id;
+    return line;
+}
+
+// Writes `secret` to `path`, readable by its owner only from the first byte.
+QString writePrivateFile(const QString &path, const QByteArray &secret) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile::remove(path);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly, QFile::ReadOwner | QFile::WriteOwner) ||
+        file.write(secret + '\n') != secret.size() + 1)
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+SourcesDialog::SourcesDialog(const QString &configPath, HttpClient *http,
+                             const SourceHealthModel *health,
+                             std::function<QByteArray(const QString &)> runningSecret,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_configPath(configPath)
+    , m_health(health)
+    , m_runningSecret(std::move(runningSecret))
+    , m_trial(http)
+    , m_list(new QListWidget)
+    , m_forms(new QStackedWidget)
+    , m_debounce(new QTimer(this))
+    , m_testStatus(new QLabel)
+    , m_testItems(new QListWidget)
+    , m_testRaw(new QPlainTextEdit)
+    , m_duplicates(new QLabel)
+    , m_saveStatus(new QLabel)
+    , m_save(new QPushButton(QStringLiteral("&Save"))) {
+    setObjectName(QStringLiteral("sourcesDialog"));
+    setWindowTitle(QStringLiteral("Sources — %1").arg(configPath));
+    setModal(false);
+    resize(1100, 720);
+
+    m_list->setObjectName(QStringLiteral("sourceList"));
+    m_list->setDragDropMode(QAbstractItemView::InternalMove);
+    auto *add = new QToolButton;
+    add->setObjectName(QStringLiteral("addSource"));
+    add->setText(QStringLiteral("&Add"));
+    add->setPopupMode(QToolButton::InstantPopup);
+    auto *types = new QMenu(add);
+    for (const QString &type : sourceTypes()) {
+        QAction *action = types->addAction(sourceTypeTitle(type));
+        action->setObjectName(QStringLiteral("add-") + type);
+        connect(action, &QAction::triggered, this, [this, type]() { addSource(type); });
+    }
+    add->setMenu(types);
+    auto *duplicate = new QPushButton(QStringLiteral("&Duplicate"));
+    duplicate->setObjectName(QStringLiteral("duplicateSource"));
+    auto *remove = new QPushButton(QStringLiteral("&Remove"));
+    remove->setObjectName(QStringLiteral("removeSource"));
+    connect(duplicate, &QPushButton::clicked, this, &SourcesDialog::duplicateCurrent);
+    connect(remove, &QPushButton::clicked, this, &SourcesDialog::removeCurrent);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(add);
+    listButtons->addWidget(duplicate);
+    listButtons->addWidget(remove);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_list);
+    leftLayout->addLayout(listButtons);
+    m_duplicates->setObjectName(QStringLiteral("duplicateWarning"));
+    m_duplicates->setWordWrap(true);
+    m_duplicates->setStyleSheet(QStringLiteral("color: #b35c00;"));
+    leftLayout->addWidget(m_duplicates);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_forms);
+
+    auto *test = new QPushButton(QStringLiteral("&Test"));
+    test->setObjectName(QStringLiteral("testSource"));
+    connect(test, &QPushButton::clicked, this, &SourcesDialog::testNow);
+    m_testStatus->setObjectName(QStringLiteral("testStatus"));
+    m_testStatus->setWordWrap(true);
+    m_testStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testItems->setObjectName(QStringLiteral("testItems"));
+    m_testRaw->setObjectName(QStringLiteral("testRaw"));
+    m_testRaw->setReadOnly(true);
+    m_testRaw->setPlaceholderText(QStringLiteral("The first item as the API sends it"));
+    auto *testHeader = new QHBoxLayout;
+    testHeader->addWidget(test);
+    testHeader->addWidget(m_testStatus, 1);
+    auto *testResults = new QHBoxLayout;
+    testResults->addWidget(m_testItems, 1);
+    testResults->addWidget(m_testRaw, 1);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(scroll, 3);
+    rightLayout->addLayout(testHeader);
+    rightLayout->addLayout(testResults, 2);
+
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+
+    m_save->setObjectName(QStringLiteral("saveSources"));
+    m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
+    m_saveStatus->setWordWrap(true);
+    auto *close = new QPushButton(QStringLiteral("Close"));
+    connect(close, &QPushButton::clicked, this, &QDialog::close);
+    connect(m_save, &QPushButton::clicked, this, &SourcesDialog::save);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_saveStatus, 1);
+    bottom->addWidget(m_save);
+    bottom->addWidget(close);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split, 1);
+    layout->addLayout(bottom);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(debounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &SourcesDialog::testNow);
+    connect(&m_trial, &SourceTrial::finished, this, &SourcesDialog::showTrial);
+    if (m_health) // the list says how each source is doing, as the source bar does
+        connect(m_health, &SourceHealthModel::healthChanged, this, &SourcesDialog::showHealth);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (SourceForm *form = formOf(item)) {
+            m_forms->setCurrentWidget(form);
+            m_debounce->start(0);
+        }
+    });
+    load();
+}
+
+void SourcesDialog::load() {
+    QString error;
+    const ordered_json document = readConfigDocument(m_configPath, &error);
+    if (!error.isEmpty()) {
+        m_saveStatus->setText(
+            QFileInfo::exists(m_configPath)
+                ? error
+                : QStringLiteral("No config yet: Save writes %1").arg(m_configPath));
+        return;
+    }
+    for (const ordered_json &source : document.value("sources", ordered_json::array()))
+        addForm(source);
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    checkDuplicateUrls();
+}
+
+QListWidgetItem *SourcesDialog::addForm(const ordered_json &source) {
+    auto *form = new SourceForm(source);
+    m_forms->addWidget(form);
+    auto *item = new QListWidgetItem;
+    item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(form)));
+    m_list->addItem(item);
+    connect(form, &SourceForm::edited, this, &SourcesDialog::formEdited);
+    showHealth();
+    return item;
+}
+
+void SourcesDialog::showHealth() {
+    for (int i = 0; i < m_list->count(); ++i) {
+        QString error;
+        const ordered_json source = formOf(m_list->item(i))->source(&error);
+        const QString name = QString::fromStdString(source.value("name", ""));
+        const QString type = QString::fromStdString(source.value("type", ""));
+        m_list->item(i)->setText(QStringLiteral("%1\n%2 · %3")
+                                     .arg(name, sourceTypeTitle(type), healthMark(m_health, name)));
+    }
+}
+
+SourceForm *SourcesDialog::formOf(const QListWidgetItem *item) const {
+    return item ? qobject_cast<SourceForm *>(item->data(Qt::UserRole).value<QObject *>()) : nullptr;
+}
+
+SourceForm *SourcesDialog::currentForm() const {
+    return formOf(m_list->currentItem());
+}
+
+QString SourcesDialog::uniqueName(const QString &base) const {
+    QStringList names;
+    for (int i = 0; i < m_list->count(); ++i) {
+        QString error;
+        if (SourceForm *form = formOf(m_list->item(i)))
+            names.append(QString::fromStdString(form->source(&error).value("name", "")));
+    }
+    QString name = base;
+    for (int n = 2; names.contains(name); ++n)
+        name = base + QLatin1Char('-') + QString::number(n);
+    return name;
+}
+
+void SourcesDialog::addSource(const QString &type) {
+    const ordered_json source = {{"name", uniqueName(type).toStdString()},
+                                 {"type", type.toStdString()},
+                                 {"url", defaultUrl(type).toStdString()},
+                                 {"panel", defaultPanel(type).toStdString()}};
+    m_list->setCurrentItem(addForm(source));
+    checkDuplicateUrls();
+}
+
+void SourcesDialog::duplicateCurrent() {
+    SourceForm *form = currentForm();
+    if (!form)
+        return;
+    QString error;
+    ordered_json copy = form->source(&error);
+    if (!error.isEmpty()) {
+        m_saveStatus->setText(QStringLiteral("Fix it before duplicating: ") + error);
+        return;
+    }
+    copy["name"] =
+        uniqueName(QString::fromStdString(copy.value("name", "")) + QStringLiteral("-copy"))
+            .toStdString();
+    m_list->setCurrentItem(addForm(copy));
+    checkDuplicateUrls();
+}
+
+void SourcesDialog::removeCurrent() {
+    QListWidgetItem *item = m_list->currentItem();
+    if (!item)
+        return;
+    SourceForm *form = formOf(item);
+    delete m_list->takeItem(m_list->row(item));
+    if (form) {
+        m_forms->removeWidget(form);
+        form->deleteLater();
+    }
+    checkDuplicateUrls();
+}
+
+void SourcesDialog::formEdited() {
+    checkDuplicateUrls();
+    showHealth(); // and the name as it is typed
+    if (SourceForm *form = currentForm(); form && m_list->currentItem()) {
+        QString error;
+        form->source(&error);
+        if (error.isEmpty())
+            m_debounce->start(); // tested once the typing pauses
+        else
+            m_testStatus->setText(QStringLiteral("Not ready: ") + error);
+    }
+}
+
+void SourcesDialog::testNow() {
+    SourceForm *form = currentForm();
+    if (!form)
+        return;
+    QString error;
+    const ordered_json source = form->source(&error);
+    if (!error.isEmpty()) {
+        m_testStatus->setText(QStringLiteral("Not ready: ") + error);
+        return;
+    }
+    QByteArray secret = form->typedSecret();
+    if (secret.isEmpty() && m_runningSecret)
+        secret = m_runningSecret(QString::fromStdString(source.value("name", "")));
+    m_testStatus->setText(QStringLiteral("Testing…"));
+    m_trial.run(nlohmann::json::parse(source.dump()), secret);
+}
+
+void SourcesDialog::showTrial(const SourceTrialResult &result) {
+    m_testItems->clear();
+    m_testRaw->setPlainText(result.rawItem);
+    m_testRaw->setVisible(!result.rawItem.isEmpty());
+    if (!result.configError.isEmpty()) {
+        m_testStatus->setText(QStringLiteral("Not valid: ") + result.configError);
+        return;
+    }
+    if (!result.ok) {
+        m_testStatus->setText(QStringLiteral("▲ Failed: ") + result.error);
+        return;
+    }
+    m_testStatus->setText(
+        QStringLiteral("● OK · %1 item%2%3")
+            .arg(result.count)
+            .arg(result.count == 1 ? QString() : QStringLiteral("s"))
+            .arg(result.count > 5 ? QStringLiteral(" (the first five below)") : QString()));
+    for (const Item &item : result.first)
+        m_testItems->addItem(itemLine(item));
+}
+
+void SourcesDialog::checkDuplicateUrls() {
+    QMap<QString, QStringList> byUrl;
+    for (int i = 0; i < m_list->count(); ++i) {
+        QString error;
+        const ordered_json source = formOf(m_list->item(i))->source(&error);
+        const ordered_json url = source.value("url", ordered_json());
+        const QString name = QString::fromStdString(source.value("name", ""));
+        if (url.is_string())
+            byUrl[QString::fromStdString(url.get<std::string>())].append(name);
+        else if (url.is_array())
+            for (const auto &one : url)
+                if (one.is_string())
+                    byUrl[QString::fromStdString(one.get<std::string>())].append(name);
+    }
+    QStringList warnings;
+    for (auto it = byUrl.cbegin(); it != byUrl.cend(); ++it)
+        if (it.value().size() > 1)
+            warnings.append(QStringLiteral("%1 read the same URL %2")
+                                .arg(it.value().join(QStringLiteral(" and ")), it.key()));
+    m_duplicates->setText(warnings.join(QLatin1Char('\n')));
+    m_duplicates->setVisible(!warnings.isEmpty());
+}
+
+void SourcesDialog::save() {
+    QString error;
+    ordered_json document = readConfigDocument(m_configPath, &error);
+    if (!QFileInfo::exists(m_configPath))
+        document = ordered_json::object();
+    else if (!error.isEmpty()) {
+        m_saveStatus->setText(QStringLiteral("Not saved: ") + error);
+        return;
+    }
+    ordered_json sources = ordered_json::array();
+    std::vector<SourceForm *> forms;
+    for (int i = 0; i < m_list->count(); ++i) {
+        SourceForm *form = formOf(m_list->item(i));
+        QString formError;
+        ordered_json source = form->source(&formError);
+        if (!formError.isEmpty()) {
+            m_list->setCurrentRow(i);
+            m_saveStatus->setText(
+                QStringLiteral("Not saved: %1: %2")
+                    .arg(QString::fromStdString(source.value("name", "")), formError));
+            return;
+        }
+        sources.push_back(std::move(source));
+        forms.push_back(form);
+    }
+    document["sources"] = std::move(sources);
+    m_save->setEnabled(false);
+    keepSecretsThenWrite(std::move(document), std::move(forms));
+}
+
+// Typed secrets go first (the keyring answers over D-Bus, without waiting here); the config
+// names them only once they are kept. A keyring that refuses: a private file instead, said so.
+void SourcesDialog::keepSecretsThenWrite(ordered_json document, std::vector<SourceForm *> forms) {
+    auto notes = std::make_shared<QStringList>();
+    auto shared = std::make_shared<ordered_json>(std::move(document));
+    m_pendingSecrets = 1; // released after the loop: every callback may come before it ends
+    const auto oneDone = [this, shared, notes]() {
+        if (--m_pendingSecrets == 0)
+            writeDocument(*shared, notes->join(QLatin1Char(' ')));
+    };
+    for (size_t i = 0; i < forms.size(); ++i) {
+        const QByteArray secret = forms[i]->typedSecret();
+        if (secret.isEmpty())
+            continue;
+        ordered_json &auth = (*shared)["sources"][i]["auth"];
+        const std::string base = auth.contains("password_" + forms[i]->secretStore().toStdString())
+                                     ? "password"
+                                     : "token";
+        const QString where = QString::fromStdString(
+            auth.value(base + "_" + forms[i]->secretStore().toStdString(), ""));
+        const QString name = QString::fromStdString((*shared)["sources"][i].value("name", ""));
+        if (forms[i]->secretStore() == QLatin1String("file")) {
+            if (const QString failed = writePrivateFile(where, secret); !failed.isEmpty())
+                notes->append(failed + QLatin1Char('.'));
+            continue;
+        }
+        ++m_pendingSecrets;
+        writeKeyringInBackground(
+            where, secret, this,
+            [this, shared, notes, i, base, name, secret, oneDone](const QString &failed) {
+                if (!failed.isEmpty()) {
+                    QString fileName = name;
+                    fileName.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")),
+                                     QStringLiteral("_"));
+                    const QString file =
+                        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                        QStringLiteral("/dutyboard/secrets/%1.secret").arg(fileName);
+                    ordered_json &auth = (*shared)["sources"][i]["auth"];
+                    auth.erase(base + "_keyring");
+                    auth[base + "_file"] = file.toStdString();
+                    const QString written = writePrivateFile(file, secret);
+                    notes->append(written.isEmpty()
+                                      ? QStringLiteral("%1: %2; kept in the private file %3 "
+                                                       "instead.")
+                                            .arg(name, failed, file)
+                                      : QStringLiteral("%1: %2; %3.").arg(name, failed, written));
+                }
+                oneDone();
+            });
+    }
+    oneDone();
+}
+
+void SourcesDialog::writeDocument(const ordered_json &document, const QString &notes) {
+    // Off the UI thread: a slow disk never freezes the board.
+    QPointer<SourcesDialog> self(this);
+    const QString path = m_configPath;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QThreadPool::globalInstance()->start([self, path, document, notes]() {
+        const QString error = saveConfigDocument(path, document);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, path, error, notes]() {
+                if (!self)
+                    return;
+                self->m_save->setEnabled(true);
+                if (!error.isEmpty()) {
+                    self->m_saveStatus->setText(QStringLiteral("Not saved: ") + error);
+                    return;
+                }
+                self->m_saveStatus->setText(
+                    QStringLiteral("Saved %1 (the previous file is %1.bak). %2").arg(path, notes));
+                Q_EMIT self->saved(path);
+            },
+            Qt::QueuedConnection);
+    });
+}
