@@ -130,17 +130,30 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         QStringLiteral("from"),
         QStringLiteral("state copy: the desk's state to move into the config's (sqlite:PATH)."),
         QStringLiteral("sqlite:PATH"));
+    const QCommandLineOption since(
+        QStringLiteral("since"),
+        QStringLiteral("handover: the period's start, 7d, 36h or 2026-11-30 (default: the last "
+                       "handover, else 7 days)."),
+        QStringLiteral("WHEN"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("handover: markdown (default), json or html."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption send(
+        QStringLiteral("send"),
+        QStringLiteral("handover: also send it to the \"handover\" action's targets."));
     parser.addOptions({version, config, demo, print, screenshot, size, page, state, from,
-                       stallReport, wall, screen});
+                       stallReport, wall, screen, since, format, send});
     for (const ActionOption &option : actionOptions)
         parser.addOption(QCommandLineOption(QLatin1String(option.name), QLatin1String(option.help),
                                             QStringLiteral("VALUE")));
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QStringLiteral("andon raise | andon resolve | incident declare | ack | release: send an "
-                       "action through the outbox; exit 0 when every target accepted it, 3 when "
-                       "it is queued, 2 on bad input."),
-        QStringLiteral("[andon raise|andon resolve|incident declare|ack|release]"));
+        QStringLiteral(
+            "andon raise | andon resolve | incident declare | ack | release: send an "
+            "action through the outbox; exit 0 when every target accepted it, 3 when "
+            "it is queued, 2 on bad input. handover: print the RUN's handover report (exit 2 "
+            "when a source failed)."),
+        QStringLiteral("[andon raise|andon resolve|incident declare|ack|release|handover]"));
 
     CommandLine cl;
     cl.helpText = parser.helpText();
@@ -178,6 +191,25 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     if (cl.wall && cl.print)
         cl.error = QStringLiteral("--wall and --print cannot be used together");
     const QStringList positional = parser.positionalArguments();
+    const bool handoverOption = parser.isSet(since) || parser.isSet(format) || parser.isSet(send);
+    if (positional == QStringList{QStringLiteral("handover")}) {
+        cl.handover.wanted = true;
+        cl.handover.since = parser.value(since);
+        if (parser.isSet(format))
+            cl.handover.format = parser.value(format).trimmed().toLower();
+        cl.handover.send = parser.isSet(send);
+        static const QStringList formats{QStringLiteral("markdown"), QStringLiteral("json"),
+                                         QStringLiteral("html")};
+        if (!formats.contains(cl.handover.format))
+            cl.error = QStringLiteral("--format expects markdown, json or html");
+        else if (cl.print || cl.wall || !cl.screenshotPath.isEmpty() || parser.isSet(from))
+            cl.error = QStringLiteral("handover goes with --config or --demo only");
+        return cl;
+    }
+    if (handoverOption) {
+        cl.error = QStringLiteral("--since, --format and --send go with handover");
+        return cl;
+    }
     if (positional.isEmpty()) {
         for (const ActionOption &option : actionOptions) {
             if (parser.isSet(QLatin1String(option.name)))
@@ -221,7 +253,7 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         (verb != raise && verb != resolve && verb != declare && verb != ack && verb != release)) {
         cl.error = QStringLiteral("unexpected argument: %1 (actions: andon raise, andon resolve, "
                                   "incident declare, ack, release; state check, state copy; "
-                                  "keyring set, keyring delete)")
+                                  "keyring set, keyring delete; handover)")
                        .arg(positional.join(QLatin1Char(' ')));
         return cl;
     }

@@ -24,6 +24,14 @@ struct ActionRequest {
     QString id;
 };
 
+// `handover`: the report of the period, printed (and sent).
+struct HandoverRequest {
+    bool wanted = false;
+    QString since;                               // as typed: "7d", "2026-11-30"; empty: default
+    QString format = QStringLiteral("markdown"); // markdown, json, html
+    bool send = false;                           // also to the "handover" action's targets
+};
+
 struct CommandLine {
     bool version = false;
     bool demo = false;
@@ -41,7 +49,8 @@ struct CommandLine {
     QString stateFrom;    // state copy --from sqlite:PATH
     QString keyringCommand; // "set", "delete": `dutyboard keyring set|delete ENTRY`
     QString keyringEntry;
-    QString error;        // non-empty: bad usage, said for a person
+    HandoverRequest handover;
+    QString error; // non-empty: bad usage, said for a person
     QString helpText;
 };
 

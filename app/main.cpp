@@ -8,6 +8,7 @@
 #include "app/QuitOnSignal.h"
 #include "app/StallReport.h"
 #include "app/commands/ActionCommand.h"
+#include "app/commands/HandoverCommand.h"
 #include "app/commands/KeyringCommand.h"
 #include "app/commands/PrintCommand.h"
 #include "app/commands/StateCommand.h"
@@ -61,7 +62,7 @@ int main(int argc, char *argv[]) {
 
     // --print and actions need no display; everything else opens a window.
     const bool headless = cl.print || !cl.action.verb.isEmpty() || !cl.stateCommand.isEmpty() ||
-                          !cl.keyringCommand.isEmpty();
+                          !cl.keyringCommand.isEmpty() || cl.handover.wanted;
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -159,7 +160,7 @@ int main(int argc, char *argv[]) {
         statePath = demoState.emplace().filePath(QStringLiteral("demo-state.sqlite"));
     QString notice;
     // The window never waits for a team store to answer: it connects in the background.
-    const bool window = cl.action.verb.isEmpty() && !cl.print;
+    const bool window = cl.action.verb.isEmpty() && !cl.print && !cl.handover.wanted;
     const bool stateOpen = context->openState(
         statePath, &notice, window ? Store::Opening::InBackground : Store::Opening::Wait);
     if (!notice.isEmpty())
@@ -169,14 +170,17 @@ int main(int argc, char *argv[]) {
         if (!cl.action.verb.isEmpty())
             return 1;
     }
-    // The demo's sample clocks go into its throwaway state, never into a team's store.
+    // The demo's sample clocks and week go into its throwaway state, never into a team's store.
     if (demo && context->leanState() && !context->store()->isShared())
-        seedDemoState(context->leanState()->clocks(), context->board()->clock().now());
+        seedDemoState(context->leanState()->clocks(), context->store(),
+                      context->board()->clock().now());
 
     if (!cl.action.verb.isEmpty())
         startActionCommand(context.get(), cl.action);
     else if (cl.print)
         startPrintCommand(context.get());
+    else if (cl.handover.wanted)
+        startHandoverCommand(context.get(), cl.handover);
     else
         startWindowCommand(context.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen},
                            cl.page, welcomeConfig);

@@ -22,9 +22,6 @@ void exitSoon(int code) {
     QTimer::singleShot(0, QCoreApplication::instance(), [code]() { QCoreApplication::exit(code); });
 }
 
-void reportWhenSettled(AppContext *context, const QString &verb, const QString &actionId,
-                       const QStringList &targets);
-
 void submitAction(AppContext *context, const ActionRequest &request) {
     const LeanConfig &lean = context->lean();
     const QString by = request.by.isEmpty() ? context->onDuty()->actingPerson() : request.by;
@@ -63,8 +60,8 @@ void submitAction(AppContext *context, const ActionRequest &request) {
                       context->leanState()->outbox()->submit(action, targets), targets);
 }
 
-// Waits for the outbox to settle, says what became of `actionId`, and exits 0 (delivered), 3
-// (queued) or 2 (refused: someone else's claim).
+} // namespace
+
 void reportWhenSettled(AppContext *context, const QString &verb, const QString &actionId,
                        const QStringList &targets) {
     Outbox *outbox = context->leanState()->outbox();
@@ -132,6 +129,8 @@ void reportWhenSettled(AppContext *context, const QString &verb, const QString &
         QCoreApplication::exit(0);
     });
 }
+
+namespace {
 
 const Item *findItem(const Board &board, const QString &source, const QString &id) {
     for (ItemKind kind : allItemKinds) {

@@ -7,6 +7,14 @@
 
 #include "app/CommandLine.h"
 
+#include <QString>
+#include <QStringList>
+
 class AppContext;
 
 void startActionCommand(AppContext *context, const ActionRequest &request);
+
+// Waits for the outbox to settle, says what became of `actionId` (named `verb`), and exits 0
+// (delivered to `targets`), 3 (queued) or 2 (refused: someone else's claim).
+void reportWhenSettled(AppContext *context, const QString &verb, const QString &actionId,
+                       const QStringList &targets);

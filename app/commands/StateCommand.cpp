@@ -14,9 +14,9 @@
 
 namespace {
 
-const char *const leanTables[] = {"investigation_clocks", "triage",  "escalations",
-                                  "escalation_claims",    "outbox",  "history",
-                                  "ownerships"};
+const char *const leanTables[] = {"investigation_clocks", "triage",   "escalations",
+                                  "escalation_claims",    "outbox",   "history",
+                                  "ownerships",           "handovers"};
 
 void say(std::FILE *out, const QString &line) {
     std::fprintf(out, "%s\n", qPrintable(line));
@@ -123,7 +123,7 @@ int copyState(const QString &sqlitePath, const StoreLocation &to, std::FILE *out
     say(out, QStringLiteral("from sqlite:%1 to %2").arg(sqlitePath, to.describe()));
     say(out, QStringLiteral("copied: %1 clock(s), %2 triage decision(s), %3 escalation(s), %4 "
                             "pending action(s) (%5 already there), %6 history sample(s) (%7 "
-                            "already covered), %8 owned item(s)")
+                            "already covered), %8 owned item(s), %9 handover(s)")
                  .arg(report.clocks)
                  .arg(report.decisions)
                  .arg(report.escalations)
@@ -131,7 +131,8 @@ int copyState(const QString &sqlitePath, const StoreLocation &to, std::FILE *out
                  .arg(report.actionsThere)
                  .arg(report.samples)
                  .arg(report.samplesThere)
-                 .arg(report.owned));
+                 .arg(report.owned)
+                 .arg(report.handovers));
     for (const QString &refusal : report.refused)
         say(out, QStringLiteral("not copied: %1").arg(refusal));
     if (!report.error.isEmpty()) {

@@ -34,6 +34,8 @@ QString actionWords(WriteKind kind) {
         return QStringLiteral("Acknowledge");
     case WriteKind::Release:
         return QStringLiteral("Release");
+    case WriteKind::Handover:
+        return QStringLiteral("Handover");
     }
     return writeKindName(kind);
 }

@@ -52,6 +52,7 @@ const ActionKey actionKeys[] = {
     {"incident", WriteKind::CreateIncident, "declare an incident", &LeanConfig::incidentTargets},
     {"bug", WriteKind::CreateBug, "create a bug", &LeanConfig::bugTargets},
     {"project", WriteKind::CreateCard, "create a project card", &LeanConfig::projectTargets},
+    {"handover", WriteKind::Handover, "send the handover", &LeanConfig::handoverTargets},
 };
 
 void parseActions(const json &doc, const AppConfig &config, const ConnectorLookup &connectorOf,
@@ -75,8 +76,8 @@ void parseActions(const json &doc, const AppConfig &config, const ConnectorLooku
         }
         const QString at = child(pointer, QString::fromStdString(key));
         if (!action)
-            throw ConfigError(at, QStringLiteral("unknown action: expected andon, incident, bug "
-                                                 "or project"));
+            throw ConfigError(at, QStringLiteral("unknown action: expected andon, incident, bug, "
+                                                 "project or handover"));
         const bool single = value.is_string();
         if (!single && !value.is_array())
             throw ConfigError(at, QStringLiteral("expected a source name or an array of them"));

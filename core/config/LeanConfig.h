@@ -29,6 +29,7 @@ struct LeanConfig {
     QStringList incidentTargets;
     QStringList bugTargets;
     QStringList projectTargets;
+    QStringList handoverTargets; // where the RUN's handover report is sent
 
     std::vector<SelfServiceRule> selfService;
     int amberMin = 10;

@@ -145,6 +145,14 @@ std::vector<nlohmann::json> InvestigationClocks::exportRows(QSqlDatabase &db) {
     return rows;
 }
 
+std::vector<InvestigationClock> InvestigationClocks::readAll(QSqlDatabase &db) {
+    std::vector<InvestigationClock> rows;
+    for (const InvestigationClock &c :
+         readClocks(db).value_or(QHash<QString, InvestigationClock>()))
+        rows.push_back(c);
+    return rows;
+}
+
 void InvestigationClocks::load() {
     m_store->post(readClocks, this, [this](std::optional<QHash<QString, InvestigationClock>> rows) {
         if (rows)

@@ -37,6 +37,8 @@ public:
     // clock of `db` as its data (state copy).
     static void addWriters(Store *store);
     static std::vector<nlohmann::json> exportRows(QSqlDatabase &db);
+    // Every clock of `db` (the handover's record of the period); empty when unreadable.
+    static std::vector<InvestigationClock> readAll(QSqlDatabase &db);
 
     // Reads every clock; loaded() follows the first time. Called again when another instance
     // sharing the store changed one: levelChanged() then says which moved.

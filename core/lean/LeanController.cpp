@@ -117,7 +117,8 @@ void LeanController::selfService(const Item &request) {
         Q_EMIT notice(QStringLiteral("No self-service rule matches this request"));
         return;
     }
-    m_state->triage()->decide(request.source, request.id, Triage::SelfService, actingPerson());
+    m_state->triage()->decide(request.source, request.id, Triage::SelfService, actingPerson(),
+                              request.title);
     sendReply(request, LeanActions::selfServiceReply(rule->command, rule->doc));
     if (sourceCan(request.source, WriteKind::React))
         m_state->outbox()->submit(LeanActions::react(request, QStringLiteral("white_check_mark")),
@@ -125,7 +126,8 @@ void LeanController::selfService(const Item &request) {
 }
 
 void LeanController::take(const Item &request) {
-    m_state->triage()->decide(request.source, request.id, Triage::Toil, actingPerson());
+    m_state->triage()->decide(request.source, request.id, Triage::Toil, actingPerson(),
+                              request.title);
     m_state->clocks()->start(request.source, request.id);
     // Taking it makes it yours (Slack: the eyes reaction); already yours: nothing more to say.
     const Ownership *owned = m_state->ownerships()->find(request.source, request.id);
@@ -236,7 +238,8 @@ bool LeanController::escalate(const Item &request) {
     m_state->escalations()->add(link);
     // Marked at once: a second press, or a restart before the answer, never files it twice.
     clocks->markEscalated(request.source, request.id, QString(), QString());
-    m_state->triage()->decide(request.source, request.id, Triage::Bug, actingPerson());
+    m_state->triage()->decide(request.source, request.id, Triage::Bug, actingPerson(),
+                              request.title);
     Q_EMIT notice(QStringLiteral("Filing a bug on %1: it shows as \u201CBUG QUEUED\u201D until "
                                  "the tracker accepts it")
                       .arg(targets.join(QStringLiteral(", "))));
@@ -255,7 +258,8 @@ void LeanController::project(const Item &request) {
         return;
     }
     m_state->outbox()->submit(LeanActions::projectCard(request, actingPerson()), targets);
-    m_state->triage()->decide(request.source, request.id, Triage::Project, actingPerson());
+    m_state->triage()->decide(request.source, request.id, Triage::Project, actingPerson(),
+                              request.title);
     sendReply(request, LeanActions::projectReply(request));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "LeanState.h"
 
+#include "core/handover/HandoverStore.h"
+
 #include "core/config/LeanConfig.h"
 #include "core/store/Store.h"
 
@@ -18,6 +20,8 @@ LeanState::LeanState(Store *store, HttpClient *http, ConnectorLookup connectors,
                          if (entry.action.kind == WriteKind::Acknowledge)
                              m_ownerships->load();
                      });
+    // The handover's writes (its notes, each handover done) go where the lean state is.
+    HandoverStore::addWriters(store);
     // Another instance sharing the store changed something: read that part again.
     QObject::connect(store, &Store::changedElsewhere, m_outbox.get(),
                      [this](const QString &topic) { reload(topic); });

@@ -146,6 +146,15 @@ std::vector<OutboxEntry> loadAction(QSqlDatabase &db, const QString &actionId) {
     return readRows(q);
 }
 
+std::vector<OutboxEntry> loadSince(QSqlDatabase &db, const QDateTime &since) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + columns +
+              QStringLiteral(" FROM outbox WHERE created_at >= ? OR state = 'pending' ORDER BY id"));
+    q.addBindValue(since.toMSecsSinceEpoch());
+    q.exec();
+    return readRows(q);
+}
+
 Claim claim(QSqlDatabase &db, qint64 rowId, const QString &owner, const QDateTime &now,
             const QDateTime &until, QDateTime *busyUntil) {
     // One statement decides: of two instances updating the same row, the second sees the

@@ -51,6 +51,8 @@ nlohmann::json deliveredData(const OutboxEntry &entry);
 std::optional<std::vector<OutboxEntry>> loadPending(QSqlDatabase &db);
 // The rows of one action, whatever their state (the command line reports on them).
 std::vector<OutboxEntry> loadAction(QSqlDatabase &db, const QString &actionId);
+// The rows created since `since`, and every row still pending, oldest first (the handover).
+std::vector<OutboxEntry> loadSince(QSqlDatabase &db, const QDateTime &since);
 
 enum class Claim { Claimed, Gone, Busy };
 // Takes a pending row for this process until `until`, unless another live process holds it

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StateCopy.h"
 
+#include "core/handover/HandoverStore.h"
 #include "core/ownership/OwnershipTable.h"
 
 #include "core/lean/EscalationTable.h"
@@ -36,6 +37,7 @@ StateCopyReport copyLeanState(Store &from, Store &to) {
     TriageStore::addWriters(&to);
     Escalations::addWriters(&to);
     OutboxTable::addWriters(&to);
+    HandoverStore::addWriters(&to);
     const auto write = [&to, &report](const QString &kind, const nlohmann::json &data) {
         const StoreWrite result = to.writeAndWait(kind, data);
         if (result.status == StoreWrite::Status::Failed ||
@@ -91,6 +93,16 @@ StateCopyReport copyLeanState(Store &from, Store &to) {
             ++report.actionsNew;
         else
             ++report.actionsThere;
+    }
+    // The handovers done (each once), then the notes being written (the latest saved wins).
+    for (const nlohmann::json &handover : from.runBlocking(HandoverStore::exportHandovers)) {
+        if (write(QStringLiteral("handover"), handover).status != StoreWrite::Status::Applied)
+            return report;
+        ++report.handovers;
+    }
+    if (const auto notes = from.runBlocking(HandoverStore::exportNotes)) {
+        if (write(QStringLiteral("handover-notes"), *notes).status != StoreWrite::Status::Applied)
+            return report;
     }
     const HistorySamples samples =
         from.runBlocking([](QSqlDatabase &db) { return HistorySql::load(db, QDateTime()); });

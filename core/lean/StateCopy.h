@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `dutyboard state copy`: a desk's lean state moved into another store (the team's): its
 // investigation clocks, triage decisions, escalations with their claims, who owns what, the
-// outbox's pending actions, and its history. Written with the target's own rules (the earliest clock, the
-// latest decision, the first claim, an action already there left alone, the samples older than
-// the target's), so a second run changes nothing.
+// outbox's pending actions, its handovers and their notes, and its history. Written with the
+// target's own rules (the earliest clock, the latest decision, the first claim, an action already
+// there left alone, the samples older than the target's), so a second run changes nothing.
 #pragma once
 
 #include <QString>
@@ -20,6 +20,7 @@ struct StateCopyReport {
     int samples = 0;      // history samples written
     int samplesThere = 0; // history samples not written: the target's history covers them
     int owned = 0;        // ownerships written (one the target has for the item stays)
+    int handovers = 0;    // handovers done (one the target has already stays once)
     QStringList refused;  // escalations the target holds for another bug
     QString error;        // non-empty: the copy stopped there (what was written stays)
 };

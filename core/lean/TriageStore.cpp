@@ -67,16 +67,19 @@ nlohmann::json decisionToJson(const QString &source, const QString &itemId,
 
 // What the history counts, once per request whatever instance decided: the first outcome,
 // and toil that became a bug. A replayed decision finds its event there already.
+// The request's text goes with it: the handover groups the period's requests by what they ask.
 bool recordEvent(QSqlDatabase &db, const QString &source, const QString &itemId, const char *kind,
-                 const QString &outcome, qint64 at) {
+                 const QString &outcome, qint64 at, const QString &title) {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO triage_events(source, item_id, kind, outcome, at) "
-                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.prepare(QStringLiteral("INSERT INTO triage_events(source, item_id, kind, outcome, at, title) "
+                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(source);
     q.addBindValue(itemId);
     q.addBindValue(QLatin1String(kind));
     q.addBindValue(outcome);
     q.addBindValue(at);
+    // Never NULL (a decision copied from a desk has no text): the column is NOT NULL.
+    q.addBindValue(title.isNull() ? QStringLiteral("") : title);
     return q.exec();
 }
 
@@ -86,6 +89,7 @@ StoreWrite writeDecisionLocked(QSqlDatabase &db, const nlohmann::json &data) {
     const QString source = utf8ToQString(jsonString(&data, "source"));
     const QString itemId = utf8ToQString(jsonString(&data, "item_id"));
     const QString decision = utf8ToQString(jsonString(&data, "decision"));
+    const QString title = utf8ToQString(jsonString(&data, "title"));
     const auto found = data.find("decided_at");
     const qint64 at = found != data.end() && found->is_number_integer() ? found->get<qint64>() : 0;
     QSqlQuery previous(db);
@@ -113,10 +117,10 @@ StoreWrite writeDecisionLocked(QSqlDatabase &db, const nlohmann::json &data) {
     const bool changed = q.numRowsAffected() > 0;
     const Triage now = triageFromName(decision);
     if (changed && first && now != Triage::None &&
-        !recordEvent(db, source, itemId, HistorySql::triageEventFirst, decision, at))
+        !recordEvent(db, source, itemId, HistorySql::triageEventFirst, decision, at, title))
         return StoreWrite::failed(db.lastError().text());
     if (changed && before == Triage::Toil && now == Triage::Bug &&
-        !recordEvent(db, source, itemId, HistorySql::triageEventEscalated, decision, at))
+        !recordEvent(db, source, itemId, HistorySql::triageEventEscalated, decision, at, title))
         return StoreWrite::failed(db.lastError().text());
     Store::announce(db, QStringLiteral("triage"));
     return StoreWrite::applied();
@@ -198,14 +202,15 @@ void TriageStore::merge(const QHash<QString, TriageDecision> &rows) {
 }
 
 void TriageStore::decide(const QString &source, const QString &itemId, Triage triage,
-                         const QString &by) {
+                         const QString &by, const QString &title) {
     const TriageDecision d{triage, m_clock.now(), by};
     m_decisions.insert(keyOf(source, itemId), d);
     m_store->write(QStringLiteral("triage"), {{"source", source.toStdString()},
                                               {"item_id", itemId.toStdString()},
                                               {"decision", triageName(d.triage).toStdString()},
                                               {"decided_at", d.decidedAt.toMSecsSinceEpoch()},
-                                              {"decided_by", d.decidedBy.toStdString()}});
+                                              {"decided_by", d.decidedBy.toStdString()},
+                                              {"title", title.toStdString()}});
     Q_EMIT changed(source, itemId);
 }
 

@@ -39,7 +39,9 @@ public:
     // Reads every decision; loaded() follows. Called again when another instance sharing the
     // store decided: changed() then says which request moved.
     void load();
-    void decide(const QString &source, const QString &itemId, Triage triage, const QString &by);
+    // `title`: the request's text, recorded with the first outcome (the handover's toil groups).
+    void decide(const QString &source, const QString &itemId, Triage triage, const QString &by,
+                const QString &title = QString());
     TriageDecision decision(const QString &source, const QString &itemId) const;
 
 Q_SIGNALS:

@@ -23,6 +23,8 @@ QString writeKindName(WriteKind kind) {
         return QStringLiteral("acknowledge");
     case WriteKind::Release:
         return QStringLiteral("release");
+    case WriteKind::Handover:
+        return QStringLiteral("handover");
     }
     return QStringLiteral("unknown");
 }

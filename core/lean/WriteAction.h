@@ -22,6 +22,9 @@ enum class WriteKind {
     // can say so (an acknowledgement, an assignee, a reaction, a silence); Release undoes it.
     Acknowledge,
     Release,
+    // The RUN's handover report: `title`, the Markdown in `text`, the JSON in `report`. Sent
+    // once per handover (idempotencyKey), whatever kills and restarts happen.
+    Handover,
 };
 
 struct WriteAction {
@@ -40,6 +43,7 @@ struct WriteAction {
     QString raisedBy;
     QString decision; // ResolveAndon: continue / abandon / new-ve
     QString note;
+    QString report;     // Handover: the report as JSON text (a webhook's "{{report}}")
     QDateTime startsAt; // andon: when it was raised (a re-post keeps it: same alert)
     QDateTime endsAt;   // silences, andon resolve, an acknowledgement's silence
     // What an earlier write made in the source that this one acts on (the silence an

@@ -5,11 +5,11 @@ using nlohmann::json;
 
 namespace {
 
-constexpr WriteKind allKinds[] = {WriteKind::CreateBug,    WriteKind::CreateIncident,
-                                  WriteKind::CreateCard,   WriteKind::Reply,
-                                  WriteKind::React,        WriteKind::RaiseAndon,
-                                  WriteKind::ResolveAndon, WriteKind::CreateSilence,
-                                  WriteKind::Acknowledge,  WriteKind::Release};
+constexpr WriteKind allKinds[] = {
+    WriteKind::CreateBug,    WriteKind::CreateIncident, WriteKind::CreateCard,
+    WriteKind::Reply,        WriteKind::React,          WriteKind::RaiseAndon,
+    WriteKind::ResolveAndon, WriteKind::CreateSilence,  WriteKind::Acknowledge,
+    WriteKind::Release,      WriteKind::Handover};
 
 // The text fields, by their stored name: one table for both directions.
 struct TextField {
@@ -31,6 +31,7 @@ const TextField textFields[] = {
     {"decision", &WriteAction::decision},
     {"note", &WriteAction::note},
     {"reference", &WriteAction::reference},
+    {"report", &WriteAction::report},
 };
 
 std::string iso(const QDateTime &t) {

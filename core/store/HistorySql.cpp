@@ -238,10 +238,11 @@ int prune(QSqlDatabase &db, const QDateTime &now, const HistoryLimits &limits) {
             return -1;
         deleted += cap.numRowsAffected();
     }
-    // Triage events are counted once the period that holds them is recorded; a day's margin.
+    // Triage events are counted once the period that holds them is recorded, and the handover
+    // groups the requests of its period by their text: kept as long as a period may run.
     QSqlQuery events(db);
     events.prepare(QStringLiteral("DELETE FROM triage_events WHERE at < ?"));
-    events.addBindValue((now.toSecsSinceEpoch() - 86400) * 1000);
+    events.addBindValue((now.toSecsSinceEpoch() - 86400LL * triageEventDays) * 1000);
     events.exec();
     return deleted;
 }

@@ -27,6 +27,8 @@ namespace HistorySql {
 // first outcome, and toil that became a bug.
 inline constexpr const char *triageEventFirst = "first";
 inline constexpr const char *triageEventEscalated = "escalated";
+// How long triage events stay: the longest handover period looked back on.
+inline constexpr int triageEventDays = 60;
 // Creates the table, or adds the columns a table from an older version lacks (Store::open runs
 // it through StoreSchema).
 bool createSchema(QSqlDatabase &db);

@@ -88,6 +88,19 @@ const char *const versionThreeTables[] = {
     " ends_at BIGINT, PRIMARY KEY(source, item_id))",
 };
 
+// Version 4: the handover. One row per handover done (the next period starts at `at`); the
+// notes the outgoing person is writing, one row, the latest saved wins; the request's text on
+// each triage event, so the period's requests can be grouped once they left the board.
+const char *const versionFourTables[] = {
+    "CREATE TABLE IF NOT EXISTS handovers("
+    " id %1, at BIGINT NOT NULL, from_person TEXT NOT NULL, to_person TEXT NOT NULL,"
+    " period_since BIGINT NOT NULL, notes TEXT NOT NULL, UNIQUE(at, to_person))",
+    "CREATE TABLE IF NOT EXISTS handover_notes("
+    " id INTEGER PRIMARY KEY CHECK (id = 1), notes TEXT NOT NULL,"
+    " saved_at BIGINT NOT NULL, saved_by TEXT NOT NULL)",
+    "ALTER TABLE triage_events ADD COLUMN title TEXT NOT NULL DEFAULT ''",
+};
+
 bool run(QSqlDatabase &db, const QString &sql, QString *error) {
     QSqlQuery q(db);
     if (q.exec(sql))
@@ -141,6 +154,8 @@ bool migrateLocked(QSqlDatabase &db, QString *error) {
     if (found < 2 && !createVersionTwo(db, error))
         return false;
     if (found < 3 && !createTables(db, versionThreeTables, error))
+        return false;
+    if (found < 4 && !createTables(db, versionFourTables, error))
         return false;
     return run(db, QStringLiteral("DELETE FROM dutyboard_schema"), error) &&
            run(db, QStringLiteral("INSERT INTO dutyboard_schema(version) VALUES (%1)").arg(version),

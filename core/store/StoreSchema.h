@@ -12,8 +12,9 @@ namespace StoreSchema {
 
 // The version this binary writes. 1: the lean tables of 0.1 plus escalation_claims. 2: the
 // history, triage events (what the history counts), wall acknowledgements, the on-duty name.
-// 3: ownerships (who acknowledged what).
-constexpr int version = 3;
+// 3: ownerships (who acknowledged what). 4: the handover: handovers done, the notes being
+// written, and each triage event's request text (the toil candidates group them).
+constexpr int version = 4;
 
 // Brings `db` to `version`. False with `error` when it cannot: a newer schema, or SQL refused.
 bool migrate(QSqlDatabase &db, QString *error);

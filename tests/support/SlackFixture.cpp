@@ -172,11 +172,16 @@ HttpServerResponse SlackFixture::history(const HttpServerRequest &request) {
     const std::size_t pageSize = static_cast<std::size_t>(std::clamp(limit, 1, m_pageSize));
     const QString oldest = query.queryItemValue(QStringLiteral("oldest"));
 
+    const bool metadata =
+        query.queryItemValue(QStringLiteral("include_all_metadata")) == QLatin1String("true");
     json window = json::array();
     for (const json &m : m_messages) {
         const double ts = QString::fromStdString(m.value("ts", std::string("0"))).toDouble();
-        if (oldest.isEmpty() || ts > oldest.toDouble())
+        if (oldest.isEmpty() || ts > oldest.toDouble()) {
             window.push_back(m);
+            if (!metadata)
+                window.back().erase("metadata");
+        }
     }
     const std::size_t offset =
         offsetOf(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
@@ -261,6 +266,12 @@ HttpServerResponse SlackFixture::post(const json &args) {
     json message = {{"type", "message"}, {"user", botUser}, {"bot_id", "B0BOT"},
                     {"app_id", "A0APP"}, {"text", text},    {"ts", ts},
                     {"team", "T0ACME"}};
+    if (const auto metadata = args.find("metadata"); metadata != args.end()) {
+        if (!metadata->is_object() || !metadata->contains("event_type") ||
+            !metadata->contains("event_payload"))
+            return refused("invalid_metadata_format");
+        message["metadata"] = *metadata;
+    }
     const std::string parent = args.value("thread_ts", std::string());
     if (parent.empty()) {
         m_messages.insert(m_messages.begin(), message);
@@ -277,5 +288,13 @@ HttpServerResponse SlackFixture::post(const json &args) {
         (*it)["latest_reply"] = ts;
         m_replies.push_back(message);
     }
-    return slackAnswer({{"ok", true}, {"channel", channel}, {"ts", ts}, {"message", message}});
+    HttpServerResponse answer =
+        slackAnswer({{"ok", true}, {"channel", channel}, {"ts", ts}, {"message", message}});
+    answer.delayMs = m_postDelayMs;
+    return answer;
+}
+
+void SlackFixture::delayPostAnswers(int ms) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_postDelayMs = ms;
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // A Slack workspace on 127.0.0.1 for tests: conversations.history, reactions.add,
 // reactions.remove and chat.postMessage answered in Slack's documented shapes (errors as HTTP 200
-// with ok:false, cursor pagination, 429 with Retry-After), with state kept between calls (a
-// reaction added shows on the next read) and every request recorded.
+// with ok:false, cursor pagination, 429 with Retry-After, message metadata listed only with
+// include_all_metadata=true), with state kept between calls (a reaction added shows on the next
+// read) and every request recorded.
 #pragma once
 
 #include "demo/loopback/LoopbackHttpServer.h"
@@ -42,6 +43,9 @@ public:
     void failWith(const QString &code);
     // The next `count` calls answer 429 with Retry-After: `seconds`.
     void rateLimit(int count, int seconds);
+    // chat.postMessage keeps the message at once and answers `ms` later (0: at once): a client
+    // killed meanwhile never hears that its post went through.
+    void delayPostAnswers(int ms);
 
     // Every request received so far, in order.
     QList<HttpServerRequest> requests() const;
@@ -64,6 +68,7 @@ private:
     QString m_failure;
     int m_rateLimited = 0;
     int m_retryAfterS = 0;
+    int m_postDelayMs = 0;
     qint64 m_lastTsMicros = 0;
     QList<HttpServerRequest> m_requests;
     std::unique_ptr<LoopbackHttpServer> m_server;

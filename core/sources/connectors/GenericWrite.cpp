@@ -16,13 +16,13 @@ namespace {
 constexpr WriteKind defaultKinds[] = {
     WriteKind::CreateBug,    WriteKind::CreateIncident, WriteKind::CreateCard,
     WriteKind::Reply,        WriteKind::React,          WriteKind::RaiseAndon,
-    WriteKind::ResolveAndon, WriteKind::CreateSilence,
+    WriteKind::ResolveAndon, WriteKind::CreateSilence,  WriteKind::Handover,
 };
 constexpr WriteKind allKinds[] = {
     WriteKind::CreateBug,    WriteKind::CreateIncident, WriteKind::CreateCard,
     WriteKind::Reply,        WriteKind::React,          WriteKind::RaiseAndon,
     WriteKind::ResolveAndon, WriteKind::CreateSilence,  WriteKind::Acknowledge,
-    WriteKind::Release,
+    WriteKind::Release,      WriteKind::Handover,
 };
 
 QString q(const std::string &text) {
@@ -84,6 +84,7 @@ QString placeholderValue(const WriteAction &a, const QString &name) {
         {QStringLiteral("item_id"), &WriteAction::itemId},
         {QStringLiteral("idempotency_key"), &WriteAction::idempotencyKey},
         {QStringLiteral("reaction"), &WriteAction::reaction},
+        {QStringLiteral("report"), &WriteAction::report},
     };
     if (const auto it = fields.find(name); it != fields.end())
         return a.*(it.value());
@@ -178,6 +179,7 @@ const QStringList &genericWritePlaceholders() {
         QStringLiteral("reaction"),
         QStringLiteral("starts_at"),
         QStringLiteral("ends_at"),
+        QStringLiteral("report"),
     };
     return names;
 }
@@ -258,6 +260,11 @@ json renderGenericBody(const json &body, const WriteAction &action) {
         const std::string &text = body.get_ref<const std::string &>();
         if (text.find("{{") == std::string::npos)
             return body;
+        // "{{report}}" alone is the handover's JSON itself, not a string holding it.
+        if (text == "{{report}}" && action.kind == WriteKind::Handover) {
+            json report = json::parse(action.report.toStdString(), nullptr, false);
+            return report.is_discarded() ? json(nullptr) : report;
+        }
         return fillPlaceholders(q(text), action).toStdString();
     }
     json out = body;

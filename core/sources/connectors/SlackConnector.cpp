@@ -2,6 +2,7 @@
 #include "SlackConnector.h"
 
 #include "core/config/ConfigError.h"
+#include "core/handover/HandoverMarkdown.h"
 #include "core/http/ResponseCheck.h"
 #include "core/sources/connectors/SlackMessages.h"
 #include "core/sources/connectors/common/JsonFields.h"
@@ -122,6 +123,7 @@ bool SlackConnector::supportsWrite(WriteKind kind) const {
     case WriteKind::CreateIncident:
     case WriteKind::Acknowledge:
     case WriteKind::Release:
+    case WriteKind::Handover:
         return true;
     case WriteKind::CreateBug:
     case WriteKind::CreateCard:
@@ -161,6 +163,9 @@ QString SlackConnector::messageText(const WriteAction &action) {
             text += QStringLiteral("\nCustomer impact: ") + action.customerImpact;
         text += by();
         break;
+    case WriteKind::Handover:
+        // Escaped first: the links slackText() makes are Slack's own <url|text>.
+        return slackText(slackEscape(action.text));
     default:
         text = action.text;
         break;
@@ -169,6 +174,10 @@ QString SlackConnector::messageText(const WriteAction &action) {
 }
 
 HttpRequest SlackConnector::writeRequest(const WriteAction &action) const {
+    // A handover is posted once: its first step looks for a message carrying its key (a post
+    // whose answer a kill lost), the second posts it with the key in its metadata.
+    if (action.kind == WriteKind::Handover && action.lookups.isEmpty())
+        return makeRequest(handoverLookupPath(action));
     json body = {{"channel", m_channel.toStdString()}};
     QByteArray method = QByteArrayLiteral("/chat.postMessage");
     if (action.kind == WriteKind::React || action.kind == WriteKind::Acknowledge ||
@@ -185,6 +194,9 @@ HttpRequest SlackConnector::writeRequest(const WriteAction &action) const {
         body["text"] = messageText(action).toStdString();
         if (action.kind == WriteKind::Reply && !action.itemId.isEmpty())
             body["thread_ts"] = action.itemId.toStdString();
+        if (action.kind == WriteKind::Handover)
+            body["metadata"] = {{"event_type", handoverEventType},
+                                {"event_payload", {{"key", action.idempotencyKey.toStdString()}}}};
     }
     HttpRequest request = makeRequest(method);
     // Without the charset Slack answers with a "missing_charset" warning.
@@ -227,6 +239,8 @@ WriteOutcome SlackConnector::parseWriteResult(const WriteAction &action,
         }
         return outcome;
     }
+    if (action.kind == WriteKind::Handover && action.lookups.isEmpty())
+        return handoverLookupResult(action, root);
     const json *ok = jsonMember(&root, "ok");
     if (!ok || !ok->is_boolean()) {
         outcome.accepted = false;
@@ -240,5 +254,45 @@ WriteOutcome SlackConnector::parseWriteResult(const WriteAction &action,
         if (!m_archiveBase.isEmpty())
             outcome.createdUrl = slackPermalink(m_archiveBase, outcome.createdId);
     }
+    return outcome;
+}
+
+QByteArray SlackConnector::handoverLookupPath(const WriteAction &action) const {
+    // From a minute before the handover was made: its post, if any, is among the latest.
+    const qint64 oldest = action.startsAt.isValid() ? action.startsAt.toSecsSinceEpoch() - 60 : 0;
+    return "/conversations.history?channel=" + m_channel +
+           "&limit=200&include_all_metadata=true&oldest=" + QByteArray::number(oldest);
+}
+
+WriteOutcome SlackConnector::handoverLookupResult(const WriteAction &action,
+                                                  const json &root) const {
+    WriteOutcome outcome;
+    const json *messages = jsonMember(&root, "messages");
+    if (!messages || !messages->is_array()) {
+        outcome.error =
+            QStringLiteral("Slack: %1")
+                .arg(wrongShape(QStringLiteral("/messages"), QStringLiteral("an array")));
+        return outcome;
+    }
+    outcome.accepted = true;
+    const std::string key = action.idempotencyKey.toStdString();
+    for (const json &message : *messages) {
+        const json *metadata = jsonMember(&message, "metadata");
+        const std::string *type = metadata ? jsonString(metadata, "event_type") : nullptr;
+        const json *payload = metadata ? jsonMember(metadata, "event_payload") : nullptr;
+        const std::string *found = payload ? jsonString(payload, "key") : nullptr;
+        if (!type || *type != handoverEventType || !found || *found != key)
+            continue;
+        // Posted already (the answer was lost to a kill): done, never twice.
+        if (const std::string *ts = jsonString(&message, "ts")) {
+            outcome.createdId = utf8ToQString(ts);
+            if (!m_archiveBase.isEmpty())
+                outcome.createdUrl = slackPermalink(m_archiveBase, outcome.createdId);
+        }
+        return outcome;
+    }
+    auto post = std::make_shared<WriteAction>(action);
+    post->lookups = {QStringLiteral("not posted yet")};
+    outcome.next = post;
     return outcome;
 }

@@ -33,8 +33,12 @@ public:
     // The text of a message posted for `action` (andon raise/resolve, incident, reply), with
     // &, < and > escaped as Slack requires.
     static QString messageText(const WriteAction &action);
+    // The metadata event type a handover's message carries, with its key in the payload.
+    static constexpr const char *handoverEventType = "dutyboard_handover";
 
 private:
+    QByteArray handoverLookupPath(const WriteAction &action) const;
+    WriteOutcome handoverLookupResult(const WriteAction &action, const nlohmann::json &root) const;
     QByteArray historyPath(const QByteArray &cursor) const;
 
     QByteArray m_channel;
