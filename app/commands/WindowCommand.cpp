@@ -6,6 +6,7 @@
 #include "app/MainWindow.h"
 #include "app/QuitOnSignal.h"
 #include "app/TrendsFeed.h"
+#include "app/handover/HandoverUi.h"
 #include "app/lean/LeanUi.h"
 #include "app/lean/OwnershipUi.h"
 #include "app/lean/TeamStateLight.h"
@@ -170,6 +171,8 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
     if (context->leanState()) {
         LeanController *controller = context->createLeanController(window);
         auto *lean = new LeanUi(window, controller);
+        new HandoverUi(window, controller, context->store(), context->objectives(),
+                       context->hasOnDutySchedule());
         UnownedItems *unowned = watchUnowned(controller, context->notifier(), window);
         lean->ownership()->setUnowned(unowned);
         tray->setUnowned(unowned);
