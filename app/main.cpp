@@ -14,6 +14,7 @@
 #include "app/commands/StateCommand.h"
 #include "app/commands/WindowCommand.h"
 #include "core/config/ConfigError.h"
+#include "core/config/DuplicateSources.h"
 #include "core/config/Keyring.h"
 #include "core/config/Secrets.h"
 #include "core/config/StateConfig.h"
@@ -113,6 +114,8 @@ int main(int argc, char *argv[]) {
     } catch (const ConfigError &e) {
         return fail(e.describe());
     }
+    for (const QString &warning : duplicateSourceWarnings(config.sources))
+        std::fprintf(stderr, "dutyboard: %s: %s\n", qPrintable(config.file), qPrintable(warning));
 
     if (!cl.stateCommand.isEmpty()) {
         try {

@@ -66,6 +66,26 @@ private Q_SLOTS:
             << QByteArray(
                    R"({"sources":[{"name":"a","type":"generic","url":"ftp:\/\/x","panel":"bugs"}]})")
             << QStringLiteral("/sources/0/url") << QStringLiteral("http:// or https://");
+        QTest::newRow("url list not alertmanager")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":["http:\/\/x"],"panel":"bugs"}]})")
+            << QStringLiteral("/sources/0/url") << QStringLiteral("replicas of an alertmanager");
+        QTest::newRow("url list empty")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":[],"panel":"incidents"}]})")
+            << QStringLiteral("/sources/0/url") << QStringLiteral("non-empty list of URLs");
+        QTest::newRow("url list number")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":["http:\/\/x",9093],"panel":"incidents"}]})")
+            << QStringLiteral("/sources/0/url/1") << QStringLiteral("expected a string");
+        QTest::newRow("url list scheme")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":["http:\/\/x","x:9093"],"panel":"incidents"}]})")
+            << QStringLiteral("/sources/0/url/1") << QStringLiteral("http:// or https://");
+        QTest::newRow("url list twice")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":["http:\/\/x","http:\/\/x"],"panel":"incidents"}]})")
+            << QStringLiteral("/sources/0/url/1") << QStringLiteral("listed twice");
         QTest::newRow("bad panel")
             << QByteArray(
                    R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"alerts"}]})")

@@ -112,6 +112,15 @@ json boardToJson(const Board &board, const Ownerships *ownerships) {
             s["rate_limited_until"] = isoUtc(h.retryAt);
         if (h.tlsVerifyOff)
             s["tls_verify"] = false;
+        if (h.replicasTotal > 0) {
+            s["replicas"] = {{"answering", h.replicasAnswering}, {"total", h.replicasTotal}};
+            if (!h.replicaErrors.isEmpty()) {
+                json reasons = json::array();
+                for (const QString &reason : h.replicaErrors)
+                    reasons.push_back(reason.toStdString());
+                s["replicas"]["errors"] = std::move(reasons);
+            }
+        }
         sources.push_back(std::move(s));
     }
     const std::vector<KanbanColumnState> columns = board.kanbanColumns();

@@ -4,7 +4,14 @@
 bool SourceHealth::operator==(const SourceHealth &o) const {
     return state == o.state && error == o.error && lastSuccess == o.lastSuccess &&
            lastAttempt == o.lastAttempt && retryAt == o.retryAt && rateLimited == o.rateLimited &&
-           tlsVerifyOff == o.tlsVerifyOff;
+           tlsVerifyOff == o.tlsVerifyOff && replicasAnswering == o.replicasAnswering &&
+           replicasTotal == o.replicasTotal && replicaErrors == o.replicaErrors;
+}
+
+QString replicasText(const SourceHealth &health) {
+    if (health.replicasTotal == 0)
+        return {};
+    return QStringLiteral("%1/%2 replicas").arg(health.replicasAnswering).arg(health.replicasTotal);
 }
 
 QString healthStateName(HealthState state) {

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 enum class HealthState {
     Pending, // not answered yet
@@ -20,10 +21,18 @@ struct SourceHealth {
     QDateTime retryAt;     // UTC: rate limit or backoff; invalid when polling normally
     bool rateLimited = false;
     bool tlsVerifyOff = false; // permanent warning on the source
+    // A cluster source: replicas that answered the last fetch, of how many (0 of 0 for a plain
+    // source), and why the others did not.
+    int replicasAnswering = 0;
+    int replicasTotal = 0;
+    QStringList replicaErrors;
 
     bool operator==(const SourceHealth &o) const;
     bool operator!=(const SourceHealth &o) const { return !(*this == o); }
 };
+
+// "2/3 replicas" for a cluster source, empty for a plain one.
+QString replicasText(const SourceHealth &health);
 
 // "ok", "stale", "failed", "pending".
 QString healthStateName(HealthState state);

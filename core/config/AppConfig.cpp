@@ -2,6 +2,7 @@
 #include "AppConfig.h"
 
 #include "core/config/ConfigError.h"
+#include "core/config/DuplicateSources.h"
 #include "core/config/Secrets.h"
 
 #include <QFile>
@@ -109,6 +110,38 @@ TlsOptions parseTls(const json &source, const QString &pointer) {
     return tls;
 }
 
+QByteArray checkedUrl(const QString &url, const QString &pointer) {
+    if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://")))
+        throw ConfigError(pointer, QStringLiteral("expected an http:// or https:// URL"));
+    return url.toUtf8();
+}
+
+// A string, or (alertmanager: the replicas of a cluster, read as one source) a list of them.
+QByteArrayList parseUrls(const json &source, const QString &pointer, const QString &type) {
+    const auto it = source.find("url");
+    const QString urlPointer = at(pointer, "url");
+    if (it == source.end() || !it->is_array())
+        return {checkedUrl(requiredString(source, "url", pointer), urlPointer)};
+    if (type != QLatin1String("alertmanager"))
+        throw ConfigError(urlPointer,
+                          QStringLiteral("expected a string (a list of URLs is for the replicas "
+                                         "of an alertmanager cluster)"));
+    if (it->empty())
+        throw ConfigError(urlPointer, QStringLiteral("expected a URL or a non-empty list of URLs"));
+    QByteArrayList urls;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const QString itemPointer = urlPointer + QLatin1Char('/') + QString::number(i);
+        if (!(*it)[i].is_string())
+            throw ConfigError(itemPointer, QStringLiteral("expected a string"));
+        const QByteArray url =
+            checkedUrl(QString::fromStdString((*it)[i].get<std::string>()), itemPointer);
+        if (urls.contains(url))
+            throw ConfigError(itemPointer, QStringLiteral("this URL is listed twice"));
+        urls.append(url);
+    }
+    return urls;
+}
+
 SourceConfig parseSource(const json &source, const QString &pointer) {
     if (!source.is_object())
         throw ConfigError(pointer, QStringLiteral("expected an object describing a source"));
@@ -117,10 +150,8 @@ SourceConfig parseSource(const json &source, const QString &pointer) {
     config.raw = source;
     config.name = requiredString(source, "name", pointer);
     config.type = requiredString(source, "type", pointer);
-    config.url = requiredString(source, "url", pointer).toUtf8();
-    if (!config.url.startsWith("http://") && !config.url.startsWith("https://"))
-        throw ConfigError(at(pointer, "url"),
-                          QStringLiteral("expected an http:// or https:// URL"));
+    config.urls = parseUrls(source, pointer, config.type);
+    config.url = config.urls.front();
     const QString panel = requiredString(source, "panel", pointer);
     if (!itemKindFromPanelName(panel, &config.panel))
         throw ConfigError(
@@ -170,6 +201,7 @@ AppConfig parseConfig(const QByteArray &text, const QString &fileName) {
             names.insert(source.name);
             config.sources.push_back(std::move(source));
         }
+        leaveAndonsToTheirSource(&config.sources);
         config.onDuty = optionalString(doc, "on_duty", QString());
         config.raw = std::move(doc);
         return config;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QString>
 
 struct AuthConfig {
@@ -25,6 +26,9 @@ struct SourceConfig {
     QString name;
     QString type;
     QByteArray url; // API base; a path prefix is kept
+    // Every replica of a cluster ("url" given as a list, alertmanager only); urls[0] == url.
+    // One entry for a plain source.
+    QByteArrayList urls;
     ItemKind panel = ItemKind::Incident;
     int intervalS = 30;
     int timeoutS = 20;
@@ -32,6 +36,12 @@ struct SourceConfig {
     AuthConfig auth;
     TlsOptions tls;
     QByteArray proxy;
+    // Another source reads the same Alertmanager onto the Andon panel: this one leaves the
+    // andon alerts to it, so each shows once (see DuplicateSources.h).
+    bool andonsElsewhere = false;
     QString pointer;    // where this source sits in the config: "/sources/2"
     nlohmann::json raw; // the source's whole JSON object, for connector-specific keys
+
+    // The replicas to read: `urls`, or `url` alone when a test or the demo set only that.
+    QByteArrayList replicaUrls() const { return urls.isEmpty() ? QByteArrayList{url} : urls; }
 };

@@ -105,7 +105,12 @@ QString Outbox::submit(WriteAction action, const QStringList &targets, const QSt
         action.idempotencyKey = actionId;
     std::vector<OutboxEntry> rows;
     const QDateTime now = m_clock.now();
+    QStringList rowTargets; // a cluster source may want one row per replica
     for (const QString &target : targets) {
+        const Connector *connector = m_connectorOf(target);
+        rowTargets += connector ? connector->writeTargets(action.kind) : QStringList{target};
+    }
+    for (const QString &target : rowTargets) {
         OutboxEntry e;
         e.actionId = actionId;
         e.target = target;

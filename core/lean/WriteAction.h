@@ -53,6 +53,9 @@ struct WriteAction {
     // silence already there), in order; empty on the first step. Never stored: an attempt
     // after a restart looks them up again.
     QStringList lookups;
+    // A cluster source: the replica (index in its URLs) this attempt talks to, moved on when one
+    // does not answer. Never stored: an attempt after a restart starts at the first.
+    int replica = 0;
 };
 
 struct WriteOutcome {

@@ -82,6 +82,8 @@ QString SourceHealthModel::summary(const SourceInfo &info) const {
     if (h.rateLimited && h.retryAt.isValid())
         text += QStringLiteral(" (rate-limited until %1)")
                     .arg(h.retryAt.toLocalTime().toString(QStringLiteral("HH:mm")));
+    if (const QString replicas = replicasText(h); !replicas.isEmpty())
+        text += QStringLiteral(" (%1)").arg(replicas);
     if (h.tlsVerifyOff)
         text += QStringLiteral(" [TLS verification OFF]");
     return text;

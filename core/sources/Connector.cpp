@@ -49,6 +49,26 @@ void Connector::applyAuth(HttpRequest &request) const {
     }
 }
 
+QStringList Connector::writeTargets(WriteKind) const {
+    return {m_config.name};
+}
+
+const Connector *Connector::replica(const QString &) const {
+    return nullptr;
+}
+
+HttpRequest Connector::onReplica(HttpRequest request, int index) const {
+    const QByteArrayList urls = m_config.replicaUrls();
+    if (index <= 0 || index >= urls.size())
+        return request;
+    QByteArray base = m_config.url;
+    while (base.endsWith('/'))
+        base.chop(1);
+    if (request.url.startsWith(base))
+        request.url = joinUrl(urls[index], request.url.mid(base.size()));
+    return request;
+}
+
 QString Connector::describeFailure(const HttpResult &result) const {
     return describeHttpFailure(result);
 }

@@ -9,6 +9,8 @@
 #include "core/lean/WriteAction.h"
 #include "core/time/Clock.h"
 
+#include <QStringList>
+
 #include <optional>
 
 struct ParsedPage {
@@ -31,7 +33,7 @@ public:
     // The time requests and answers are judged by (a query's "oldest", a write's start, a rate
     // limit's end): the system's unless the registry was given another.
     const Clock &clock() const { return *m_clock; }
-    void setClock(const Clock &clock) { m_clock = &clock; }
+    virtual void setClock(const Clock &clock) { m_clock = &clock; }
 
     virtual HttpRequest firstRequest() const = 0;
     // Runs on a worker thread: must only read the connector's own immutable state.
@@ -55,6 +57,14 @@ public:
     // Default: any 2xx is accepted; otherwise the failure said for a person (and a rate limit).
     virtual WriteOutcome parseWriteResult(const WriteAction &action,
                                           const HttpResult &result) const;
+
+    // The outbox rows an action for this source becomes: this source, by default. A cluster
+    // whose replicas do not share what is written names one target per replica.
+    virtual QStringList writeTargets(WriteKind kind) const;
+    // The connector of one of those targets ("prod@am-1:9093"), or nullptr.
+    virtual const Connector *replica(const QString &target) const;
+    // `request` (made for the first replica) sent to replica `index` of replicaUrls() instead.
+    HttpRequest onReplica(HttpRequest request, int index) const;
 
     // An acknowledgement that ends by itself in the source (Alertmanager's silence) lasts this
     // long, and is renewed while the item is there; 0: it lasts until released.

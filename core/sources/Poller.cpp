@@ -112,6 +112,9 @@ void Poller::applyToBoard(const QString &name, const FetchOutcome &outcome) {
     SourceHealth health = info ? info->health : SourceHealth();
     const QDateTime now = m_board->clock().now();
     health.lastAttempt = now;
+    health.replicasAnswering = outcome.replicasAnswering;
+    health.replicasTotal = outcome.replicasTotal;
+    health.replicaErrors = outcome.replicaErrors;
     std::optional<Items> items;
     if (outcome.ok) {
         health.state = HealthState::Ok;

@@ -5,6 +5,7 @@
 #include "core/http/RateLimit.h"
 #include "core/http/ResponseCheck.h"
 #include "core/sources/ItemRedaction.h"
+#include "core/sources/ReplicaMerge.h"
 
 #include <QHash>
 #include <QMetaObject>
@@ -39,7 +40,69 @@ void SourceFetcher::start() {
             Qt::QueuedConnection);
         return;
     }
-    requestPage(m_connector.firstRequest());
+    if (m_connector.config().replicaUrls().size() > 1)
+        startReplicas();
+    else
+        requestPage(m_connector.firstRequest());
+}
+
+void SourceFetcher::startReplicas() {
+    // All at once: the client's multi handle runs them in parallel, so a cycle takes as long as
+    // the slowest replica, not the sum. One page each (Alertmanager does not paginate).
+    const QByteArrayList urls = m_connector.config().replicaUrls();
+    m_replicaAnswers.assign(static_cast<std::size_t>(urls.size()), ReplicaAnswer());
+    m_replicasPending = urls.size();
+    const HttpRequest first = m_connector.firstRequest();
+    for (int i = 0; i < urls.size(); ++i) {
+        m_replicaAnswers[static_cast<std::size_t>(i)].url = urls[i];
+        m_http->send(m_connector.onReplica(first, i), this,
+                     [this, i](const HttpResult &result) { onReplicaAnswered(i, result); });
+    }
+}
+
+void SourceFetcher::onReplicaAnswered(int replica, const HttpResult &result) {
+    ReplicaAnswer answer;
+    answer.retryAt = m_connector.rateLimitedUntil(result, m_connector.clock().now());
+    if (answer.retryAt.isValid())
+        answer.error = QStringLiteral("rate-limited");
+    else
+        answer.error = m_connector.describeFailure(result);
+    if (!answer.error.isEmpty()) {
+        onReplicaDone(replica, std::move(answer));
+        return;
+    }
+    // Parsed off this thread, as a page is (see onPageAnswered()).
+    const Connector *connector = &m_connector;
+    m_parsePool->start([this, connector, result, replica]() {
+        ParsedPage page = connector->parsePage(result);
+        if (containsSecret(result.body)) {
+            redactSecretsIn(&page.items);
+            page.error = redactSecrets(page.error);
+        }
+        ReplicaAnswer parsed;
+        parsed.ok = page.error.isEmpty();
+        parsed.error = page.error;
+        parsed.items = std::move(page.items);
+        QMetaObject::invokeMethod(
+            this,
+            [this, replica, parsed = std::move(parsed)]() mutable {
+                onReplicaDone(replica, std::move(parsed));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SourceFetcher::onReplicaDone(int replica, ReplicaAnswer answer) {
+    ReplicaAnswer &slot = m_replicaAnswers[static_cast<std::size_t>(replica)];
+    answer.url = slot.url;
+    slot = std::move(answer);
+    if (--m_replicasPending > 0)
+        return;
+    FetchOutcome outcome = mergeReplicaAnswers(std::move(m_replicaAnswers));
+    m_replicaAnswers.clear();
+    for (QString &reason : outcome.replicaErrors)
+        reason = redactSecrets(reason);
+    finish(std::move(outcome));
 }
 
 void SourceFetcher::requestPage(const HttpRequest &request) {

@@ -8,6 +8,11 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QStringList>
+
+#include <vector>
+
+struct ReplicaAnswer;
 
 class QThreadPool;
 
@@ -19,6 +24,11 @@ struct FetchOutcome {
     QDateTime retryAt; // rate limited until then (UTC), or invalid
     int pages = 0;
     bool truncated = false; // stopped at the page cap with more to read
+    // A cluster source (several URLs): how many replicas answered, and why the others did not
+    // ("127.0.0.1:9095: connection refused"). 0 of 0 for a plain source.
+    int replicasAnswering = 0;
+    int replicasTotal = 0;
+    QStringList replicaErrors;
 };
 
 class SourceFetcher final : public QObject {
@@ -43,6 +53,10 @@ private:
     void onPageParsed(ParsedPage page, size_t digest);
     void onPageUnchanged();
     void finish(FetchOutcome outcome);
+    // A cluster: the first page of every replica at once, merged when all have answered.
+    void startReplicas();
+    void onReplicaAnswered(int replica, const HttpResult &result);
+    void onReplicaDone(int replica, ReplicaAnswer answer);
 
     const Connector &m_connector;
     HttpClient *m_http;
@@ -51,4 +65,6 @@ private:
     FetchOutcome m_current;
     size_t m_firstPageDigest = 0; // of the last run's first page, when it was the only page
     size_t m_pendingDigest = 0;
+    std::vector<ReplicaAnswer> m_replicaAnswers;
+    int m_replicasPending = 0;
 };

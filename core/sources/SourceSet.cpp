@@ -22,6 +22,12 @@ const Connector *SourceSet::connector(const QString &name) const {
         if (connector->config().name == name)
             return connector.get();
     }
+    // A replica of a cluster source: "prod@am-1:9093" (Connector::writeTargets()).
+    const int at = name.indexOf(QLatin1Char('@'));
+    if (at > 0) {
+        if (const Connector *cluster = connector(name.left(at)))
+            return cluster->replica(name);
+    }
     return nullptr;
 }
 

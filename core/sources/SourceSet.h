@@ -20,7 +20,8 @@ public:
     // Takes the connector of that source out (a live reload); nullptr when there is none. The
     // caller keeps it alive until nothing uses it any more (a fetch or a write in flight).
     std::unique_ptr<Connector> take(const QString &name);
-    // The connector of the source of that name, or nullptr.
+    // The connector of the source of that name, or of one replica of a cluster source
+    // ("prod@am-1:9093", an outbox row's target), or nullptr.
     const Connector *connector(const QString &name) const;
     // connector() as a function, for what must not know this class; valid while this lives.
     ConnectorLookup lookup() const;

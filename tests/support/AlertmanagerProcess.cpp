@@ -24,6 +24,13 @@ const char *const configYaml = "route:\n"
 
 constexpr int readyTimeoutMs = 15000;
 
+nlohmann::json jsonOf(const HttpResult &result) {
+    if (!result.ok() || result.status != 200)
+        return nullptr;
+    return nlohmann::json::parse(result.body.constData(),
+                                 result.body.constData() + result.body.size(), nullptr, false);
+}
+
 } // namespace
 
 AlertmanagerProcess::AlertmanagerProcess() {
@@ -31,6 +38,10 @@ AlertmanagerProcess::AlertmanagerProcess() {
 }
 
 AlertmanagerProcess::~AlertmanagerProcess() {
+    stop();
+}
+
+void AlertmanagerProcess::stop() {
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();
@@ -38,6 +49,32 @@ AlertmanagerProcess::~AlertmanagerProcess() {
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+std::vector<std::unique_ptr<AlertmanagerProcess>> AlertmanagerProcess::cluster(int count,
+                                                                               QString *error) {
+    std::vector<std::unique_ptr<AlertmanagerProcess>> replicas;
+    QStringList addresses;
+    for (int i = 0; i < count; ++i) {
+        const quint16 port = freeLoopbackPort();
+        if (port == 0) {
+            *error = QStringLiteral("no free port on 127.0.0.1");
+            return {};
+        }
+        addresses.append(QStringLiteral("127.0.0.1:%1").arg(port));
+    }
+    for (int i = 0; i < count; ++i) {
+        auto replica = std::make_unique<AlertmanagerProcess>();
+        replica->m_clusterListen = addresses[i];
+        replica->m_clusterPeers = addresses;
+        replica->m_clusterPeers.removeAt(i);
+        if (!replica->start()) {
+            *error = QStringLiteral("replica %1: %2").arg(i).arg(replica->errorString());
+            return {};
+        }
+        replicas.push_back(std::move(replica));
+    }
+    return replicas;
 }
 
 QString AlertmanagerProcess::binaryPath() {
@@ -83,8 +120,12 @@ bool AlertmanagerProcess::start() {
         return false;
     }
     config.close();
-    for (int attempt = 0; attempt < 3; ++attempt) {
+    if (m_port != 0) { // started before: the same port, as a replica coming back
         bool portTaken = false;
+        return startOnce(binary, &portTaken);
+    }
+    bool portTaken = false;
+    for (int attempt = 0; attempt < 3; ++attempt) {
         if (startOnce(binary, &portTaken))
             return true;
         if (!portTaken)
@@ -94,17 +135,22 @@ bool AlertmanagerProcess::start() {
 }
 
 bool AlertmanagerProcess::startOnce(const QString &binary, bool *portTaken) {
-    m_port = freeLoopbackPort();
+    if (m_port == 0 || *portTaken)
+        m_port = freeLoopbackPort();
     if (m_port == 0) {
         m_error = QStringLiteral("no free port on 127.0.0.1");
         return false;
     }
-    m_process.start(
-        binary,
-        {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("alertmanager.yml")),
-         QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("data")),
-         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
-         QStringLiteral("--cluster.listen-address=")});
+    QStringList arguments = {
+        QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("alertmanager.yml")),
+        QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("data")),
+        QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
+        QStringLiteral("--cluster.listen-address=") + m_clusterListen};
+    for (const QString &peer : m_clusterPeers)
+        arguments.append(QStringLiteral("--cluster.peer=") + peer);
+    if (!m_clusterListen.isEmpty()) // loopback is not a private address: say it is meant
+        arguments.append(QStringLiteral("--cluster.advertise-address=") + m_clusterListen);
+    m_process.start(binary, arguments);
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("cannot run %1: %2").arg(binary, m_process.errorString());
         return false;
@@ -153,6 +199,14 @@ HttpResult AlertmanagerProcess::send(const HttpRequest &request, int timeoutMs) 
     timedOut.error = HttpError::Timeout;
     timedOut.errorText = QStringLiteral("no answer from HttpClient within %1 ms").arg(timeoutMs);
     return timedOut;
+}
+
+nlohmann::json AlertmanagerProcess::alerts() {
+    return jsonOf(send(apiRequest("GET", "/api/v2/alerts?active=true&silenced=true&inhibited=true")));
+}
+
+nlohmann::json AlertmanagerProcess::silences() {
+    return jsonOf(send(apiRequest("GET", "/api/v2/silences")));
 }
 
 bool AlertmanagerProcess::postAlerts(const QByteArray &jsonArray) {

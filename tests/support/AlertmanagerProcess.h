@@ -11,7 +11,11 @@
 #include <QObject>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
+
+#include <memory>
+#include <vector>
 
 class AlertmanagerProcess final {
 public:
@@ -25,7 +29,19 @@ public:
     // not skip, so that a CI image without the package is noticed.
     bool start();
     QString errorString() const { return m_error; }
+    // Stops it (its storage stays), and start() again on the same port: a replica that was down.
+    void stop();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+    // `count` replicas gossiping on loopback (each --cluster.listen-address on a free port,
+    // --cluster.peer the others), every one started and ready; empty with `error` set when one
+    // did not come up.
+    static std::vector<std::unique_ptr<AlertmanagerProcess>> cluster(int count, QString *error);
     QByteArray baseUrl() const; // "http://127.0.0.1:PORT"
+    // GET /api/v2/alerts (active, silenced, inhibited) and /api/v2/silences as this replica
+    // answers them; a null JSON on failure.
+    nlohmann::json alerts();
+    nlohmann::json silences();
     // An "alertmanager" source named "am" at this instance (pointer /sources/0), with `extra`
     // keys (such as "filter") in its raw config.
     SourceConfig sourceConfig(const nlohmann::json &extra = nlohmann::json::object()) const;
@@ -43,6 +59,8 @@ public:
 
 private:
     bool startOnce(const QString &binary, bool *portTaken);
+    QString m_clusterListen;   // "127.0.0.1:PORT", empty: no HA mode
+    QStringList m_clusterPeers; // the others' cluster addresses
     HttpRequest apiRequest(const QByteArray &method, const QByteArray &path,
                            const QByteArray &body = {}) const;
 

@@ -76,6 +76,10 @@ QString SourceBar::entryText(int row) const {
                  i.data(SourceHealthModel::NameRole).toString().toHtmlEscaped(),
                  bad ? Theme::failedColor().name() : Theme::staleColor().darker(125).name(),
                  bad ? QStringLiteral("font-weight:600") : QString(), word);
+    if (const QString replicas = replicasText(m_health->sources()[static_cast<size_t>(row)].health);
+        !replicas.isEmpty())
+        text += QStringLiteral("&nbsp;<span style=\"color:%1\">%2</span>")
+                    .arg(Theme::staleColor().darker(125).name(), replicas);
     if (i.data(SourceHealthModel::TlsVerifyOffRole).toBool())
         text +=
             QStringLiteral("&nbsp;<span style=\"color:%1;font-weight:600\">\u26A0&nbsp;TLS</span>")
@@ -102,6 +106,10 @@ QString SourceBar::entryToolTip(int row) const {
                          .arg(h.retryAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
     else if (h.retryAt.isValid())
         lines.append(QStringLiteral("next retry %1").arg(shortTimestamp(h.retryAt, now)));
+    if (const QString replicas = replicasText(h); !replicas.isEmpty())
+        lines.append(replicas + QStringLiteral(" answer"));
+    for (const QString &reason : h.replicaErrors)
+        lines.append(QStringLiteral("replica %1").arg(reason));
     if (h.tlsVerifyOff)
         lines.append(QStringLiteral("\u26A0 TLS verification OFF: certificates are not checked"));
     return lines.join(QLatin1Char('\n'));

@@ -83,6 +83,44 @@ AlertmanagerConnector::AlertmanagerConnector(SourceConfig config)
                                                QString::fromStdString(list[i].get<std::string>()));
         }
     }
+    const QByteArrayList urls = this->config().replicaUrls();
+    if (urls.size() < 2)
+        return;
+    for (const QByteArray &url : urls) {
+        SourceConfig replica = this->config();
+        const QUrl parsed(QString::fromUtf8(url));
+        replica.name += QLatin1Char('@') + parsed.host();
+        if (parsed.port() > 0)
+            replica.name += QLatin1Char(':') + QString::number(parsed.port());
+        replica.url = url;
+        replica.urls = {url};
+        m_replicas.push_back(std::make_unique<AlertmanagerConnector>(std::move(replica)));
+    }
+}
+
+void AlertmanagerConnector::setClock(const Clock &clock) {
+    Connector::setClock(clock);
+    for (const auto &replica : m_replicas)
+        replica->setClock(clock);
+}
+
+QStringList AlertmanagerConnector::writeTargets(WriteKind kind) const {
+    const bool postsAlerts = kind == WriteKind::RaiseAndon || kind == WriteKind::ResolveAndon ||
+                             kind == WriteKind::CreateIncident;
+    if (!postsAlerts || m_replicas.empty())
+        return Connector::writeTargets(kind);
+    QStringList targets;
+    for (const auto &replica : m_replicas)
+        targets.append(replica->config().name);
+    return targets;
+}
+
+const Connector *AlertmanagerConnector::replica(const QString &target) const {
+    for (const auto &replica : m_replicas) {
+        if (replica->config().name == target)
+            return replica.get();
+    }
+    return nullptr;
 }
 
 HttpRequest AlertmanagerConnector::firstRequest() const {
@@ -97,12 +135,20 @@ ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
         if (alert[AlertFields::Fingerprint].empty())
             return wrongShape(QStringLiteral("/%1/fingerprint").arg(index),
                               QStringLiteral("a string"));
-        page.items.push_back(toItem(alert));
+        Item item = toItem(alert);
+        if (shows(item))
+            page.items.push_back(std::move(item));
         return QString();
     });
     if (!reader.read(result, &page.error))
         page.items.clear();
     return page;
+}
+
+bool AlertmanagerConnector::shows(const Item &item) const {
+    if (config().panel == ItemKind::Andon)
+        return item.kind == ItemKind::Andon;
+    return !(config().andonsElsewhere && item.kind == ItemKind::Andon);
 }
 
 Item AlertmanagerConnector::toItem(const AlertFields &alert) const {

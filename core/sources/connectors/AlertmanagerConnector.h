@@ -8,13 +8,26 @@
 #include <QByteArrayList>
 #include <QDateTime>
 
+#include <memory>
+#include <vector>
+
 struct AlertFields;
 
 class AlertmanagerConnector final : public Connector {
 public:
     // Optional key "filter": a matcher string or an array of them (`team="sre"`), sent as
     // repeated filter= parameters. Throws ConfigError when it has another shape.
+    // A cluster ("url" a list) is read replica by replica (SourceFetcher merges the answers).
     explicit AlertmanagerConnector(SourceConfig config);
+
+    void setClock(const Clock &clock) override;
+    // Alerts are not gossiped between replicas (Prometheus sends each alert to every one), so
+    // an andon or a declared incident goes to every replica, one outbox row each
+    // ("prod@am-1:9093"): a replica that is down gets it when it is back. Silences are
+    // gossiped: they go to the source, which moves on to the next replica when one cannot be
+    // reached.
+    QStringList writeTargets(WriteKind kind) const override;
+    const Connector *replica(const QString &target) const override;
 
     HttpRequest firstRequest() const override;
     // The body is the array GET /api/v2/alerts answers; one alert without a fingerprint makes
@@ -47,6 +60,12 @@ public:
     static bool parseMatcher(const QString &text, nlohmann::json *matcher);
 
 private:
+    HttpRequest requestOnFirstReplica(const WriteAction &action) const;
+    // The Alertmanager UI of the replica `action` talks to.
+    QByteArray uiBase(const WriteAction &action) const;
+    // A source on the Andon panel shows only andons; one whose andons another source of the
+    // same Alertmanager shows leaves them to it.
+    bool shows(const Item &item) const;
     Item toItem(const AlertFields &alert) const;
     // The first step of an acknowledgement or a release: GET /api/v2/silences.
     WriteOutcome parseSilenceLookup(const WriteAction &action, const HttpResult &result) const;
@@ -55,4 +74,5 @@ private:
 
     QByteArray m_pathAndQuery;
     QString m_alertsPageUrl; // the Alertmanager UI's alert list, for alerts without generatorURL
+    std::vector<std::unique_ptr<AlertmanagerConnector>> m_replicas; // a cluster's, for writes
 };

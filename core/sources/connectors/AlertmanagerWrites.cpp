@@ -237,6 +237,15 @@ qint64 AlertmanagerConnector::acknowledgementLifetimeS() const {
 }
 
 HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const {
+    return onReplica(requestOnFirstReplica(action), action.replica);
+}
+
+QByteArray AlertmanagerConnector::uiBase(const WriteAction &action) const {
+    const QByteArrayList urls = config().replicaUrls();
+    return urls.value(action.replica, config().url);
+}
+
+HttpRequest AlertmanagerConnector::requestOnFirstReplica(const WriteAction &action) const {
     if (action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release) {
         // First, unless it is known: the silence an earlier attempt made.
         if (action.reference.isEmpty() && action.lookups.isEmpty())
@@ -266,6 +275,17 @@ HttpRequest AlertmanagerConnector::writeRequest(const WriteAction &action) const
 
 WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
                                                      const HttpResult &result) const {
+    const bool unreachable =
+        result.error == HttpError::Connect || result.error == HttpError::Dns;
+    if (unreachable && action.replica + 1 < config().replicaUrls().size()) {
+        // A cluster's replicas gossip silences: the next one will do.
+        WriteOutcome outcome;
+        outcome.accepted = true;
+        auto next = std::make_shared<WriteAction>(action);
+        ++next->replica;
+        outcome.next = next;
+        return outcome;
+    }
     const bool acknowledging =
         action.kind == WriteKind::Acknowledge || action.kind == WriteKind::Release;
     if (acknowledging && action.reference.isEmpty() && action.lookups.isEmpty())
@@ -309,7 +329,7 @@ WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
         outcome.createdId = utf8ToQString(jsonString(&answer, "silenceID"));
         if (!outcome.createdId.isEmpty())
             outcome.createdUrl =
-                QString::fromUtf8(joinUrl(config().url, "/#/silences/")) + outcome.createdId;
+                QString::fromUtf8(joinUrl(uiBase(action), "/#/silences/")) + outcome.createdId;
     }
     return outcome;
 }
@@ -330,7 +350,7 @@ WriteOutcome AlertmanagerConnector::parseSilenceLookup(const WriteAction &action
     if (action.kind == WriteKind::Acknowledge && !found.isEmpty()) {
         // Made by an attempt that did not live to mark it: that one is the acknowledgement.
         outcome.createdId = found;
-        outcome.createdUrl = QString::fromUtf8(joinUrl(config().url, "/#/silences/")) + found;
+        outcome.createdUrl = QString::fromUtf8(joinUrl(uiBase(action), "/#/silences/")) + found;
         return outcome;
     }
     if (action.kind == WriteKind::Release && found.isEmpty())
