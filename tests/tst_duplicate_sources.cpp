@@ -19,6 +19,14 @@ using nlohmann::json;
 
 namespace {
 
+// A list of literals (QT_NO_CAST_FROM_ASCII: no implicit QString from const char *).
+QStringList strings(std::initializer_list<const char *> texts) {
+    QStringList list;
+    for (const char *text : texts)
+        list.append(QString::fromUtf8(text));
+    return list;
+}
+
 json source(const char *name, const char *panel, const json &url,
             const char *type = "alertmanager") {
     return {{"name", name}, {"type", type}, {"panel", panel}, {"url", url}};
@@ -59,39 +67,39 @@ private Q_SLOTS:
             << QByteArray::fromStdString(
                    json{source("alerts", "incidents", am), source("andons", "andons", "http://am:9093/")}
                        .dump())
-            << QStringList{"sources \"alerts\" and \"andons\" read the same URL http://am:9093: "
-                           "\"andons\" shows its andons, \"alerts\" the other alerts"}
-            << QStringList{"alerts"};
+            << strings({"sources \"alerts\" and \"andons\" read the same URL http://am:9093: "
+                           "\"andons\" shows its andons, \"alerts\" the other alerts"})
+            << strings({"alerts"});
         QTest::newRow("twice on one panel")
             << QByteArray::fromStdString(
                    json{source("a", "incidents", am), source("b", "incidents", am)}.dump())
-            << QStringList{"sources \"a\" and \"b\" read the same URL http://am:9093: an item they "
-                           "both read may show twice; one source per server is enough"}
+            << strings({"sources \"a\" and \"b\" read the same URL http://am:9093: an item they "
+                           "both read may show twice; one source per server is enough"})
             << QStringList{};
         QTest::newRow("a cluster and one of its replicas")
             << QByteArray::fromStdString(
                    json{source("cluster", "incidents", {"http://am-0:9093", "http://am-1:9093"}),
                         source("andons", "andons", "http://am-1:9093")}
                        .dump())
-            << QStringList{"sources \"cluster\" and \"andons\" read the same URL "
+            << strings({"sources \"cluster\" and \"andons\" read the same URL "
                            "http://am-1:9093: an item they both read may show twice; one "
-                           "source per server is enough"}
+                           "source per server is enough"})
             << QStringList{}; // not the same Alertmanager: the cluster keeps its andons
         QTest::newRow("the same cluster split")
             << QByteArray::fromStdString(
                    json{source("cluster", "incidents", {"http://am-0:9093", "http://am-1:9093"}),
                         source("andons", "andons", {"http://am-1:9093", "http://am-0:9093"})}
                        .dump())
-            << QStringList{"sources \"cluster\" and \"andons\" read the same URL "
+            << strings({"sources \"cluster\" and \"andons\" read the same URL "
                            "http://am-0:9093: \"andons\" shows its andons, \"cluster\" the "
-                           "other alerts"}
-            << QStringList{"cluster"};
+                           "other alerts"})
+            << strings({"cluster"});
         QTest::newRow("generic sources too")
             << QByteArray::fromStdString(json{source("a", "bugs", "http://x/api", "generic"),
                                               source("b", "requests", "http://x/api", "generic")}
                                              .dump())
-            << QStringList{"sources \"a\" and \"b\" read the same URL http://x/api: an item they "
-                           "both read may show twice; one source per server is enough"}
+            << strings({"sources \"a\" and \"b\" read the same URL http://x/api: an item they "
+                           "both read may show twice; one source per server is enough"})
             << QStringList{};
     }
 

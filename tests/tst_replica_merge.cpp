@@ -9,6 +9,14 @@
 
 namespace {
 
+// A list of literals (QT_NO_CAST_FROM_ASCII: no implicit QString from const char *).
+QStringList strings(std::initializer_list<const char *> texts) {
+    QStringList list;
+    for (const char *text : texts)
+        list.append(QString::fromUtf8(text));
+    return list;
+}
+
 // One replica per entry: "a b c" answered those fingerprints ("" answered none); "!reason" did
 // not answer. Replica i is http://10.0.0.i:9093.
 std::vector<ReplicaAnswer> answers(const QStringList &replicas) {
@@ -47,25 +55,25 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("errors");
         QTest::addColumn<QString>("error");
         QTest::newRow("same alert on three")
-            << QStringList{"a", "a", "a"} << true << QStringList{"a"} << "3/3 replicas"
+            << strings({"a", "a", "a"}) << true << strings({"a"}) << QStringLiteral("3/3 replicas")
             << QStringList{} << QString();
         QTest::newRow("union, first order kept")
-            << QStringList{"a b", "b c", "d a"} << true << QStringList{"a", "b", "c", "d"}
-            << "3/3 replicas" << QStringList{} << QString();
+            << strings({"a b", "b c", "d a"}) << true << strings({"a", "b", "c", "d"})
+            << QStringLiteral("3/3 replicas") << QStringList{} << QString();
         QTest::newRow("one down")
-            << QStringList{"a", "!connection refused", "a b"} << true << QStringList{"a", "b"}
-            << "2/3 replicas" << QStringList{"10.0.0.1:9093: connection refused"} << QString();
+            << strings({"a", "!connection refused", "a b"}) << true << strings({"a", "b"})
+            << QStringLiteral("2/3 replicas") << strings({"10.0.0.1:9093: connection refused"}) << QString();
         QTest::newRow("only one answers, with nothing")
-            << QStringList{"!timed out", "", "!HTTP 503"} << true << QStringList{}
-            << "1/3 replicas"
-            << QStringList{"10.0.0.0:9093: timed out", "10.0.0.2:9093: HTTP 503"} << QString();
+            << strings({"!timed out", "", "!HTTP 503"}) << true << QStringList{}
+            << QStringLiteral("1/3 replicas")
+            << strings({"10.0.0.0:9093: timed out", "10.0.0.2:9093: HTTP 503"}) << QString();
         QTest::newRow("all down")
-            << QStringList{"!connection refused", "!connection refused"} << false
-            << QStringList{} << "0/2 replicas"
-            << QStringList{"10.0.0.0:9093: connection refused",
-                           "10.0.0.1:9093: connection refused"}
-            << "no replica answers: 10.0.0.0:9093: connection refused; "
-               "10.0.0.1:9093: connection refused";
+            << strings({"!connection refused", "!connection refused"}) << false
+            << QStringList{} << QStringLiteral("0/2 replicas")
+            << strings({"10.0.0.0:9093: connection refused",
+                           "10.0.0.1:9093: connection refused"})
+            << QStringLiteral("no replica answers: 10.0.0.0:9093: connection refused; "
+                              "10.0.0.1:9093: connection refused");
     }
 
     void merge() {
@@ -116,8 +124,8 @@ private Q_SLOTS:
     void replicaNames_data() {
         QTest::addColumn<QByteArray>("url");
         QTest::addColumn<QString>("name");
-        QTest::newRow("host and port") << QByteArray("http://am-0:9093") << "am-0:9093";
-        QTest::newRow("path prefix") << QByteArray("https://am.example/am1/") << "am.example";
+        QTest::newRow("host and port") << QByteArray("http://am-0:9093") << QStringLiteral("am-0:9093");
+        QTest::newRow("path prefix") << QByteArray("https://am.example/am1/") << QStringLiteral("am.example");
     }
 
     void replicaNames() {
