@@ -111,6 +111,41 @@ private Q_SLOTS:
         QVERIFY(!run.err.contains(token.toUtf8()));
     }
 
+    // A cluster with one replica down: ok, "replicas" says 1 of 2 and why; the duplicate-URL
+    // warning on stderr for a second source on the same Alertmanager.
+    void clusterPrintsItsReplicas() {
+        AlertmanagerProcess am;
+        QVERIFY2(am.start(), qPrintable(am.errorString()));
+        QVERIFY(am.postAlerts(QByteArrayLiteral(
+            "[{\"labels\":{\"alertname\":\"DiskFull\",\"severity\":\"critical\"}}]")));
+        QTemporaryDir dir;
+        const nlohmann::json sources = {
+            {{"name", "prod"},
+             {"type", "alertmanager"},
+             {"panel", "incidents"},
+             {"url", {am.baseUrl().toStdString(), "http://127.0.0.1:1"}}},
+            {{"name", "andons"},
+             {"type", "alertmanager"},
+             {"panel", "andons"},
+             {"url", am.baseUrl().toStdString()}}};
+        const QString config = writeConfig(
+            dir, QByteArray::fromStdString(nlohmann::json{{"sources", sources}}.dump()));
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("sources \"prod\" and \"andons\" read the same URL"),
+                 run.err.constData());
+        const auto board = nlohmann::json::parse(run.out.toStdString());
+        const auto &prod = board.at("sources")[0];
+        QCOMPARE(prod.at("health").get<std::string>(), std::string("ok"));
+        QCOMPARE(prod.at("replicas").at("answering").get<int>(), 1);
+        QCOMPARE(prod.at("replicas").at("total").get<int>(), 2);
+        QCOMPARE(prod.at("replicas").at("errors").size(), std::size_t(1));
+        QVERIFY(prod.at("replicas").at("errors")[0].get<std::string>().find("127.0.0.1:1: ") == 0);
+        QVERIFY(!board.at("sources")[1].contains("replicas")); // one URL: as before
+        QCOMPARE(board.at("incidents").size(), std::size_t(1));
+    }
+
     void closedPortExitsTwoWithTheReason() {
         QTemporaryDir dir;
         const QString config = writeConfig(

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void freshnessBadgeFollowsHealth();
     void freshnessNamesTheWorstOfSeveralSources();
     void sourceBarShowsFailure();
+    void sourceBarShowsReplicas();
     void agesRefreshWithTheClock();
     void screenshotEmptyNarrow();
 };
@@ -176,6 +177,27 @@ void TestWidgetsHealth::sourceBarShowsFailure() {
     QVERIFY(late);
     QVERIFY(late->isVisible());
     QVERIFY(late->height() >= late->sizeHint().height());
+}
+
+void TestWidgetsHealth::sourceBarShowsReplicas() {
+    ManualClock clock(start);
+    Board board(clock);
+    addStandardSources(board);
+    BoardView view(&board);
+    view.show();
+    QLabel *bugs = view.findChild<QLabel *>(QStringLiteral("source-jira-bugs"));
+    QVERIFY(bugs);
+    SourceHealth cluster = okHealthAt(start);
+    cluster.replicasAnswering = 2;
+    cluster.replicasTotal = 3;
+    cluster.replicaErrors = {QStringLiteral("am-2:9093: connection refused")};
+    board.applyHealth(QStringLiteral("jira-bugs"), cluster);
+    QVERIFY2(bugs->text().contains(QStringLiteral("2/3 replicas")), qPrintable(bugs->text()));
+    QVERIFY2(bugs->toolTip().contains(QStringLiteral("replica am-2:9093: connection refused")),
+             qPrintable(bugs->toolTip()));
+    QVERIFY(!view.findChild<QLabel *>(QStringLiteral("source-jira-run"))
+                 ->text()
+                 .contains(QStringLiteral("replicas")));
 }
 
 void TestWidgetsHealth::agesRefreshWithTheClock() {

@@ -382,9 +382,12 @@ void Outbox::retryNow() {
 
 void Outbox::retryTarget(const QString &target) {
     const QDateTime now = m_clock.now();
+    // A cluster's replica rows ("prod@am-1:9093") too: the source answering may be that replica
+    // back, and a replica still down costs one attempt per refresh.
+    const QString replicaPrefix = target + QLatin1Char('@');
     bool any = false;
     for (auto &[id, row] : m_rows) {
-        if (row.busy || row.entry.target != target)
+        if (row.busy || (row.entry.target != target && !row.entry.target.startsWith(replicaPrefix)))
             continue;
         // Due now, whether its time had come already (the clock moved on) or not.
         if (row.entry.nextAttemptAt > now)

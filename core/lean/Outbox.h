@@ -60,6 +60,7 @@ public:
 
     // Sends every waiting row now (the "Retry now" button, a source that answers again).
     void retryNow();
+    // The rows for `target`, and for its replicas when it is a cluster source.
     void retryTarget(const QString &target);
     // Gives up on a row (it stays in the table as discarded). Not while it is being sent.
     bool discard(qint64 rowId);

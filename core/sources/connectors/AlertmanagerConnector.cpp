@@ -6,6 +6,7 @@
 #include "core/config/ConfigError.h"
 #include "core/http/ResponseCheck.h"
 #include "core/http/UrlJoin.h"
+#include "core/sources/ReplicaMerge.h"
 #include "core/sources/connectors/common/JsonFields.h"
 #include "core/time/TimeParse.h"
 
@@ -88,10 +89,7 @@ AlertmanagerConnector::AlertmanagerConnector(SourceConfig config)
         return;
     for (const QByteArray &url : urls) {
         SourceConfig replica = this->config();
-        const QUrl parsed(QString::fromUtf8(url));
-        replica.name += QLatin1Char('@') + parsed.host();
-        if (parsed.port() > 0)
-            replica.name += QLatin1Char(':') + QString::number(parsed.port());
+        replica.name += QLatin1Char('@') + replicaName(url);
         replica.url = url;
         replica.urls = {url};
         m_replicas.push_back(std::make_unique<AlertmanagerConnector>(std::move(replica)));
