@@ -112,8 +112,8 @@ void TestAlertmanagerCluster::initTestCase() {
     QString error;
     m_replicas = AlertmanagerProcess::cluster(3, &error);
     QVERIFY2(m_replicas.size() == 3, qPrintable(error));
-    m_source = parseConfig("{\"sources\":[" + sourceJson() + "]}", QStringLiteral("test"))
-                   .sources.at(0);
+    m_source =
+        parseConfig("{\"sources\":[" + sourceJson() + "]}", QStringLiteral("test")).sources.at(0);
     QCOMPARE(m_source.urls.size(), 3);
 }
 
@@ -128,12 +128,12 @@ QByteArray TestAlertmanagerCluster::sourceJson() const {
     json urls = json::array();
     for (const auto &replica : m_replicas)
         urls.push_back(replica->baseUrl().toStdString());
-    return QByteArray::fromStdString(json{{"name", "prod"},
-                                          {"type", "alertmanager"},
-                                          {"panel", "incidents"},
-                                          {"url", urls},
-                                          {"timeout_s", 5}}
-                                         .dump());
+    return QByteArray::fromStdString(json{
+        {"name", "prod"},
+        {"type", "alertmanager"},
+        {"panel", "incidents"},
+        {"url", urls},
+        {"timeout_s", 5}}.dump());
 }
 
 QString TestAlertmanagerCluster::replicaTarget(int replica) const {
@@ -144,9 +144,10 @@ QString TestAlertmanagerCluster::replicaTarget(int replica) const {
 void TestAlertmanagerCluster::sameAlertOnEveryReplicaShowsOnce() {
     // As Prometheus does: the same alert sent to each replica.
     for (const auto &replica : m_replicas)
-        QVERIFY2(replica->postAlerts(
-                     R"([{"labels":{"alertname":"DiskFull","instance":"db-1","severity":"critical"}}])"),
-                 qPrintable(replica->errorString()));
+        QVERIFY2(
+            replica->postAlerts(
+                R"([{"labels":{"alertname":"DiskFull","instance":"db-1","severity":"critical"}}])"),
+            qPrintable(replica->errorString()));
     for (const auto &replica : m_replicas)
         QTRY_COMPARE(alertsWith(replica->alerts(), "alertname", "DiskFull"), 1);
 
@@ -169,8 +170,9 @@ void TestAlertmanagerCluster::healthyWhileOneReplicaAnswers() {
         QCOMPARE(probe.health().replicaErrors.size(), down);
         const QString stopped =
             QString::fromUtf8(m_replicas[static_cast<std::size_t>(3 - down)]->baseUrl().mid(7));
-        QVERIFY2(probe.health().replicaErrors.constFirst().startsWith(stopped + QStringLiteral(": ")),
-                 qPrintable(probe.health().replicaErrors.join(QLatin1Char('\n'))));
+        QVERIFY2(
+            probe.health().replicaErrors.constFirst().startsWith(stopped + QStringLiteral(": ")),
+            qPrintable(probe.health().replicaErrors.join(QLatin1Char('\n'))));
         QCOMPARE(itemsNamed(probe.items(), QStringLiteral("DiskFull")), 1);
     }
     // All down: stale with the reason, the last items kept.
@@ -213,11 +215,10 @@ void TestAlertmanagerCluster::replicaDownGetsItsRowWhenBack() {
     Writer writer(m_source);
     QVERIFY(writer.opened);
     m_replicas[1]->stop();
-    writer.outbox->submit(LeanActions::raiseAndon(QStringLiteral("billing"),
-                                                  QStringLiteral("cost doubt"),
-                                                  QStringLiteral("alice"),
-                                                  QDateTime::currentDateTimeUtc()),
-                          {QStringLiteral("prod")});
+    writer.outbox->submit(
+        LeanActions::raiseAndon(QStringLiteral("billing"), QStringLiteral("cost doubt"),
+                                QStringLiteral("alice"), QDateTime::currentDateTimeUtc()),
+        {QStringLiteral("prod")});
     QTRY_COMPARE_WITH_TIMEOUT(writer.deliveredCount(), 2, 20000);
     QTRY_VERIFY(writer.failed >= 1);
     QCOMPARE(writer.outbox->pendingCount(), 1);
@@ -252,8 +253,7 @@ void TestAlertmanagerCluster::silenceMadeOnceIsOnEveryReplica() {
     QCOMPARE(first.target, QStringLiteral("prod"));
     QVERIFY(!first.createdId.isEmpty());
     for (const auto &replica : m_replicas)
-        QTRY_VERIFY_WITH_TIMEOUT(hasSilence(replica->silences(), first.createdId),
-                                 gossipTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(hasSilence(replica->silences(), first.createdId), gossipTimeoutMs);
 
     // The first replica down: the next one takes it.
     m_replicas[0]->stop();

@@ -64,17 +64,17 @@ private Q_SLOTS:
                        .dump())
             << QStringList{} << QStringList{};
         QTest::newRow("incidents and andons split")
-            << QByteArray::fromStdString(
-                   json{source("alerts", "incidents", am), source("andons", "andons", "http://am:9093/")}
-                       .dump())
+            << QByteArray::fromStdString(json{source("alerts", "incidents", am),
+                                              source("andons", "andons", "http://am:9093/")}
+                                             .dump())
             << strings({"sources \"alerts\" and \"andons\" read the same URL http://am:9093: "
-                           "\"andons\" shows its andons, \"alerts\" the other alerts"})
+                        "\"andons\" shows its andons, \"alerts\" the other alerts"})
             << strings({"alerts"});
         QTest::newRow("twice on one panel")
             << QByteArray::fromStdString(
                    json{source("a", "incidents", am), source("b", "incidents", am)}.dump())
             << strings({"sources \"a\" and \"b\" read the same URL http://am:9093: an item they "
-                           "both read may show twice; one source per server is enough"})
+                        "both read may show twice; one source per server is enough"})
             << QStringList{};
         QTest::newRow("a cluster and one of its replicas")
             << QByteArray::fromStdString(
@@ -82,8 +82,8 @@ private Q_SLOTS:
                         source("andons", "andons", "http://am-1:9093")}
                        .dump())
             << strings({"sources \"cluster\" and \"andons\" read the same URL "
-                           "http://am-1:9093: an item they both read may show twice; one "
-                           "source per server is enough"})
+                        "http://am-1:9093: an item they both read may show twice; one "
+                        "source per server is enough"})
             << QStringList{}; // not the same Alertmanager: the cluster keeps its andons
         QTest::newRow("the same cluster split")
             << QByteArray::fromStdString(
@@ -91,15 +91,15 @@ private Q_SLOTS:
                         source("andons", "andons", {"http://am-1:9093", "http://am-0:9093"})}
                        .dump())
             << strings({"sources \"cluster\" and \"andons\" read the same URL "
-                           "http://am-0:9093: \"andons\" shows its andons, \"cluster\" the "
-                           "other alerts"})
+                        "http://am-0:9093: \"andons\" shows its andons, \"cluster\" the "
+                        "other alerts"})
             << strings({"cluster"});
         QTest::newRow("generic sources too")
             << QByteArray::fromStdString(json{source("a", "bugs", "http://x/api", "generic"),
                                               source("b", "requests", "http://x/api", "generic")}
                                              .dump())
             << strings({"sources \"a\" and \"b\" read the same URL http://x/api: an item they "
-                           "both read may show twice; one source per server is enough"})
+                        "both read may show twice; one source per server is enough"})
             << QStringList{};
     }
 
@@ -143,7 +143,8 @@ private Q_SLOTS:
                                      10000);
             // Each alert once: the andon from the andons source when there is one.
             const Item &andon = board.panel(ItemKind::Andon)->items().front();
-            QCOMPARE(andon.source, withAndonsSource ? QStringLiteral("andons") : QStringLiteral("alerts"));
+            QCOMPARE(andon.source,
+                     withAndonsSource ? QStringLiteral("andons") : QStringLiteral("alerts"));
             QCOMPARE(board.panel(ItemKind::Incident)->items().front().source,
                      QStringLiteral("alerts"));
         }

@@ -60,20 +60,20 @@ private Q_SLOTS:
         QTest::newRow("union, first order kept")
             << strings({"a b", "b c", "d a"}) << true << strings({"a", "b", "c", "d"})
             << QStringLiteral("3/3 replicas") << QStringList{} << QString();
-        QTest::newRow("one down")
-            << strings({"a", "!connection refused", "a b"}) << true << strings({"a", "b"})
-            << QStringLiteral("2/3 replicas") << strings({"10.0.0.1:9093: connection refused"}) << QString();
+        QTest::newRow("one down") << strings({"a", "!connection refused", "a b"}) << true
+                                  << strings({"a", "b"}) << QStringLiteral("2/3 replicas")
+                                  << strings({"10.0.0.1:9093: connection refused"}) << QString();
         QTest::newRow("only one answers, with nothing")
             << strings({"!timed out", "", "!HTTP 503"}) << true << QStringList{}
             << QStringLiteral("1/3 replicas")
             << strings({"10.0.0.0:9093: timed out", "10.0.0.2:9093: HTTP 503"}) << QString();
-        QTest::newRow("all down")
-            << strings({"!connection refused", "!connection refused"}) << false
-            << QStringList{} << QStringLiteral("0/2 replicas")
-            << strings({"10.0.0.0:9093: connection refused",
-                           "10.0.0.1:9093: connection refused"})
-            << QStringLiteral("no replica answers: 10.0.0.0:9093: connection refused; "
-                              "10.0.0.1:9093: connection refused");
+        QTest::newRow("all down") << strings({"!connection refused", "!connection refused"})
+                                  << false << QStringList{} << QStringLiteral("0/2 replicas")
+                                  << strings({"10.0.0.0:9093: connection refused",
+                                              "10.0.0.1:9093: connection refused"})
+                                  << QStringLiteral(
+                                         "no replica answers: 10.0.0.0:9093: connection refused; "
+                                         "10.0.0.1:9093: connection refused");
     }
 
     void merge() {
@@ -98,21 +98,18 @@ private Q_SLOTS:
     }
 
     void firstReplicasCopyKept() {
-        const FetchOutcome outcome =
-            mergeReplicaAnswers(answers({QStringLiteral("!down"), QStringLiteral("b"),
-                                         QStringLiteral("a b")}));
+        const FetchOutcome outcome = mergeReplicaAnswers(
+            answers({QStringLiteral("!down"), QStringLiteral("b"), QStringLiteral("a b")}));
         QCOMPARE(outcome.items.size(), std::size_t(2));
         QCOMPARE(outcome.items[0].title, QStringLiteral("from replica 1")); // b
         QCOMPARE(outcome.items[1].title, QStringLiteral("from replica 2")); // a
     }
 
-    void plainSourceHasNoReplicaText() {
-        QCOMPARE(::replicasText(SourceHealth()), QString());
-    }
+    void plainSourceHasNoReplicaText() { QCOMPARE(::replicasText(SourceHealth()), QString()); }
 
     void rateLimitedEverywhereWaits() {
-        std::vector<ReplicaAnswer> both = answers({QStringLiteral("!rate-limited"),
-                                                   QStringLiteral("!rate-limited")});
+        std::vector<ReplicaAnswer> both =
+            answers({QStringLiteral("!rate-limited"), QStringLiteral("!rate-limited")});
         const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(120);
         both[0].retryAt = later.addSecs(60);
         both[1].retryAt = later;
@@ -124,8 +121,10 @@ private Q_SLOTS:
     void replicaNames_data() {
         QTest::addColumn<QByteArray>("url");
         QTest::addColumn<QString>("name");
-        QTest::newRow("host and port") << QByteArray("http://am-0:9093") << QStringLiteral("am-0:9093");
-        QTest::newRow("path prefix") << QByteArray("https://am.example/am1/") << QStringLiteral("am.example");
+        QTest::newRow("host and port")
+            << QByteArray("http://am-0:9093") << QStringLiteral("am-0:9093");
+        QTest::newRow("path prefix")
+            << QByteArray("https://am.example/am1/") << QStringLiteral("am.example");
     }
 
     void replicaNames() {

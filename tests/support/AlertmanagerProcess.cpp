@@ -202,7 +202,8 @@ HttpResult AlertmanagerProcess::send(const HttpRequest &request, int timeoutMs) 
 }
 
 nlohmann::json AlertmanagerProcess::alerts() {
-    return jsonOf(send(apiRequest("GET", "/api/v2/alerts?active=true&silenced=true&inhibited=true")));
+    return jsonOf(
+        send(apiRequest("GET", "/api/v2/alerts?active=true&silenced=true&inhibited=true")));
 }
 
 nlohmann::json AlertmanagerProcess::silences() {

@@ -59,8 +59,6 @@ public:
 
 private:
     bool startOnce(const QString &binary, bool *portTaken);
-    QString m_clusterListen;   // "127.0.0.1:PORT", empty: no HA mode
-    QStringList m_clusterPeers; // the others' cluster addresses
     HttpRequest apiRequest(const QByteArray &method, const QByteArray &path,
                            const QByteArray &body = {}) const;
 
@@ -70,4 +68,6 @@ private:
     HttpClient m_http;
     QObject m_context; // receives HttpClient's callbacks
     QString m_error;
+    QString m_clusterListen;    // "127.0.0.1:PORT", empty: no HA mode
+    QStringList m_clusterPeers; // the others' cluster addresses
 };

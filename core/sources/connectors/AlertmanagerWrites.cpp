@@ -275,8 +275,7 @@ HttpRequest AlertmanagerConnector::requestOnFirstReplica(const WriteAction &acti
 
 WriteOutcome AlertmanagerConnector::parseWriteResult(const WriteAction &action,
                                                      const HttpResult &result) const {
-    const bool unreachable =
-        result.error == HttpError::Connect || result.error == HttpError::Dns;
+    const bool unreachable = result.error == HttpError::Connect || result.error == HttpError::Dns;
     if (unreachable && action.replica + 1 < config().replicaUrls().size()) {
         // A cluster's replicas gossip silences: the next one will do.
         WriteOutcome outcome;
