@@ -201,7 +201,7 @@ AppConfig parseConfig(const QByteArray &text, const QString &fileName) {
             names.insert(source.name);
             config.sources.push_back(std::move(source));
         }
-        leaveAndonsToTheirSource(&config.sources);
+        showEachAlertOnce(&config.sources);
         config.onDuty = optionalString(doc, "on_duty", QString());
         config.raw = std::move(doc);
         return config;

@@ -33,6 +33,20 @@ QByteArray sharedUrl(const SourceConfig &a, const SourceConfig &b) {
     return {};
 }
 
+// "filter" as a list: a single matcher string is the list of it.
+nlohmann::json filterOf(const SourceConfig &source) {
+    const nlohmann::json filter =
+        source.raw.is_object() ? source.raw.value("filter", nlohmann::json()) : nlohmann::json();
+    return filter.is_string() ? nlohmann::json::array({filter}) : filter;
+}
+
+bool readsTheSameAlerts(const SourceConfig &a, const SourceConfig &b) {
+    return isAlertmanager(a) && isAlertmanager(b) && serverKeys(a) == serverKeys(b) &&
+           filterOf(a) == filterOf(b) &&
+           (a.panel == ItemKind::Andon) == (b.panel == ItemKind::Andon) &&
+           a.andonsElsewhere == b.andonsElsewhere;
+}
+
 bool splitsAndons(const SourceConfig &a, const SourceConfig &b) {
     return (a.andonsElsewhere && b.panel == ItemKind::Andon) ||
            (b.andonsElsewhere && a.panel == ItemKind::Andon);
@@ -51,7 +65,10 @@ QStringList duplicateSourceWarnings(const std::vector<SourceConfig> &sources) {
                 continue;
             QString warning = QStringLiteral("sources \"%1\" and \"%2\" read the same URL %3")
                                   .arg(a.name, b.name, QString::fromUtf8(url));
-            if (isAlertmanager(a) && isAlertmanager(b) && splitsAndons(a, b)) {
+            if (b.repeats == a.name) {
+                warning += QStringLiteral(": \"%1\" shows each of their alerts once, \"%2\" none")
+                               .arg(a.name, b.name);
+            } else if (isAlertmanager(a) && isAlertmanager(b) && splitsAndons(a, b)) {
                 const SourceConfig &andons = a.panel == ItemKind::Andon ? a : b;
                 const SourceConfig &other = a.panel == ItemKind::Andon ? b : a;
                 warning += QStringLiteral(": \"%1\" shows its andons, \"%2\" the other alerts")
@@ -66,7 +83,7 @@ QStringList duplicateSourceWarnings(const std::vector<SourceConfig> &sources) {
     return warnings;
 }
 
-void leaveAndonsToTheirSource(std::vector<SourceConfig> *sources) {
+void showEachAlertOnce(std::vector<SourceConfig> *sources) {
     for (SourceConfig &source : *sources) {
         if (!isAlertmanager(source) || source.panel == ItemKind::Andon)
             continue;
@@ -75,6 +92,13 @@ void leaveAndonsToTheirSource(std::vector<SourceConfig> *sources) {
             if (&other != &source && isAlertmanager(other) && other.panel == ItemKind::Andon &&
                 serverKeys(other) == servers)
                 source.andonsElsewhere = true;
+        }
+    }
+    for (std::size_t i = 0; i < sources->size(); ++i) {
+        SourceConfig &later = (*sources)[i];
+        for (std::size_t j = 0; j < i && later.repeats.isEmpty(); ++j) {
+            if (readsTheSameAlerts((*sources)[j], later))
+                later.repeats = (*sources)[j].name;
         }
     }
 }

@@ -16,4 +16,7 @@ QStringList duplicateSourceWarnings(const std::vector<SourceConfig> &sources);
 
 // Sets andonsElsewhere on every alertmanager source not on the Andon panel when another
 // alertmanager source reads the same Alertmanager (the same set of URLs) onto the Andon panel.
-void leaveAndonsToTheirSource(std::vector<SourceConfig> *sources);
+// Then sets `repeats` on every alertmanager source that reads the same alerts as an earlier one
+// (the same set of URLs, the same "filter", both on the Andon panel or both not, andons left
+// alike): what it would show is already shown.
+void showEachAlertOnce(std::vector<SourceConfig> *sources);

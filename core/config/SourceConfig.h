@@ -39,6 +39,9 @@ struct SourceConfig {
     // Another source reads the same Alertmanager onto the Andon panel: this one leaves the
     // andon alerts to it, so each shows once (see DuplicateSources.h).
     bool andonsElsewhere = false;
+    // The name of an earlier alertmanager source that reads exactly the same alerts (same URLs,
+    // filter and panel role): this one shows none of them, so each shows once.
+    QString repeats;
     QString pointer;    // where this source sits in the config: "/sources/2"
     nlohmann::json raw; // the source's whole JSON object, for connector-specific keys
 

@@ -144,6 +144,8 @@ ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
 }
 
 bool AlertmanagerConnector::shows(const Item &item) const {
+    if (!config().repeats.isEmpty())
+        return false;
     if (config().panel == ItemKind::Andon)
         return item.kind == ItemKind::Andon;
     return !(config().andonsElsewhere && item.kind == ItemKind::Andon);

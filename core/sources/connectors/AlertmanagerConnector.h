@@ -64,7 +64,7 @@ private:
     // The Alertmanager UI of the replica `action` talks to.
     QByteArray uiBase(const WriteAction &action) const;
     // A source on the Andon panel shows only andons; one whose andons another source of the
-    // same Alertmanager shows leaves them to it.
+    // same Alertmanager shows leaves them to it; one that repeats an earlier source shows none.
     bool shows(const Item &item) const;
     Item toItem(const AlertFields &alert) const;
     // The first step of an acknowledgement or a release: GET /api/v2/silences.
