@@ -36,8 +36,10 @@ public:
     // Loads every pending row (from earlier runs, or from another process) and sends them; then
     // re-reads the table once a minute, and whenever rescan() is called.
     void start();
-    // Writes one row per target in one transaction, then sends them. Returns the action's id,
-    // which is also its idempotency key unless the action carries one; empty without targets.
+    // Writes one row per target in one transaction, then sends them (a target whose connector
+    // names several, a cluster's replicas for an alert, is one row each: writeTargets()).
+    // Returns the action's id, which is also its idempotency key unless the action carries one;
+    // empty without targets.
     // `actionId`, when given, must be new: a caller that derives it from an earlier action can
     // then look the action up after a restart (OutboxTable::loadAction) before sending it again.
     // `guard` (a bug's escalation claim, a change of owner) is checked in the same transaction
