@@ -64,8 +64,10 @@ AppContext::~AppContext() = default;
 
 QString AppContext::applySources(const AppConfig &next, QString *notApplied) {
     const auto sameSource = [](const SourceConfig &a, const SourceConfig &b) {
+        // The andons split and the repeat of another source follow from the other sources.
         return a.raw == b.raw && a.auth.secret == b.auth.secret &&
-               a.auth.secretError == b.auth.secretError;
+               a.auth.secretError == b.auth.secretError &&
+               a.andonsElsewhere == b.andonsElsewhere && a.repeats == b.repeats;
     };
     const auto find = [](const std::vector<SourceConfig> &sources, const QString &name) {
         const auto it = std::find_if(sources.begin(), sources.end(),

@@ -195,7 +195,8 @@ private Q_SLOTS:
         auto *warning = child<QLabel>(&dialog, "duplicateWarning");
         QTRY_VERIFY(warning->isVisible());
         QVERIFY2(warning->text().contains(
-                     QStringLiteral("incidents-am and incidents-am-copy read the same URL")),
+                     QStringLiteral("sources \"incidents-am\" and \"incidents-am-copy\" read "
+                                    "the same URL")),
                  qPrintable(warning->text()));
         type(form(dialog), "field-url", QStringLiteral("http://127.0.0.1:9"));
         QTRY_VERIFY(!warning->isVisible());

@@ -356,10 +356,14 @@ ordered_json SourceForm::source(QString *error) const {
             }
         } else if (key.kind == SourceTypeKey::Kind::Flag) {
             value = text == QLatin1String("true");
-        } else if (key.kind == SourceTypeKey::Kind::List) {
+        } else if (key.kind == SourceTypeKey::Kind::List ||
+                   key.kind == SourceTypeKey::Kind::Urls) {
+            const QStringList parts = splitList(text);
             value = ordered_json::array();
-            for (const QString &part : splitList(text))
+            for (const QString &part : parts)
                 value.push_back(part.toStdString());
+            if (key.kind == SourceTypeKey::Kind::Urls && parts.size() == 1)
+                value = parts.front().toStdString(); // one URL stays a string
         }
         setValueAt(&result, key.name, value);
     }

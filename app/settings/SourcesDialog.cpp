@@ -2,6 +2,9 @@
 #include "SourcesDialog.h"
 
 #include "app/settings/SourceForm.h"
+#include "core/config/AppConfig.h"
+#include "core/config/ConfigError.h"
+#include "core/config/DuplicateSources.h"
 #include "core/config/Keyring.h"
 #include "core/models/SourceHealthModel.h"
 #include "core/settings/ConfigDocument.h"
@@ -14,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QMap>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -343,24 +345,20 @@ void SourcesDialog::showTrial(const SourceTrialResult &result) {
 }
 
 void SourcesDialog::checkDuplicateUrls() {
-    QMap<QString, QStringList> byUrl;
+    // The sources as dutyboard reads them (those the form can read yet), for the same warnings
+    // as at start.
+    std::vector<SourceConfig> sources;
     for (int i = 0; i < m_list->count(); ++i) {
         QString error;
         const ordered_json source = formOf(m_list->item(i))->source(&error);
-        const ordered_json url = source.value("url", ordered_json());
-        const QString name = QString::fromStdString(source.value("name", ""));
-        if (url.is_string())
-            byUrl[QString::fromStdString(url.get<std::string>())].append(name);
-        else if (url.is_array())
-            for (const auto &one : url)
-                if (one.is_string())
-                    byUrl[QString::fromStdString(one.get<std::string>())].append(name);
+        const ordered_json document = {{"sources", ordered_json::array({source})}};
+        try {
+            sources.push_back(
+                parseConfig(QByteArray::fromStdString(document.dump()), QString()).sources.front());
+        } catch (const ConfigError &) {
+        }
     }
-    QStringList warnings;
-    for (auto it = byUrl.cbegin(); it != byUrl.cend(); ++it)
-        if (it.value().size() > 1)
-            warnings.append(QStringLiteral("%1 read the same URL %2")
-                                .arg(it.value().join(QStringLiteral(" and ")), it.key()));
+    const QStringList warnings = duplicateSourceWarnings(sources);
     m_duplicates->setText(warnings.join(QLatin1Char('\n')));
     m_duplicates->setVisible(!warnings.isEmpty());
 }

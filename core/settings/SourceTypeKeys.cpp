@@ -244,6 +244,13 @@ std::vector<SourceTypeKey> sourceTypeKeys(const QString &type) {
     if (!infoOf(type))
         return {};
     std::vector<SourceTypeKey> keys = commonKeys();
+    for (SourceTypeKey &key : keys) {
+        if (type == QLatin1String("alertmanager") && qstrcmp(key.name, "url") == 0) {
+            key.kind = Kind::Urls;
+            key.help = QStringLiteral("The API's base URL; a cluster: every replica's, "
+                                      "comma-separated (read as one source)");
+        }
+    }
     for (SourceTypeKey &key : ownKeys(type))
         keys.push_back(std::move(key));
     return keys;

@@ -10,7 +10,8 @@
 #include <vector>
 
 struct SourceTypeKey {
-    enum class Kind { Text, Number, Flag, List, Choice };
+    // Urls: one URL, or several comma-separated (an Alertmanager cluster's replicas).
+    enum class Kind { Text, Number, Flag, List, Choice, Urls };
     const char *name; // a key of the source's object; "fields/id": "id" in its "fields" object
     Kind kind;
     bool required;
