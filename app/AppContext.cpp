@@ -66,8 +66,8 @@ QString AppContext::applySources(const AppConfig &next, QString *notApplied) {
     const auto sameSource = [](const SourceConfig &a, const SourceConfig &b) {
         // The andons split and the repeat of another source follow from the other sources.
         return a.raw == b.raw && a.auth.secret == b.auth.secret &&
-               a.auth.secretError == b.auth.secretError &&
-               a.andonsElsewhere == b.andonsElsewhere && a.repeats == b.repeats;
+               a.auth.secretError == b.auth.secretError && a.andonsElsewhere == b.andonsElsewhere &&
+               a.repeats == b.repeats;
     };
     const auto find = [](const std::vector<SourceConfig> &sources, const QString &name) {
         const auto it = std::find_if(sources.begin(), sources.end(),
@@ -106,8 +106,7 @@ QString AppContext::applySources(const AppConfig &next, QString *notApplied) {
     // "sources" is applied; "_comment"-like keys are notes, not settings.
     const auto setting = [](const std::string &key) { return key != "sources" && key[0] != '_'; };
     for (const auto &item : next.raw.items()) {
-        if (setting(item.key()) &&
-            item.value() != m_config.raw.value(item.key(), nlohmann::json()))
+        if (setting(item.key()) && item.value() != m_config.raw.value(item.key(), nlohmann::json()))
             sections.append(QString::fromStdString(item.key()));
     }
     for (const auto &item : m_config.raw.items()) {

@@ -238,8 +238,8 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     }
     if ((verb == QLatin1String("keyring set") || verb == QLatin1String("keyring delete"))) {
         if (positional.size() != 3 || positional.at(2).trimmed().isEmpty())
-            cl.error = QStringLiteral("%1 needs the entry's name, e.g. dutyboard/prod-alerts")
-                           .arg(verb);
+            cl.error =
+                QStringLiteral("%1 needs the entry's name, e.g. dutyboard/prod-alerts").arg(verb);
         else if (cl.demo || cl.print || cl.wall || !cl.screenshotPath.isEmpty() ||
                  parser.isSet(from))
             cl.error = QStringLiteral("%1 takes no other option").arg(verb);

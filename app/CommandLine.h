@@ -45,8 +45,8 @@ struct CommandLine {
     QString page;      // --page: the page to open on (duty, kanban, trends; wall: a number too)
     QString statePath; // --state FILE: the local SQLite state; empty: the default
     ActionRequest action;
-    QString stateCommand; // "check", "copy": `dutyboard state check|copy`
-    QString stateFrom;    // state copy --from sqlite:PATH
+    QString stateCommand;   // "check", "copy": `dutyboard state check|copy`
+    QString stateFrom;      // state copy --from sqlite:PATH
     QString keyringCommand; // "set", "delete": `dutyboard keyring set|delete ENTRY`
     QString keyringEntry;
     HandoverRequest handover;

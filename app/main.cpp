@@ -185,8 +185,8 @@ int main(int argc, char *argv[]) {
     else if (cl.handover.wanted)
         startHandoverCommand(context.get(), cl.handover);
     else
-        startWindowCommand(context.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen},
-                           cl.page, welcomeConfig);
+        startWindowCommand(context.get(), cl.screenshotPath, cl.size, {cl.wall, cl.screen}, cl.page,
+                           welcomeConfig);
     const int code = QCoreApplication::exec();
     context.reset();
     return code;

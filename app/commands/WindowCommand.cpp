@@ -17,10 +17,10 @@
 #include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
 #include "core/attention/UnownedItems.h"
-#include "core/sources/Connector.h"
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
+#include "core/sources/Connector.h"
 #include "widgets/LazyPage.h"
 #include "widgets/NoticeBanner.h"
 #include "widgets/trends/ObjectivesBar.h"
@@ -76,13 +76,14 @@ SourcesDialog *openSourcesDialog(AppContext *context, const QString &path, MainW
                                  ConfigReloader *reloader) {
     static QPointer<SourcesDialog> open;
     if (!open) {
-        open = new SourcesDialog(path.isEmpty() ? defaultConfigPath() : path, context->http(), context->board()->health(),
-                                 [lookup = context->sources().lookup()](const QString &name) {
-                                     const Connector *connector = lookup(name);
-                                     return connector ? connector->config().auth.secret
-                                                      : QByteArray();
-                                 },
-                                 window);
+        open = new SourcesDialog(
+            path.isEmpty() ? defaultConfigPath() : path, context->http(),
+            context->board()->health(),
+            [lookup = context->sources().lookup()](const QString &name) {
+                const Connector *connector = lookup(name);
+                return connector ? connector->config().auth.secret : QByteArray();
+            },
+            window);
         open->setAttribute(Qt::WA_DeleteOnClose);
         if (reloader) // applied at once, not when the file watcher notices
             QObject::connect(open, &SourcesDialog::saved, reloader, &ConfigReloader::reloadNow);
@@ -102,7 +103,8 @@ ConfigReloader *reloadLive(AppContext *context, const QString &path, MainWindow 
     window->addBanner(banner);
     QObject::connect(reloader, &ConfigReloader::failed, banner, [banner](const QString &error) {
         banner->setText(
-            QStringLiteral("<b>The config was not applied</b> (the board runs on the one before): ") +
+            QStringLiteral(
+                "<b>The config was not applied</b> (the board runs on the one before): ") +
             error.toHtmlEscaped());
         banner->show();
     });
@@ -142,9 +144,10 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         banner->setText(QStringLiteral("<b>This is the demo.</b> Your config: %1").arg(shown));
         banner->setButton(QStringLiteral("Add your first source…"),
                           QStringLiteral("add-first-source"));
-        QObject::connect(banner, &NoticeBanner::clicked, window, [context, configFile, window, reloader]() {
-            openSourcesDialog(context, configFile, window, reloader);
-        });
+        QObject::connect(banner, &NoticeBanner::clicked, window,
+                         [context, configFile, window, reloader]() {
+                             openSourcesDialog(context, configFile, window, reloader);
+                         });
         // Once the user's own sources run, it is no longer the demo.
         QObject::connect(reloader, &ConfigReloader::applied, banner, &QWidget::hide);
         window->addBanner(banner);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SourceForm.h"
 
+#include "core/settings/SourceKeyPath.h"
 #include "core/settings/SourceTypeKeys.h"
 
 #include <QComboBox>
@@ -16,85 +17,6 @@ namespace {
 using ordered_json = nlohmann::ordered_json;
 
 const char *const secretStores[] = {"keyring", "env", "file"};
-
-// "fields/id" -> {"fields", "id"}; "url" -> {"url"}.
-std::pair<std::string, std::string> splitKey(const std::string &name) {
-    const auto slash = name.find('/');
-    if (slash == std::string::npos)
-        return {name, {}};
-    return {name.substr(0, slash), name.substr(slash + 1)};
-}
-
-const ordered_json *valueAt(const ordered_json &object, const std::string &name) {
-    const auto [outer, inner] = splitKey(name);
-    const auto it = object.find(outer);
-    if (it == object.end())
-        return nullptr;
-    if (inner.empty())
-        return &*it;
-    if (!it->is_object())
-        return nullptr;
-    const auto in = it->find(inner);
-    return in == it->end() ? nullptr : &*in;
-}
-
-// Sets or (null `value`) removes the key; a nested object left empty goes too.
-void setValueAt(ordered_json *object, const std::string &name, const ordered_json &value) {
-    const auto [outer, inner] = splitKey(name);
-    if (inner.empty()) {
-        if (value.is_null())
-            object->erase(outer);
-        else
-            (*object)[outer] = value;
-        return;
-    }
-    if (value.is_null()) {
-        if (object->contains(outer) && (*object)[outer].is_object()) {
-            (*object)[outer].erase(inner);
-            if ((*object)[outer].empty())
-                object->erase(outer);
-        }
-        return;
-    }
-    if (!object->contains(outer) || !(*object)[outer].is_object())
-        (*object)[outer] = ordered_json::object();
-    (*object)[outer][inner] = value;
-}
-
-// "a, b" -> ["a", "b"], commas inside double quotes kept (team=~"a,b").
-QStringList splitList(const QString &text) {
-    QStringList parts;
-    QString current;
-    bool quoted = false;
-    for (const QChar c : text) {
-        if (c == QLatin1Char('"'))
-            quoted = !quoted;
-        if (c == QLatin1Char(',') && !quoted) {
-            parts.append(current.trimmed());
-            current.clear();
-        } else {
-            current.append(c);
-        }
-    }
-    parts.append(current.trimmed());
-    parts.removeAll(QString());
-    return parts;
-}
-
-QString textOf(const ordered_json *value) {
-    if (!value)
-        return {};
-    if (value->is_string())
-        return QString::fromStdString(value->get<std::string>());
-    if (value->is_array()) {
-        QStringList items;
-        for (const auto &item : *value)
-            items.append(item.is_string() ? QString::fromStdString(item.get<std::string>())
-                                          : QString::fromStdString(item.dump()));
-        return items.join(QStringLiteral(", "));
-    }
-    return QString::fromStdString(value->dump());
-}
 
 QString fieldObjectName(const char *key) {
     return QStringLiteral("field-") + QLatin1String(key);
@@ -171,7 +93,7 @@ QLineEdit *SourceForm::lineEdit(const QString &objectName, const QString &text,
 void SourceForm::addKeyRows(QFormLayout *form) {
     const QString type = QString::fromStdString(m_original.value("type", ""));
     for (const SourceTypeKey &key : sourceTypeKeys(type)) {
-        const ordered_json *value = valueAt(m_original, key.name);
+        const ordered_json *value = keyAt(m_original, key.name);
         QWidget *field = nullptr;
         if (key.kind == SourceTypeKey::Kind::Choice || key.kind == SourceTypeKey::Kind::Flag) {
             auto *combo = new QComboBox;
@@ -186,14 +108,14 @@ void SourceForm::addKeyRows(QFormLayout *form) {
                 combo->addItem(choice, choice);
             const QString current = value && value->is_boolean()
                                         ? QLatin1String(value->get<bool>() ? "true" : "false")
-                                        : textOf(value);
+                                        : typedText(value);
             const int index = combo->findData(current);
             combo->setCurrentIndex(index >= 0 ? index : 0);
             connect(combo, &QComboBox::currentIndexChanged, this, &SourceForm::edited);
             field = combo;
         } else {
             auto *edit = lineEdit(
-                fieldObjectName(key.name), textOf(value),
+                fieldObjectName(key.name), typedText(value),
                 key.fallback.isEmpty() ? QString() : QStringLiteral("default: ") + key.fallback);
             if (key.kind == SourceTypeKey::Kind::Number)
                 edit->setValidator(new QIntValidator(1, 86400, edit));
@@ -314,18 +236,18 @@ ordered_json SourceForm::source(QString *error) const {
         if (key == "fields" && item.value().is_object()) {
             for (const auto &in : item.value().items())
                 if (!m_fields.count("fields/" + in.key()))
-                    setValueAt(&result, "fields/" + in.key(),
-                               valueAt(other, "fields/" + in.key())
-                                   ? *valueAt(other, "fields/" + in.key())
-                                   : ordered_json());
+                    setKeyAt(&result, "fields/" + in.key(),
+                             keyAt(other, "fields/" + in.key())
+                                 ? *keyAt(other, "fields/" + in.key())
+                                 : ordered_json());
             continue;
         }
-        setValueAt(&result, key, other.contains(key) ? other[key] : ordered_json());
+        setKeyAt(&result, key, other.contains(key) ? other[key] : ordered_json());
     }
     for (const auto &item : other.items()) {
         if (item.key() == "fields" && item.value().is_object()) {
             for (const auto &in : item.value().items())
-                setValueAt(&result, "fields/" + in.key(), in.value());
+                setKeyAt(&result, "fields/" + in.key(), in.value());
         } else if (!result.contains(item.key())) {
             result[item.key()] = item.value();
         }
@@ -343,7 +265,7 @@ ordered_json SourceForm::source(QString *error) const {
             if (key.required && *error == QString()) {
                 *error = QStringLiteral("%1 is required").arg(QLatin1String(key.name));
             }
-            setValueAt(&result, key.name, ordered_json());
+            setKeyAt(&result, key.name, ordered_json());
             continue;
         }
         ordered_json value = text.toStdString();
@@ -356,16 +278,15 @@ ordered_json SourceForm::source(QString *error) const {
             }
         } else if (key.kind == SourceTypeKey::Kind::Flag) {
             value = text == QLatin1String("true");
-        } else if (key.kind == SourceTypeKey::Kind::List ||
-                   key.kind == SourceTypeKey::Kind::Urls) {
-            const QStringList parts = splitList(text);
+        } else if (key.kind == SourceTypeKey::Kind::List || key.kind == SourceTypeKey::Kind::Urls) {
+            const QStringList parts = splitTypedList(text);
             value = ordered_json::array();
             for (const QString &part : parts)
                 value.push_back(part.toStdString());
             if (key.kind == SourceTypeKey::Kind::Urls && parts.size() == 1)
                 value = parts.front().toStdString(); // one URL stays a string
         }
-        setValueAt(&result, key.name, value);
+        setKeyAt(&result, key.name, value);
     }
 
     // Authentication: the original object's order kept, the secret named, never written.
@@ -376,14 +297,14 @@ ordered_json SourceForm::source(QString *error) const {
     }
     ordered_json auth = m_original.value("auth", ordered_json::object());
     auth["type"] = authType.toStdString();
-    setValueAt(&auth, "user",
-               authType == QLatin1String("basic")
-                   ? ordered_json(m_user->text().trimmed().toStdString())
-                   : ordered_json());
-    setValueAt(&auth, "header",
-               authType == QLatin1String("header")
-                   ? ordered_json(m_header->text().trimmed().toStdString())
-                   : ordered_json());
+    setKeyAt(&auth, "user",
+             authType == QLatin1String("basic")
+                 ? ordered_json(m_user->text().trimmed().toStdString())
+                 : ordered_json());
+    setKeyAt(&auth, "header",
+             authType == QLatin1String("header")
+                 ? ordered_json(m_header->text().trimmed().toStdString())
+                 : ordered_json());
     const std::string base = authType == QLatin1String("basic") ? "password" : "token";
     for (const char *anyBase : {"token", "password"})
         for (const char *kind : secretStores)

@@ -2,6 +2,7 @@
 #include "SourcesDialog.h"
 
 #include "app/settings/SourceForm.h"
+#include "app/settings/SourceTrialPanel.h"
 #include "core/config/AppConfig.h"
 #include "core/config/ConfigError.h"
 #include "core/config/DuplicateSources.h"
@@ -9,33 +10,27 @@
 #include "core/models/SourceHealthModel.h"
 #include "core/settings/ConfigDocument.h"
 #include "core/settings/SourceTypeKeys.h"
-#include <QCoreApplication>
+#include "core/settings/TypedSecrets.h"
 
+#include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QThreadPool>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
-
-constexpr int debounceMs = 800;
 
 QString healthMark(const SourceHealthModel *health, const QString &name) {
     const SourceInfo *info = health ? health->source(name) : nullptr;
@@ -51,29 +46,6 @@ QString healthMark(const SourceHealthModel *health, const QString &name) {
     }
 }
 
-// One line per item, as a panel shows it: severity, title, state.
-QString itemLine(const Item &item) {
-    QString line = item.title;
-    if (item.kind == ItemKind::Incident || item.kind == ItemKind::Bug)
-        line = QStringLiteral("[%1] ").arg(item.severity.label()) + line;
-    if (!item.state.isEmpty())
-        line += QStringLiteral(" · ") + item.state;
-    if (!item.id.isEmpty())
-        line += QStringLiteral(" · id ") + item.id;
-    return line;
-}
-
-// Writes `secret` to `path`, readable by its owner only from the first byte.
-QString writePrivateFile(const QString &path, const QByteArray &secret) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile::remove(path);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly, QFile::ReadOwner | QFile::WriteOwner) ||
-        file.write(secret + '\n') != secret.size() + 1)
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
-}
-
 } // namespace
 
 SourcesDialog::SourcesDialog(const QString &configPath, HttpClient *http,
@@ -84,13 +56,9 @@ SourcesDialog::SourcesDialog(const QString &configPath, HttpClient *http,
     , m_configPath(configPath)
     , m_health(health)
     , m_runningSecret(std::move(runningSecret))
-    , m_trial(http)
     , m_list(new QListWidget)
     , m_forms(new QStackedWidget)
-    , m_debounce(new QTimer(this))
-    , m_testStatus(new QLabel)
-    , m_testItems(new QListWidget)
-    , m_testRaw(new QPlainTextEdit)
+    , m_trial(new SourceTrialPanel(http))
     , m_duplicates(new QLabel)
     , m_saveStatus(new QLabel)
     , m_save(new QPushButton(QStringLiteral("&Save"))) {
@@ -136,28 +104,11 @@ SourcesDialog::SourcesDialog(const QString &configPath, HttpClient *http,
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_forms);
 
-    auto *test = new QPushButton(QStringLiteral("&Test"));
-    test->setObjectName(QStringLiteral("testSource"));
-    connect(test, &QPushButton::clicked, this, &SourcesDialog::testNow);
-    m_testStatus->setObjectName(QStringLiteral("testStatus"));
-    m_testStatus->setWordWrap(true);
-    m_testStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_testItems->setObjectName(QStringLiteral("testItems"));
-    m_testRaw->setObjectName(QStringLiteral("testRaw"));
-    m_testRaw->setReadOnly(true);
-    m_testRaw->setPlaceholderText(QStringLiteral("The first item as the API sends it"));
-    auto *testHeader = new QHBoxLayout;
-    testHeader->addWidget(test);
-    testHeader->addWidget(m_testStatus, 1);
-    auto *testResults = new QHBoxLayout;
-    testResults->addWidget(m_testItems, 1);
-    testResults->addWidget(m_testRaw, 1);
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(scroll, 3);
-    rightLayout->addLayout(testHeader);
-    rightLayout->addLayout(testResults, 2);
+    rightLayout->addWidget(m_trial, 2);
 
     auto *split = new QSplitter;
     split->addWidget(left);
@@ -179,16 +130,13 @@ SourcesDialog::SourcesDialog(const QString &configPath, HttpClient *http,
     layout->addWidget(split, 1);
     layout->addLayout(bottom);
 
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(debounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &SourcesDialog::testNow);
-    connect(&m_trial, &SourceTrial::finished, this, &SourcesDialog::showTrial);
+    connect(m_trial, &SourceTrialPanel::testRequested, this, &SourcesDialog::testNow);
     if (m_health) // the list says how each source is doing, as the source bar does
         connect(m_health, &SourceHealthModel::healthChanged, this, &SourcesDialog::showHealth);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (SourceForm *form = formOf(item)) {
             m_forms->setCurrentWidget(form);
-            m_debounce->start(0);
+            m_trial->testSoon(0);
         }
     });
     load();
@@ -300,9 +248,9 @@ void SourcesDialog::formEdited() {
         QString error;
         form->source(&error);
         if (error.isEmpty())
-            m_debounce->start(); // tested once the typing pauses
+            m_trial->testSoon(); // tested once the typing pauses
         else
-            m_testStatus->setText(QStringLiteral("Not ready: ") + error);
+            m_trial->showNotReady(error);
     }
 }
 
@@ -313,35 +261,13 @@ void SourcesDialog::testNow() {
     QString error;
     const ordered_json source = form->source(&error);
     if (!error.isEmpty()) {
-        m_testStatus->setText(QStringLiteral("Not ready: ") + error);
+        m_trial->showNotReady(error);
         return;
     }
     QByteArray secret = form->typedSecret();
     if (secret.isEmpty() && m_runningSecret)
         secret = m_runningSecret(QString::fromStdString(source.value("name", "")));
-    m_testStatus->setText(QStringLiteral("Testing…"));
-    m_trial.run(nlohmann::json::parse(source.dump()), secret);
-}
-
-void SourcesDialog::showTrial(const SourceTrialResult &result) {
-    m_testItems->clear();
-    m_testRaw->setPlainText(result.rawItem);
-    m_testRaw->setVisible(!result.rawItem.isEmpty());
-    if (!result.configError.isEmpty()) {
-        m_testStatus->setText(QStringLiteral("Not valid: ") + result.configError);
-        return;
-    }
-    if (!result.ok) {
-        m_testStatus->setText(QStringLiteral("▲ Failed: ") + result.error);
-        return;
-    }
-    m_testStatus->setText(
-        QStringLiteral("● OK · %1 item%2%3")
-            .arg(result.count)
-            .arg(result.count == 1 ? QString() : QStringLiteral("s"))
-            .arg(result.count > 5 ? QStringLiteral(" (the first five below)") : QString()));
-    for (const Item &item : result.first)
-        m_testItems->addItem(itemLine(item));
+    m_trial->run(nlohmann::json::parse(source.dump()), secret);
 }
 
 void SourcesDialog::checkDuplicateUrls() {
@@ -373,7 +299,7 @@ void SourcesDialog::save() {
         return;
     }
     ordered_json sources = ordered_json::array();
-    std::vector<SourceForm *> forms;
+    std::vector<TypedSecret> secrets;
     for (int i = 0; i < m_list->count(); ++i) {
         SourceForm *form = formOf(m_list->item(i));
         QString formError;
@@ -386,73 +312,31 @@ void SourcesDialog::save() {
             return;
         }
         sources.push_back(std::move(source));
-        forms.push_back(form);
+        if (const QByteArray secret = form->typedSecret(); !secret.isEmpty())
+            secrets.push_back({static_cast<size_t>(i), secret});
     }
     document["sources"] = std::move(sources);
     m_save->setEnabled(false);
-    keepSecretsThenWrite(std::move(document), std::move(forms));
+    // The secrets first: the config names them only once they are kept.
+    keepTypedSecrets(std::move(document), secrets, this,
+                     [this](const ordered_json &kept, const std::vector<PrivateSecretFile> &files,
+                            const QString &notes) { writeDocument(kept, files, notes); });
 }
 
-// Typed secrets go first (the keyring answers over D-Bus, without waiting here); the config
-// names them only once they are kept. A keyring that refuses: a private file instead, said so.
-void SourcesDialog::keepSecretsThenWrite(ordered_json document, std::vector<SourceForm *> forms) {
-    auto notes = std::make_shared<QStringList>();
-    auto shared = std::make_shared<ordered_json>(std::move(document));
-    m_pendingSecrets = 1; // released after the loop: every callback may come before it ends
-    const auto oneDone = [this, shared, notes]() {
-        if (--m_pendingSecrets == 0)
-            writeDocument(*shared, notes->join(QLatin1Char(' ')));
-    };
-    for (size_t i = 0; i < forms.size(); ++i) {
-        const QByteArray secret = forms[i]->typedSecret();
-        if (secret.isEmpty())
-            continue;
-        ordered_json &auth = (*shared)["sources"][i]["auth"];
-        const std::string base = auth.contains("password_" + forms[i]->secretStore().toStdString())
-                                     ? "password"
-                                     : "token";
-        const QString where = QString::fromStdString(
-            auth.value(base + "_" + forms[i]->secretStore().toStdString(), ""));
-        const QString name = QString::fromStdString((*shared)["sources"][i].value("name", ""));
-        if (forms[i]->secretStore() == QLatin1String("file")) {
-            if (const QString failed = writePrivateFile(where, secret); !failed.isEmpty())
-                notes->append(failed + QLatin1Char('.'));
-            continue;
-        }
-        ++m_pendingSecrets;
-        writeKeyringInBackground(
-            where, secret, this,
-            [this, shared, notes, i, base, name, secret, oneDone](const QString &failed) {
-                if (!failed.isEmpty()) {
-                    QString fileName = name;
-                    fileName.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")),
-                                     QStringLiteral("_"));
-                    const QString file =
-                        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-                        QStringLiteral("/dutyboard/secrets/%1.secret").arg(fileName);
-                    ordered_json &auth = (*shared)["sources"][i]["auth"];
-                    auth.erase(base + "_keyring");
-                    auth[base + "_file"] = file.toStdString();
-                    const QString written = writePrivateFile(file, secret);
-                    notes->append(written.isEmpty()
-                                      ? QStringLiteral("%1: %2; kept in the private file %3 "
-                                                       "instead.")
-                                            .arg(name, failed, file)
-                                      : QStringLiteral("%1: %2; %3.").arg(name, failed, written));
-                }
-                oneDone();
-            });
-    }
-    oneDone();
-}
-
-void SourcesDialog::writeDocument(const ordered_json &document, const QString &notes) {
+void SourcesDialog::writeDocument(const ordered_json &document,
+                                  const std::vector<PrivateSecretFile> &files,
+                                  const QString &notes) {
     // Off the UI thread: a slow disk never freezes the board.
     QPointer<SourcesDialog> self(this);
     const QString path = m_configPath;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QThreadPool::globalInstance()->start([self, path, document, notes]() {
-        const QString error = saveConfigDocument(path, document);
+    QThreadPool::globalInstance()->start([self, path, document, files, notes]() {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QString error;
+        for (const PrivateSecretFile &file : files) // before the config that names them
+            if (error.isEmpty())
+                error = writePrivateSecretFile(file.path, file.secret);
+        if (error.isEmpty())
+            error = saveConfigDocument(path, document);
         QMetaObject::invokeMethod(
             qApp,
             [self, path, error, notes]() {

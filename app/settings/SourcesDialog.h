@@ -6,7 +6,7 @@
 // Never modal: the board stays live behind it.
 #pragma once
 
-#include "core/settings/SourceTrial.h"
+#include "core/settings/TypedSecrets.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,12 +18,11 @@ class HttpClient;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
-class QTimer;
 class SourceForm;
 class SourceHealthModel;
+class SourceTrialPanel;
 
 class SourcesDialog final : public QDialog {
     Q_OBJECT
@@ -51,25 +50,20 @@ private:
     // Each source's name, type and health in the list.
     void showHealth();
     void testNow();
-    void showTrial(const SourceTrialResult &result);
     void checkDuplicateUrls();
     void save();
-    void keepSecretsThenWrite(nlohmann::ordered_json document, std::vector<SourceForm *> forms);
-    void writeDocument(const nlohmann::ordered_json &document, const QString &notes);
+    // The private secret files, then the config, written off the UI thread.
+    void writeDocument(const nlohmann::ordered_json &document,
+                       const std::vector<PrivateSecretFile> &files, const QString &notes);
     QString uniqueName(const QString &base) const;
 
     QString m_configPath;
     const SourceHealthModel *m_health;
     std::function<QByteArray(const QString &)> m_runningSecret;
-    SourceTrial m_trial;
     QListWidget *m_list;
     QStackedWidget *m_forms;
-    QTimer *m_debounce;
-    QLabel *m_testStatus;
-    QListWidget *m_testItems;
-    QPlainTextEdit *m_testRaw;
+    SourceTrialPanel *m_trial;
     QLabel *m_duplicates;
     QLabel *m_saveStatus;
     QPushButton *m_save;
-    int m_pendingSecrets = 0;
 };

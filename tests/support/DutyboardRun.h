@@ -17,10 +17,9 @@ struct DutyboardRun {
 };
 
 // `input` is its stdin, closed after it (as when a user pipes a secret in).
-DutyboardRun
-runDutyboard(const QStringList &arguments,
-             const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-             const QByteArray &input = {});
+DutyboardRun runDutyboard(const QStringList &arguments,
+                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                          const QByteArray &input = {});
 
 // Writes `json` as config.json in `dir`; returns its path (empty when it could not).
 QString writeConfig(const QTemporaryDir &dir, const QByteArray &json);
