@@ -19,6 +19,7 @@
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
 #include "core/models/PanelModel.h"
+#include "core/ownership/Ownerships.h"
 #include "tests/support/BoardFixture.h"
 #include "tests/support/LeanSources.h"
 #include "tests/support/TestEnvironment.h"
@@ -95,6 +96,11 @@ struct Desk {
         QString notice;
         if (!context->openState(dir.filePath(QStringLiteral("s.sqlite")), &notice))
             qFatal("state: %s", qPrintable(notice));
+        // The ownerships are read from the state in the background: a key pressed before they
+        // are would race their load.
+        if (!QTest::qWaitFor([this]() { return context->leanState()->ownerships()->isLoaded(); },
+                             10000))
+            qFatal("the ownerships never loaded");
         window = std::make_unique<MainWindow>(context->board());
         controller = std::make_unique<LeanController>(context->board(), context->leanState(),
                                                       context->sources().lookup(), context->lean(),
