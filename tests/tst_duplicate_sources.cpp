@@ -19,14 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-// A list of literals (QT_NO_CAST_FROM_ASCII: no implicit QString from const char *).
-QStringList strings(std::initializer_list<const char *> texts) {
-    QStringList list;
-    for (const char *text : texts)
-        list.append(QString::fromUtf8(text));
-    return list;
-}
-
 json source(const char *name, const char *panel, const json &url,
             const char *type = "alertmanager") {
     return {{"name", name}, {"type", type}, {"panel", panel}, {"url", url}};

@@ -9,14 +9,6 @@
 
 namespace {
 
-// A list of literals (QT_NO_CAST_FROM_ASCII: no implicit QString from const char *).
-QStringList strings(std::initializer_list<const char *> texts) {
-    QStringList list;
-    for (const char *text : texts)
-        list.append(QString::fromUtf8(text));
-    return list;
-}
-
 // One replica per entry: "a b c" answered those fingerprints ("" answered none); "!reason" did
 // not answer. Replica i is http://10.0.0.i:9093.
 std::vector<ReplicaAnswer> answers(const QStringList &replicas) {

@@ -148,8 +148,9 @@ std::vector<OutboxEntry> loadAction(QSqlDatabase &db, const QString &actionId) {
 
 std::vector<OutboxEntry> loadSince(QSqlDatabase &db, const QDateTime &since) {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT ") + columns +
-              QStringLiteral(" FROM outbox WHERE created_at >= ? OR state = 'pending' ORDER BY id"));
+    q.prepare(
+        QStringLiteral("SELECT ") + columns +
+        QStringLiteral(" FROM outbox WHERE created_at >= ? OR state = 'pending' ORDER BY id"));
     q.addBindValue(since.toMSecsSinceEpoch());
     q.exec();
     return readRows(q);

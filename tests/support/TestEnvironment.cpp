@@ -26,3 +26,10 @@ QByteArray readTestData(const QString &relative) {
         qFatal("missing test data %s", qPrintable(file.fileName()));
     return file.readAll();
 }
+
+QStringList strings(std::initializer_list<const char *> texts) {
+    QStringList list;
+    for (const char *text : texts)
+        list.append(QString::fromUtf8(text));
+    return list;
+}
