@@ -4,6 +4,7 @@
 #include "core/attention/Notifier.h"
 #include "core/attention/WallAcknowledgements.h"
 #include "core/config/ConfigError.h"
+#include "core/config/Keyring.h"
 #include "core/config/StateConfig.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/OnDutyByHand.h"
@@ -11,22 +12,6 @@
 #include "demo/DemoHistory.h"
 
 #include <QSysInfo>
-
-#include <algorithm>
-
-namespace {
-
-// Runs `read` (and returns what it returns) naming the config's file in the error it may throw.
-template <typename Read> auto inConfigFile(const QString &file, Read read) {
-    try {
-        return read();
-    } catch (ConfigError &e) {
-        e.setFile(file);
-        throw;
-    }
-}
-
-} // namespace
 
 AppContext::AppContext(const AppConfig &config)
     : m_config(config)
@@ -50,89 +35,20 @@ AppContext::AppContext(const AppConfig &config)
     m_poller = std::make_unique<Poller>(m_board.get(), m_http.get());
     for (const auto &connector : m_sources.connectors())
         m_poller->addSource(*connector);
-    if (m_lean.onDutySource) {
-        m_onDutySource = inConfigFile(
-            file, [&] { return ConnectorRegistry::builtin().create(*m_lean.onDutySource, clock); });
-        m_poller->addFeed(*m_onDutySource, [onDuty = m_onDuty.get()](const FetchOutcome &outcome) {
-            onDuty->apply(outcome);
-        });
-    }
+    if (m_lean.onDutySource)
+        followSchedule(inConfigFile(file, [&] {
+            return ConnectorRegistry::builtin().create(*m_lean.onDutySource, clock);
+        }));
     m_notifier = std::make_unique<Notifier>(m_board.get(), notifications);
 }
 
 AppContext::~AppContext() = default;
 
-QString AppContext::applySources(const AppConfig &next, QString *notApplied) {
-    const auto sameSource = [](const SourceConfig &a, const SourceConfig &b) {
-        // The andons split and the repeat of another source follow from the other sources.
-        return a.raw == b.raw && a.auth.secret == b.auth.secret &&
-               a.auth.secretError == b.auth.secretError && a.andonsElsewhere == b.andonsElsewhere &&
-               a.repeats == b.repeats;
-    };
-    const auto find = [](const std::vector<SourceConfig> &sources, const QString &name) {
-        const auto it = std::find_if(sources.begin(), sources.end(),
-                                     [&](const SourceConfig &s) { return s.name == name; });
-        return it == sources.end() ? nullptr : &*it;
-    };
-    // Made first: a connector that refuses its keys stops the reload before anything changed.
-    std::vector<std::unique_ptr<Connector>> made;
-    inConfigFile(next.file, [&] {
-        for (const SourceConfig &source : next.sources) {
-            const SourceConfig *old = find(m_config.sources, source.name);
-            if (!old || !sameSource(*old, source))
-                made.push_back(ConnectorRegistry::builtin().create(source, m_board->clock()));
-        }
+void AppContext::followSchedule(std::unique_ptr<Connector> schedule) {
+    m_onDutySource = std::move(schedule);
+    m_poller->addFeed(*m_onDutySource, [onDuty = m_onDuty.get()](const FetchOutcome &outcome) {
+        onDuty->apply(outcome);
     });
-    int removed = 0;
-    int changed = 0;
-    for (const SourceConfig &old : m_config.sources) {
-        const SourceConfig *now = find(next.sources, old.name);
-        if (now && sameSource(old, *now))
-            continue;
-        m_poller->removeSource(old.name); // before its connector goes
-        m_sources.take(old.name);
-        ++(now ? changed : removed);
-    }
-    for (std::unique_ptr<Connector> &connector : made) {
-        const Connector &added = m_sources.add(std::move(connector));
-        m_poller->addSource(added);
-        if (m_poller->isPeriodic())
-            m_poller->fetchNow(added.config().name);
-    }
-    const int added = static_cast<int>(made.size()) - changed;
-
-    // The other sections are read once, at start: said, not applied.
-    QStringList sections;
-    // "sources" is applied; "_comment"-like keys are notes, not settings.
-    const auto setting = [](const std::string &key) { return key != "sources" && key[0] != '_'; };
-    for (const auto &item : next.raw.items()) {
-        if (setting(item.key()) && item.value() != m_config.raw.value(item.key(), nlohmann::json()))
-            sections.append(QString::fromStdString(item.key()));
-    }
-    for (const auto &item : m_config.raw.items()) {
-        if (setting(item.key()) && !next.raw.contains(item.key()))
-            sections.append(QString::fromStdString(item.key()));
-    }
-    sections.removeDuplicates();
-    *notApplied = sections.isEmpty()
-                      ? QString()
-                      : QStringLiteral("\"%1\" changed: restart dutyboard to apply it")
-                            .arg(sections.join(QStringLiteral("\", \"")));
-    m_config.sources = next.sources;
-    m_config.raw["sources"] = next.raw["sources"];
-
-    QStringList said;
-    const auto count = [&said](int n, const char *what) {
-        if (n > 0)
-            said.append(QStringLiteral("%1 source%2 %3")
-                            .arg(n)
-                            .arg(n == 1 ? QString() : QStringLiteral("s"))
-                            .arg(QLatin1String(what)));
-    };
-    count(added, "added");
-    count(changed, "changed");
-    count(removed, "removed");
-    return said.join(QStringLiteral(", "));
 }
 
 void AppContext::fetchOnDutyNow() {
@@ -158,6 +74,17 @@ bool AppContext::openState(const QString &path, QString *notice, Store::Opening 
     if (team) {
         StoreLocation team = *m_stateLocation;
         team.journalPath = localPath; // what is done while the team's store is away waits here
+        if (!team.passwordKeyring.isEmpty()) {
+            // Read once, before the window exists (a D-Bus round trip); never kept on disk.
+            const KeyringRead read =
+                readKeyring(team.passwordKeyring, 10000, QStringLiteral("password_file"));
+            if (!read.error.isEmpty()) {
+                *notice =
+                    QStringLiteral("the team's store (%1): %2").arg(team.describe(), read.error);
+                return false;
+            }
+            team.password = read.secret;
+        }
         auto shared = std::make_unique<Store>(team);
         QString teamNotice;
         const bool opened = shared->open(&teamNotice, opening);

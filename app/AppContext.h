@@ -7,6 +7,7 @@
 // the HTTP client goes before them.
 #pragma once
 
+#include "app/reload/ConfigChange.h"
 #include "core/board/Board.h"
 #include "core/config/AppConfig.h"
 #include "core/config/LeanConfig.h"
@@ -39,13 +40,14 @@ public:
     AppContext(const AppContext &) = delete;
     AppContext &operator=(const AppContext &) = delete;
 
-    // A live reload's sources (`next` read and checked, keyring secrets read): sources added
-    // start polling, removed ones stop and their items go, changed ones (any key, or their
-    // secret) start over; the others keep their items, health and backoff. Every connector is
-    // made first, so a mistake throws ConfigError (naming the file) and changes nothing.
-    // Returns what changed, for a person ("1 source added, 1 changed"; empty: nothing), and
-    // what it did not apply (the config's other sections) in `notApplied`.
-    QString applySources(const AppConfig &next, QString *notApplied);
+    // A live reload (`next` read and checked, keyring secrets read; app/reload/ApplyConfig.cpp).
+    // Sources added start polling, removed ones stop and their items go, changed ones (any key,
+    // or their secret) start over; the others keep their items, health and backoff. The lean
+    // keys (actions, self_service, investigation, wip_limit, on_duty…), "wall" (but its name),
+    // "notifications" and "kanban" apply too; "state" and "objectives" wait for a restart, and
+    // the change says so. Everything is read and every connector made first, against the new
+    // sources: a mistake throws ConfigError (naming the file) and changes nothing.
+    ConfigChange applyConfig(const AppConfig &next);
 
     // Starts the built-in demo server and returns its config; empty on failure.
     static QByteArray startDemo(std::unique_ptr<DemoServer> *server);
@@ -54,7 +56,7 @@ public:
 
     const AppConfig &config() const { return m_config; }
     const LeanConfig &lean() const { return m_lean; }
-    // The config's "wall" and "notifications" sections, checked at construction.
+    // The config's "wall" and "notifications" sections, checked at construction (and reload).
     const WallConfig &wallConfig() const { return m_wall; }
     const Objectives &objectives() const { return m_objectives; }
 
@@ -112,6 +114,9 @@ public:
     QObject *lifetime() const { return m_lifetime.get(); }
 
 private:
+    // Reads the on-duty schedule through the poller, into m_onDuty.
+    void followSchedule(std::unique_ptr<Connector> schedule);
+
     AppConfig m_config;
     Objectives m_objectives;
     WallConfig m_wall;

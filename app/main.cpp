@@ -169,7 +169,7 @@ int main(int argc, char *argv[]) {
     if (!notice.isEmpty())
         std::fprintf(stderr, "dutyboard: %s\n", qPrintable(notice));
     if (!stateOpen) {
-        std::fprintf(stderr, "dutyboard: the local state could not be opened; actions are off\n");
+        std::fprintf(stderr, "dutyboard: the state could not be opened; actions are off\n");
         if (!cl.action.verb.isEmpty())
             return 1;
     }

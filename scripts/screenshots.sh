@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the README's pictures from the built-in demo, so they stay true to the code:
-# the desk window, the wall's tiles, the Kanban board, the trends page and the sources editor.
+# the desk window, the wall (the andon's takeover, then its tiles), the Kanban board, the trends page and the sources editor.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build; build it first)
 # Runs headless (the offscreen platform); fonts from fonts-dejavu-core, as in CI.
 set -euo pipefail
@@ -20,6 +20,19 @@ shoot() { # NAME ARGS…: one picture in resources/NAME.png
 }
 shoot screenshot --size 1600x1000
 shoot wall --wall --page 1 --size 1920x1080
+# The wall's tiles, as the room sees them once someone pressed Space on the andon's takeover: the
+# demo's andons acknowledged for this wall (its name is the host's) in a state of its own.
+"$binary" --demo --state "$scratch/wall.sqlite" --print > "$scratch/demo.json"
+python3 - "$scratch/demo.json" "$scratch/wall.sqlite" <<'PY'
+import json, socket, sqlite3, sys, time
+andons = json.load(open(sys.argv[1]))["andons"]
+db = sqlite3.connect(sys.argv[2])
+db.executemany("INSERT INTO wall_acks(wall, kind, item_key, acked_at) VALUES (?, 'andon', ?, ?)",
+               [(socket.gethostname(), a["source"] + "\x1f" + a["id"], int(time.time() * 1000))
+                for a in andons])
+db.commit()
+PY
+shoot wall-tiles --wall --page 1 --size 1920x1080 --state "$scratch/wall.sqlite"
 shoot kanban --page kanban --size 1600x1000
 shoot trends --page trends --size 1600x1000
 

@@ -6,10 +6,14 @@
 #include "app/AppContext.h"
 #include "app/QuitOnSignal.h"
 #include "app/commands/WindowCommand.h"
+#include "core/attention/Notifier.h"
 #include "core/config/AppConfig.h"
+#include "core/lean/InvestigationClocks.h"
+#include "core/lean/LeanState.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/TestEnvironment.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -23,6 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -94,6 +99,37 @@ QStringList requestTitles(AppContext *context) {
     for (int row = 0; row < panel->rowCount(); ++row)
         titles.append(panel->index(row, 0).data(PanelModel::TitleRole).toString());
     return titles;
+}
+
+QWidget *wallWindow() {
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        if (widget->objectName() == QLatin1String("wall-window") && widget->isVisible())
+            return widget;
+    return nullptr;
+}
+
+// The wall's panels, in reading order ("incidents", "andons"…); empty while no wall shows.
+QStringList wallPanels() {
+    QStringList names;
+    if (QWidget *wall = wallWindow()) {
+        QList<QWidget *> panels;
+        for (QWidget *child : wall->findChildren<QWidget *>())
+            if (child->objectName().startsWith(QLatin1String("wall-panel-")))
+                panels.append(child);
+        std::sort(panels.begin(), panels.end(), [wall](QWidget *a, QWidget *b) {
+            const QPoint pa = a->mapTo(wall, QPoint());
+            const QPoint pb = b->mapTo(wall, QPoint());
+            return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
+        });
+        for (QWidget *panel : panels)
+            names.append(panel->objectName().mid(int(qstrlen("wall-panel-"))));
+    }
+    return names;
+}
+
+QString labelText(QWidget *window, const QString &name) {
+    auto *label = window->findChild<QLabel *>(name);
+    return label ? label->text() : QStringLiteral("(no %1)").arg(name);
 }
 
 bool hasTitle(AppContext *context, const QString &title) {
@@ -177,6 +213,91 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.lastAuthorizationOfA(), QByteArray("Bearer tok-2"),
                                   15000);
         QCOMPARE(m_server.bRequests.load(), bBefore); // still never asked again
+        context.reset();
+    }
+
+    // The lean keys, the wall and the notifications apply without a restart; a lean action
+    // naming a source that is gone is refused with the start's words; "state" waits for a
+    // restart and the banner says so.
+    void theLeanAndWallSectionsApply() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        json bugs = deskSource("b", m_server.url(), "/b");
+        bugs["panel"] = "bugs";
+        bugs["write"] = {
+            {"path", "/hooks"}, {"body", {{"text", "{{title}}"}}}, {"kinds", {"create-bug"}}};
+        json config = {{"sources", {deskSource("a", m_server.url(), "/a"), bugs}},
+                       {"wip_limit", 1},
+                       {"on_duty", "alice"},
+                       {"investigation", {{"amber_min", 10}, {"red_min", 15}}},
+                       {"notifications", {{"unowned_alert_min", 5}}},
+                       {"actions", {{"bug", {"b"}}}},
+                       {"wall", {{"tiles", {"incidents", "andons", "requests", "bugs"}}}}};
+        writeFile(path, QByteArray::fromStdString(config.dump(2)));
+
+        auto context = std::make_unique<AppContext>(loadConfigFile(path));
+        QString notice;
+        QVERIFY(context->openState(dir.filePath(QStringLiteral("state.db")), &notice));
+        startWindowCommand(context.get(), QString(), QSize(1280, 800));
+        QTRY_VERIFY_WITH_TIMEOUT(hasTitle(context.get(), QStringLiteral("first item of a")), 15000);
+        QMainWindow *window = mainWindow();
+        QVERIFY(window);
+        QCOMPARE(labelText(window, QStringLiteral("wip-status")), QStringLiteral("WIP 0/1"));
+        QCOMPARE(context->onDuty()->person(), QStringLiteral("alice"));
+        window->findChild<QAction *>(QStringLiteral("action-wall"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            wallPanels(),
+            QStringList({QStringLiteral("incidents"), QStringLiteral("andons"),
+                         QStringLiteral("requests"), QStringLiteral("bugs")}),
+            15000);
+
+        // The lean keys, the notifications and the wall, in one edit.
+        config["wip_limit"] = 2;
+        config["on_duty"] = "bob";
+        config["investigation"] = {{"amber_min", 3}, {"red_min", 7}};
+        config["notifications"]["unowned_alert_min"] = 9;
+        config["wall"]["tiles"] = {"bugs", "requests"};
+        writeFile(path, QByteArray::fromStdString(config.dump(2)));
+        QTRY_COMPARE_WITH_TIMEOUT(context->lean().wipLimit, 2, 15000);
+        QCOMPARE(labelText(window, QStringLiteral("wip-status")), QStringLiteral("WIP 0/2"));
+        QCOMPARE(context->onDuty()->person(), QStringLiteral("bob"));
+        QCOMPARE(context->leanState()->clocks()->amberMin(), 3);
+        QCOMPARE(context->leanState()->clocks()->redMin(), 7);
+        QCOMPARE(context->notifier()->config().unownedAlertMin, 9);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            wallPanels(), QStringList({QStringLiteral("bugs"), QStringLiteral("requests")}), 15000);
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("wall")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        QVERIFY(hasTitle(context.get(), QStringLiteral("first item of a"))); // sources untouched
+
+        // A bug action naming a source the same edit removes: refused, the board as it was.
+        auto *banner = window->findChild<QWidget *>(QStringLiteral("config-error-banner"));
+        QVERIFY(banner);
+        json withoutB = config;
+        withoutB["sources"] = {config["sources"][0]};
+        withoutB["wip_limit"] = 3;
+        writeFile(path, QByteArray::fromStdString(withoutB.dump(2)));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisibleTo(window), 15000);
+        const QString refused = labelText(window, QStringLiteral("config-error-banner-text"));
+        QVERIFY2(refused.contains(QStringLiteral("at /actions/bug/0")) &&
+                     refused.contains(QStringLiteral("b")),
+                 qPrintable(refused));
+        QCOMPARE(context->lean().wipLimit, 2);
+        QCOMPARE(context->sources().connectors().size(), size_t(2));
+
+        // "state" waits for a restart, and says so; what else changed still applies.
+        config["state"] = {{"type", "sqlite"},
+                           {"path", dir.filePath(QStringLiteral("other.db")).toStdString()}};
+        config["wip_limit"] = 4;
+        writeFile(path, QByteArray::fromStdString(config.dump(2)));
+        QTRY_COMPARE_WITH_TIMEOUT(context->lean().wipLimit, 4, 15000);
+        // (shown as rich text: the quotes are escaped)
+        QTRY_VERIFY_WITH_TIMEOUT(
+            labelText(window, QStringLiteral("config-error-banner-text"))
+                .contains(
+                    QStringLiteral("&quot;state&quot; changed: restart dutyboard to apply it")),
+            15000);
+        QVERIFY(banner->isVisibleTo(window)); // the desk shows it; stderr says it for the wall
         context.reset();
     }
 

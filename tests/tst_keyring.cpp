@@ -4,14 +4,17 @@
 // `keyring set` stores a token read from stdin; a source naming it with token_keyring sends
 // it, and it is never written in clear: not in the config, the outputs or any file. A keyring
 // that is locked, has no such entry, or is not there at all is that source's error, said in
-// words, while the other sources go on.
+// words, while the other sources go on. The team store's password_keyring is read the same way.
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/DutyboardRun.h"
+#include "tests/support/PostgresProcess.h"
 #include "tests/support/SecretServiceSession.h"
 #include "tests/support/TestEnvironment.h"
 
 #include <QDirIterator>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -175,6 +178,60 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("no keyring on this machine"), run.err.constData());
         QVERIFY(!everyFileUnder(m_session.folder()).contains(token));
+    }
+
+    // The team store's password from the keyring ("state": {"password_keyring": …}): the store
+    // opens with it, and it is in no file; an entry nobody saved is said, naming password_file.
+    void theTeamStoresPasswordComesFromTheKeyring() {
+        PostgresProcess postgres;
+        QVERIFY2(postgres.start(), qPrintable(postgres.errorString()));
+        QVERIFY2(m_session.startKeyring(true), qPrintable(m_session.errorString()));
+        const QString storeEntry = QStringLiteral("dutyboard/team-store");
+        DutyboardRun run =
+            runDutyboard({QStringLiteral("keyring"), QStringLiteral("set"), storeEntry},
+                         m_session.environment(), postgres.password().toUtf8() + '\n');
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+
+        const auto printWithStore = [&](const QString &entryName) {
+            json state =
+                postgres.stateConfig(QStringLiteral("kr"), "DUTYBOARD_UNSET_PASSWORD")["state"];
+            state.erase("password_env");
+            state["password_keyring"] = entryName.toStdString();
+            const json config = {{"sources",
+                                  {{{"name", "open"},
+                                    {"type", "alertmanager"},
+                                    {"panel", "incidents"},
+                                    {"url", m_open.url().toStdString()}}}},
+                                 {"state", state}};
+            const QString path = writeConfig(m_dir, QByteArray::fromStdString(config.dump()));
+            return runDutyboard({QStringLiteral("--config"), path, QStringLiteral("--state"),
+                                 m_dir.filePath(QStringLiteral("local.sqlite")),
+                                 QStringLiteral("--print")},
+                                m_session.environment());
+        };
+        run = printWithStore(storeEntry);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(!run.err.contains("could not be opened"), run.err.constData());
+        {
+            QSqlDatabase db = postgres.connect(QStringLiteral("kr-check"));
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
+            QSqlQuery tables(db);
+            QVERIFY(tables.exec(QStringLiteral("SELECT count(*) FROM information_schema.tables "
+                                               "WHERE table_schema = 'kr'")));
+            QVERIFY(tables.next());
+            QVERIFY2(tables.value(0).toInt() > 0, "the store was not opened with the password");
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("kr-check"));
+        QVERIFY(!(run.out + run.err).contains(postgres.password().toUtf8()));
+        QVERIFY2(!everyFileUnder(m_dir.path()).contains(postgres.password().toUtf8()),
+                 "the store's password is in clear in the config or the state");
+
+        run = printWithStore(QStringLiteral("dutyboard/nobody-saved-this"));
+        QVERIFY2(run.err.contains("the keyring has no entry dutyboard/nobody-saved-this: save it "
+                                  "with \"dutyboard keyring set dutyboard/nobody-saved-this\" or "
+                                  "use password_file"),
+                 run.err.constData());
+        QVERIFY2(run.err.contains("the state could not be opened"), run.err.constData());
     }
 
     void cleanup() { m_session.stopKeyring(); }

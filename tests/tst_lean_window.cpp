@@ -7,6 +7,7 @@
 #include "app/lean/LeanUi.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
+#include "core/ownership/Ownerships.h"
 #include "demo/loopback/LoopbackHttpServer.h"
 #include "tests/support/AlertmanagerProcess.h"
 #include "tests/support/LeanSources.h"
@@ -65,7 +66,40 @@ private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
     void andonButtonRaisesAndResolvesThroughAlertmanager();
     void escalationFilesExactlyOneBug();
+    void anAcknowledgementBeforeTheOwnershipsLoadStays();
 };
+
+// "I'm on it" pressed in the first instant, while the ownerships are still being read from the
+// state: the read, asked before, must not undo it on screen (it did: the row lost its owner
+// until another screen changed something).
+void TestLeanWindow::anAcknowledgementBeforeTheOwnershipsLoadStays() {
+    const json config = {
+        {"on_duty", "victor"},
+        {"sources", json::array({{{"name", "desk"},
+                                  {"type", "generic"},
+                                  {"panel", "requests"},
+                                  {"url", "http://127.0.0.1:9"},
+                                  {"items", "/data"},
+                                  {"fields", {{"id", "/id"}, {"title", "/t"}}}}})}};
+    QTemporaryDir dir;
+    const QString state = dir.filePath(QStringLiteral("s.sqlite"));
+    AppContext context(withTestState(config, state));
+    QString notice;
+    QVERIFY(context.openState(state, &notice)); // asks the store for the ownerships
+    LeanController controller(context.board(), context.leanState(), context.sources().lookup(),
+                              context.lean(), context.onDuty());
+    Item request;
+    request.kind = ItemKind::Request;
+    request.source = QStringLiteral("desk");
+    request.id = QStringLiteral("r-1");
+    request.title = QStringLiteral("a database restore");
+    Ownerships *owners = context.leanState()->ownerships();
+    QVERIFY(!owners->isLoaded()); // the read has not answered: no event was processed yet
+    QVERIFY(!controller.acknowledge(request).isEmpty());
+    QCOMPARE(controller.ownerOf(request), QStringLiteral("victor"));
+    QTRY_VERIFY(owners->isLoaded());
+    QCOMPARE(controller.ownerOf(request), QStringLiteral("victor"));
+}
 
 void TestLeanWindow::andonButtonRaisesAndResolvesThroughAlertmanager() {
     AlertmanagerProcess am;

@@ -54,6 +54,16 @@ private Q_SLOTS:
         qunsetenv("DUTYBOARD_TEST_STATE_PASSWORD");
     }
 
+    // The keyring's entry is kept, to be read when the store opens; no password yet.
+    void postgresWithItsPasswordInTheKeyring() {
+        const auto where = parseStateConfig(
+            {{"state",
+              {{"type", "postgres"}, {"host", "db"}, {"password_keyring", "dutyboard/team"}}}});
+        QVERIFY(where && where->isShared());
+        QCOMPARE(where->passwordKeyring, QStringLiteral("dutyboard/team"));
+        QVERIFY(where->password.isEmpty());
+    }
+
     void errors_data() {
         QTest::addColumn<QByteArray>("state");
         QTest::addColumn<QString>("pointer");

@@ -10,6 +10,7 @@
 #include "app/lean/LeanUi.h"
 #include "app/lean/OwnershipUi.h"
 #include "app/lean/TeamStateLight.h"
+#include "app/lean/WorkQueueMarks.h"
 #include "app/reload/ConfigReloader.h"
 #include "app/settings/SourcesDialog.h"
 #include "app/wall/WallMode.h"
@@ -23,6 +24,8 @@
 #include "core/sources/Connector.h"
 #include "widgets/LazyPage.h"
 #include "widgets/NoticeBanner.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/PanelView.h"
 #include "widgets/trends/ObjectivesBar.h"
 #include "widgets/trends/TrendsView.h"
 #include "widgets/wall/WallView.h"
@@ -30,6 +33,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QListView>
 #include <QPointer>
 #include <QStatusBar>
 #include <QTimer>
@@ -102,6 +106,8 @@ ConfigReloader *reloadLive(AppContext *context, const QString &path, MainWindow 
     banner->hide();
     window->addBanner(banner);
     QObject::connect(reloader, &ConfigReloader::failed, banner, [banner](const QString &error) {
+        // Also for the journal: a wall screen shows no banner.
+        std::fprintf(stderr, "dutyboard: the config was not applied: %s\n", qPrintable(error));
         banner->setText(
             QStringLiteral(
                 "<b>The config was not applied</b> (the board runs on the one before): ") +
@@ -110,6 +116,8 @@ ConfigReloader *reloadLive(AppContext *context, const QString &path, MainWindow 
     });
     QObject::connect(reloader, &ConfigReloader::applied, banner,
                      [banner, window](const QString &what, const QString &notApplied) {
+                         if (!notApplied.isEmpty())
+                             std::fprintf(stderr, "dutyboard: %s\n", qPrintable(notApplied));
                          banner->setVisible(!notApplied.isEmpty());
                          banner->setText(notApplied.toHtmlEscaped());
                          window->statusBar()->showMessage(
@@ -159,6 +167,12 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
     wallMode->setAcknowledgements(context->wallAcknowledgements());
     QObject::connect(window, &MainWindow::wallScreenRequested, wallMode,
                      [wallMode](const QString &screen) { wallMode->enter(screen); });
+    if (reloader)
+        QObject::connect(reloader, &ConfigReloader::applied, wallMode,
+                         [wallMode](const QString &, const QString &, const QStringList &sections) {
+                             if (sections.contains(QStringLiteral("wall")))
+                                 wallMode->applyConfig();
+                         });
     QObject::connect(window->sourcesAction(), &QAction::triggered, window,
                      [context, configFile, window, reloader]() {
                          openSourcesDialog(context, configFile, window, reloader);
@@ -189,6 +203,18 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         QObject::connect(unowned, &UnownedItems::changed, wallMode, &WallMode::repaintMarks);
         if (context->store()->isShared())
             new TeamStateLight(context->store(), window->statusBar());
+        if (reloader) // a reloaded lean config: the marks it draws are read again
+            QObject::connect(
+                reloader, &ConfigReloader::applied, window,
+                [window, lean, unowned, controller, wallMode, notifier = context->notifier()]() {
+                    unowned->setRules(notifier->config().unownedAlertMin,
+                                      controller->config().inProgress);
+                    lean->queues()->updateWip();
+                    for (ItemKind kind : allItemKinds)
+                        if (PanelView *panel = window->boardView()->panelView(kind))
+                            panel->list()->viewport()->update();
+                    wallMode->repaintMarks();
+                });
         // The 15-minute rule also reaches the desktop, where notifications are on.
         QObject::connect(controller, &LeanController::breached, context->notifier(),
                          [notifier = context->notifier()](const Item &request) {

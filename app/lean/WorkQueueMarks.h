@@ -21,10 +21,10 @@ public:
     RowMark bugMark(const Item &item) const;
     RowMark incidentMark(const Item &item) const;
     int bugsInProgress() const;
-
-private:
+    // Re-reads the bugs in progress and the WIP limit (also after a live reload).
     void updateWip();
 
+private:
     MainWindow *m_window;
     LeanController *m_controller;
     QLabel *m_wip = nullptr;

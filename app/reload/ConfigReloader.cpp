@@ -104,9 +104,8 @@ void ConfigReloader::apply(const AppConfig &next, const QString &error) {
         return;
     }
     try {
-        QString notApplied;
-        const QString what = m_context->applySources(next, &notApplied);
-        Q_EMIT applied(what, notApplied);
+        const ConfigChange change = m_context->applyConfig(next);
+        Q_EMIT applied(change.what, change.notApplied, change.sections);
     } catch (const ConfigError &e) {
         Q_EMIT failed(e.describe());
     }

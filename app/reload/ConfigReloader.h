@@ -2,9 +2,9 @@
 // Live reload: the window watches its config file (and its folder, since editors save by
 // renaming a new file over the old one) and listens for SIGHUP (systemd's ExecReload). A
 // change is read and checked off the UI thread, with the keyring entries of new or changed
-// sources, then applied to the running context's sources (AppContext::applySources). A file
-// that does not parse, or a source its connector refuses, changes nothing: failed() says what
-// and where, in the words of a start.
+// sources, then applied to the running context (AppContext::applyConfig). A file that does not
+// parse, a source its connector refuses or a lean action naming no source changes nothing:
+// failed() says what and where, in the words of a start.
 #pragma once
 
 #include "core/config/AppConfig.h"
@@ -24,9 +24,10 @@ public:
     void reloadNow();
 
 Q_SIGNALS:
-    // Applied: `what` changed ("1 source added"; empty: no source changed); `notApplied` names
-    // the sections that need a restart (empty: none).
-    void applied(const QString &what, const QString &notApplied);
+    // Applied: `what` changed, for a person ("1 source added; wall applied"; empty: nothing);
+    // `notApplied` names the keys that need a restart (empty: none); `sections`: the top-level
+    // keys applied besides the sources ("wall", "wip_limit"…), for the windows to follow.
+    void applied(const QString &what, const QString &notApplied, const QStringList &sections);
     void failed(const QString &error);
 
 private:

@@ -44,6 +44,8 @@ bool WallMode::isActive() const {
 }
 
 void WallMode::enter(const QString &screen, const QSize &size) {
+    m_screen = screen;
+    m_size = size;
     if (!m_wall) {
         m_wall = new WallWindow(m_board, m_config, m_onDuty->person(), nullptr, m_objectives);
         connect(m_onDuty, &OnDuty::changed, m_wall, [this]() { showOnDuty(); });
@@ -104,6 +106,16 @@ void WallMode::repaintMarks() {
         return;
     for (WallPanel *panel : m_wall->view()->panels())
         panel->list()->viewport()->update();
+}
+
+void WallMode::applyConfig() {
+    if (!m_wall)
+        return; // built from the config when first shown
+    const bool active = isActive();
+    delete m_wall; // its timers and connections go with it
+    m_wall = nullptr;
+    if (active)
+        enter(m_screen, m_size);
 }
 
 void WallMode::showOnDuty() {

@@ -44,6 +44,9 @@ public Q_SLOTS:
     void toggle();
     // The marks changed (a request taken or decided, an owner, here or on another screen).
     void repaintMarks();
+    // The config's "wall" section was reloaded: the wall is built again from it (shown again
+    // where it was, when it shows).
+    void applyConfig();
 
 Q_SIGNALS:
     void activeChanged(bool active);
@@ -61,4 +64,6 @@ private:
     WallWindow *m_wall = nullptr;
     std::function<bool()> m_ticking;
     WallAcknowledgements *m_acks = nullptr;
+    QString m_screen; // enter()'s, to show a rebuilt wall where it was
+    QSize m_size;
 };

@@ -21,6 +21,8 @@ public:
     Notifier(Board *board, const NotificationConfig &config, QObject *parent = nullptr);
 
     const NotificationConfig &config() const { return m_config; }
+    // A reloaded config's "notifications": what arrives from now on is judged by it.
+    void setConfig(const NotificationConfig &config) { m_config = config; }
 
 public Q_SLOTS:
     // The 15-minute rule: a request (or investigation) nobody took, or that went past 15

@@ -42,6 +42,12 @@ QString UnownedItems::keyOf(const Item &item) {
     return item.source + QChar(0x1f) + item.id;
 }
 
+void UnownedItems::setRules(int delayMin, QRegularExpression inProgress) {
+    m_delayMin = delayMin;
+    m_inProgress = std::move(inProgress);
+    check();
+}
+
 bool UnownedItems::needsOwner(const Item &item) const {
     if (m_ignored.contains(item.source))
         return false;

@@ -34,6 +34,8 @@ public:
     // Items of `source` never need an owner here (the placeholders of incidents being declared).
     void ignoreSource(const QString &source) { m_ignored.insert(source); }
     int delayMin() const { return m_delayMin; }
+    // A reloaded config's delay and bug-in-progress pattern, applied at the next check().
+    void setRules(int delayMin, QRegularExpression inProgress);
     // Whether the item is one that must have an owner (whoever owns it now).
     bool needsOwner(const Item &item) const;
     // Needs an owner, has none, and has waited longer than the delay (as of the last check).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Board.h"
 
+#include <map>
+
 namespace {
 size_t slot(ItemKind kind) {
     return static_cast<size_t>(kind);
@@ -46,6 +48,20 @@ void Board::updateHalted() {
             projects.insert(andon.project);
     }
     panel(ItemKind::Card)->setHaltedProjects(std::move(projects));
+}
+
+void Board::setKanbanConfig(KanbanConfig config) {
+    m_kanban = std::move(config);
+    PanelModel *cards = panel(ItemKind::Card);
+    std::map<QString, Items> bySource;
+    for (const Item &card : cards->items()) {
+        Item moved = card;
+        moved.column = kanbanColumnFor(m_kanban, card);
+        bySource[card.source].push_back(std::move(moved));
+    }
+    for (auto &[source, items] : bySource)
+        cards->applySnapshot(source, std::move(items));
+    Q_EMIT kanbanChanged();
 }
 
 std::vector<KanbanColumnState> Board::kanbanColumns() const {

@@ -22,8 +22,10 @@ public:
     SourceHealthModel *health() const { return m_health; }
     const Clock &clock() const { return m_clock; }
 
-    // The Kanban columns cards are mapped to (defaults until set; set before the first snapshot).
-    void setKanbanConfig(KanbanConfig config) { m_kanban = std::move(config); }
+    // The Kanban columns cards are mapped to (defaults until set). Set again (a live reload), the
+    // cards shown keep their column where it still exists, else go to "Unmapped" until their
+    // source answers again; kanbanChanged() follows.
+    void setKanbanConfig(KanbanConfig config);
     const KanbanConfig &kanbanConfig() const { return m_kanban; }
     // Each column's count and WIP limit, from the cards on the board now.
     std::vector<KanbanColumnState> kanbanColumns() const;
@@ -51,6 +53,8 @@ Q_SIGNALS:
     void sourceRefreshed(const QString &source, bool ok, bool itemsChanged);
     // The last source to answer for the first time did: the board is complete.
     void allAnswered();
+    // The Kanban columns or their WIP limits changed.
+    void kanbanChanged();
 
 private:
     const Clock &m_clock;

@@ -22,3 +22,13 @@ private:
     QString m_message;
     QString m_file;
 };
+
+// Runs `read` and returns what it returns, naming `file` in the ConfigError it may throw.
+template <typename Read> auto inConfigFile(const QString &file, Read read) {
+    try {
+        return read();
+    } catch (ConfigError &e) {
+        e.setFile(file);
+        throw;
+    }
+}

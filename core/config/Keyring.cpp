@@ -46,43 +46,45 @@ bool defaultCollectionLocked() {
 // Sentences a person can act on, from QtKeychain's error codes. The libsecret backend reports
 // both a missing service and a locked keyring whose unlock prompt cannot be shown (a kiosk, a
 // headless session) as "other": the session bus tells them apart.
-QString describe(QKeychain::Error error, const QString &detail, const QString &entry) {
+QString describe(QKeychain::Error error, const QString &detail, const QString &entry,
+                 const QString &fileKey) {
     if (error != QKeychain::NoError && error != QKeychain::EntryNotFound && !keyringOnSessionBus())
         error = QKeychain::NoBackendAvailable;
     if (error == QKeychain::EntryNotFound && defaultCollectionLocked())
-        return QStringLiteral("keyring locked: unlock it or use token_file (its default "
-                              "collection is locked, so %1 cannot be read)")
-            .arg(entry);
+        return QStringLiteral("keyring locked: unlock it or use %1 (its default collection is "
+                              "locked, so %2 cannot be read)")
+            .arg(fileKey, entry);
     switch (error) {
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
         return QStringLiteral("the keyring has no entry %1: save it with \"dutyboard keyring set "
-                              "%1\" or use token_file")
-            .arg(entry);
+                              "%1\" or use %2")
+            .arg(entry, fileKey);
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return QStringLiteral("no keyring on this machine (Secret Service or KWallet): use "
-                              "token_file (a chmod 600 file) instead (%1)")
-            .arg(detail);
+        return QStringLiteral("no keyring on this machine (Secret Service or KWallet): use %1 (a "
+                              "chmod 600 file) instead (%2)")
+            .arg(fileKey, detail);
     default:
-        return QStringLiteral("keyring locked: unlock it or use token_file (%1)").arg(detail);
+        return QStringLiteral("keyring locked: unlock it or use %1 (%2)").arg(fileKey, detail);
     }
 }
 
 // Runs `job` (deleted by itself when it finishes) and waits for it at most `timeoutMs`.
 // Returns the error sentence, empty on success; `onSuccess` reads the job's answer.
 template <typename Job, typename OnSuccess>
-QString runJob(Job *job, const QString &entry, int timeoutMs, OnSuccess onSuccess) {
+QString runJob(Job *job, const QString &entry, int timeoutMs, const QString &fileKey,
+               OnSuccess onSuccess) {
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a clear-text file instead of the keyring
     job->setKey(entry);
     QEventLoop loop;
-    QString error = QStringLiteral("keyring locked: unlock it or use token_file (no answer "
-                                   "within %1 s)")
+    QString error = QStringLiteral("keyring locked: unlock it or use %1 (no answer within %2 s)")
+                        .arg(fileKey)
                         .arg(timeoutMs / 1000);
     QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *done) {
-        error = describe(done->error(), done->errorString(), entry);
+        error = describe(done->error(), done->errorString(), entry, fileKey);
         if (error.isEmpty())
             onSuccess(static_cast<Job *>(done));
         loop.quit();
@@ -97,10 +99,10 @@ QString runJob(Job *job, const QString &entry, int timeoutMs, OnSuccess onSucces
 
 } // namespace
 
-KeyringRead readKeyring(const QString &entry, int timeoutMs) {
+KeyringRead readKeyring(const QString &entry, int timeoutMs, const QString &fileKey) {
     KeyringRead read;
     read.error = runJob(
-        new QKeychain::ReadPasswordJob(service), entry, timeoutMs,
+        new QKeychain::ReadPasswordJob(service), entry, timeoutMs, fileKey,
         [&read](QKeychain::ReadPasswordJob *job) { read.secret = job->binaryData().trimmed(); });
     if (read.error.isEmpty() && read.secret.isEmpty())
         read.error = QStringLiteral("the keyring entry %1 is empty").arg(entry);
@@ -111,12 +113,13 @@ KeyringRead readKeyring(const QString &entry, int timeoutMs) {
 QString writeKeyring(const QString &entry, const QByteArray &secret, int timeoutMs) {
     auto *job = new QKeychain::WritePasswordJob(service);
     job->setBinaryData(secret);
-    return runJob(job, entry, timeoutMs, [](QKeychain::WritePasswordJob *) {});
+    return runJob(job, entry, timeoutMs, QStringLiteral("token_file"),
+                  [](QKeychain::WritePasswordJob *) {});
 }
 
 QString deleteKeyring(const QString &entry, int timeoutMs) {
     return runJob(new QKeychain::DeletePasswordJob(service), entry, timeoutMs,
-                  [](QKeychain::DeletePasswordJob *) {});
+                  QStringLiteral("token_file"), [](QKeychain::DeletePasswordJob *) {});
 }
 
 void writeKeyringInBackground(const QString &entry, const QByteArray &secret, QObject *context,
@@ -128,7 +131,8 @@ void writeKeyringInBackground(const QString &entry, const QByteArray &secret, QO
     job->setBinaryData(secret);
     QObject::connect(job, &QKeychain::Job::finished, context,
                      [entry, done = std::move(done)](QKeychain::Job *finished) {
-                         done(describe(finished->error(), finished->errorString(), entry));
+                         done(describe(finished->error(), finished->errorString(), entry,
+                                       QStringLiteral("token_file")));
                      });
     job->start();
 }
@@ -141,7 +145,10 @@ void readKeyringSecrets(std::vector<SourceConfig> *sources) {
             continue;
         auto it = reads.find(entry);
         if (it == reads.end())
-            it = reads.insert(entry, readKeyring(entry));
+            it = reads.insert(entry, readKeyring(entry, 10000,
+                                                 source.auth.type == QLatin1String("basic")
+                                                     ? QStringLiteral("password_file")
+                                                     : QStringLiteral("token_file")));
         source.auth.secret = it->secret;
         source.auth.secretError = it->error;
     }

@@ -20,7 +20,9 @@ struct KeyringRead {
 
 // These wait for the keyring's answer (a D-Bus round trip) in a local event loop, at most
 // `timeoutMs`: call them before the window exists, or from the command line.
-KeyringRead readKeyring(const QString &entry, int timeoutMs = 10000);
+// `fileKey` names the way out in the errors: "token_file", "password_file".
+KeyringRead readKeyring(const QString &entry, int timeoutMs = 10000,
+                        const QString &fileKey = QStringLiteral("token_file"));
 QString writeKeyring(const QString &entry, const QByteArray &secret, int timeoutMs = 10000);
 QString deleteKeyring(const QString &entry, int timeoutMs = 10000);
 

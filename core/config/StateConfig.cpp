@@ -35,13 +35,9 @@ QString stringAt(const json &object, const char *key, const QString &pointer, bo
 }
 
 StoreLocation parsePostgres(const json &state, const QString &pointer) {
-    if (state.contains("password_keyring"))
-        throw ConfigError(jsonPointerAt(pointer, QStringLiteral("password_keyring")),
-                          QStringLiteral("the team store does not read the keyring yet: use "
-                                         "password_env or password_file"));
     rejectUnknownKeys(state, pointer,
                       {"type", "host", "port", "database", "user", "password_env", "password_file",
-                       "password", "sslmode", "sslrootcert", "schema"});
+                       "password_keyring", "password", "sslmode", "sslrootcert", "schema"});
     StoreLocation where;
     where.backend = StoreLocation::Backend::Postgres;
     where.host = stringAt(state, "host", pointer, true);
@@ -55,6 +51,8 @@ StoreLocation parsePostgres(const json &state, const QString &pointer) {
     }
     // An inline "password" is refused by readSecret, naming the _env and _file ways.
     where.password = readSecret(state, pointer, "password");
+    if (where.password.isEmpty())
+        where.passwordKeyring = secretKeyringEntry(state, pointer, "password");
     where.sslmode = stringAt(state, "sslmode", pointer, false);
     if (!where.sslmode.isEmpty()) {
         bool known = false;

@@ -258,6 +258,12 @@ qint64 InvestigationClocks::elapsedS(const QString &source, const QString &itemI
     return qMax<qint64>(0, c->startedAt.secsTo(end));
 }
 
+void InvestigationClocks::setThresholds(int amberMin, int redMin) {
+    m_amberMin = amberMin;
+    m_redMin = redMin;
+    check();
+}
+
 ClockLevel InvestigationClocks::levelFor(qint64 elapsedS) const {
     if (elapsedS < 0)
         return ClockLevel::None;

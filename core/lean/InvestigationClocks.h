@@ -59,6 +59,8 @@ public:
     ClockLevel levelFor(qint64 elapsedS) const;
     int amberMin() const { return m_amberMin; }
     int redMin() const { return m_redMin; }
+    // A reloaded config's thresholds: the next check() colours every clock by them.
+    void setThresholds(int amberMin, int redMin);
     int runningCount() const;
 
     // Compares every running clock with the thresholds: emits levelChanged where the level moved

@@ -9,6 +9,17 @@ OnDuty::OnDuty(const QString &fallback, const Clock &clock, QObject *parent)
     , m_clock(clock)
     , m_person(fallback.trimmed()) {}
 
+void OnDuty::setFallback(const QString &fallback) {
+    const QString before = person();
+    const QString errorBefore = m_error;
+    m_person = fallback.trimmed();
+    m_answered = false;
+    m_error.clear();
+    m_lastAnswerAt = {};
+    if (person() != before || m_error != errorBefore)
+        Q_EMIT changed();
+}
+
 QString OnDuty::person() const {
     return isByHand() ? m_byHand : m_person;
 }

@@ -20,6 +20,10 @@ public:
     // `fallback`: the config's "on_duty" (may be empty).
     OnDuty(const QString &fallback, const Clock &clock, QObject *parent = nullptr);
 
+    // A reloaded config's "on_duty" or "on_duty_url": starts over from `fallback`, as at start
+    // (a schedule's earlier answers are forgotten; a name set by hand stays).
+    void setFallback(const QString &fallback);
+
     // The schedule's answer.
     void apply(const FetchOutcome &outcome);
 

@@ -23,8 +23,16 @@ Ownerships::Ownerships(Store *store, QObject *parent)
 }
 
 void Ownerships::load() {
+    const quint64 asked = m_localChanges;
     m_store->post([](QSqlDatabase &db) { return OwnershipTable::load(db); }, this,
-                  [this](std::optional<std::vector<Ownership>> rows) {
+                  [this, asked](std::optional<std::vector<Ownership>> rows) {
+                      // A change made here after this read was asked is not in its rows: they
+                      // would undo it on screen. Read again: the store runs its jobs in order,
+                      // so the next read comes after that change's write.
+                      if (rows && asked != m_localChanges) {
+                          load();
+                          return;
+                      }
                       if (rows) // the store did not answer: keep what is shown
                           merge(*rows);
                       m_loaded = true;
@@ -54,6 +62,7 @@ void Ownerships::merge(const std::vector<Ownership> &rows) {
 void Ownerships::noteLocal(const OwnershipChange &change) {
     const Ownership &o = change.ownership;
     const QString key = keyOf(o.source, o.itemId);
+    ++m_localChanges;
     switch (change.op) {
     case OwnershipChange::Op::Take:
         m_byItem.insert(key, o);

@@ -38,5 +38,6 @@ private:
 
     Store *m_store;
     bool m_loaded = false;
+    quint64 m_localChanges = 0; // noteLocal() calls: a read asked before the last is out of date
     QHash<QString, Ownership> m_byItem; // "source\x1fid"
 };

@@ -64,17 +64,26 @@ Poller::Source &Poller::add(const Connector &connector, Consumer consumer) {
 }
 
 void Poller::removeSource(const QString &name) {
+    if (remove(name, false))
+        m_board->removeSource(name);
+}
+
+void Poller::removeFeed(const QString &name) {
+    remove(name, true);
+}
+
+bool Poller::remove(const QString &name, bool feed) {
     const auto it = std::find_if(m_sources.begin(), m_sources.end(), [&](const auto &source) {
-        return !source->consumer && source->connector->config().name == name;
+        return bool(source->consumer) == feed && source->connector->config().name == name;
     });
     if (it == m_sources.end())
-        return;
+        return false;
     // A parse job holds the connector and posts back to the fetcher: let it end first.
     if ((*it)->fetcher->isRunning())
         m_parsePool.waitForDone();
     delete (*it)->timer;
     m_sources.erase(it); // the fetcher goes, and with it any answer still to come
-    m_board->removeSource(name);
+    return true;
 }
 
 void Poller::start() {

@@ -36,6 +36,8 @@ public:
     // Stops polling that source (a live reload) and forgets it; a parse of its in flight is
     // waited for (one page), an HTTP request in flight is dropped. The connector may go after.
     void removeSource(const QString &name);
+    // The same for a feed (a reloaded on-duty schedule).
+    void removeFeed(const QString &name);
     // Whether the poller runs on intervals (start()) rather than once (fetchAllOnce()).
     bool isPeriodic() const { return m_periodic; }
     // Polls every source now, then on its interval.
@@ -58,6 +60,8 @@ private:
         QDateTime retryAt; // rate limited until then
     };
     Source &add(const Connector &connector, Consumer consumer);
+    // Stops and forgets the source or feed named `name`; false when there is none.
+    bool remove(const QString &name, bool feed);
     void onFinished(Source &source, const FetchOutcome &outcome);
     void applyToBoard(const QString &name, const FetchOutcome &outcome);
     void schedule(Source &source);

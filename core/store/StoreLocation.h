@@ -17,6 +17,9 @@ struct StoreLocation {
     QString database;
     QString user;
     QByteArray password;
+    // "password_keyring": the desktop keyring's entry the password is read from when the store
+    // is opened (AppContext::openState); empty: not configured.
+    QString passwordKeyring;
     QString sslmode;     // empty: libpq's default
     QString sslrootcert; // empty: libpq's default
     QString schema = QStringLiteral("public");

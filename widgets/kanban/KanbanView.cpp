@@ -60,6 +60,7 @@ KanbanView::KanbanView(Board *board, QWidget *parent)
     connect(cards, &QAbstractItemModel::rowsRemoved, this, &KanbanView::scheduleRebuild);
     connect(cards, &QAbstractItemModel::dataChanged, this, &KanbanView::scheduleRebuild);
     connect(cards, &QAbstractItemModel::modelReset, this, &KanbanView::scheduleRebuild);
+    connect(m_board, &Board::kanbanChanged, this, &KanbanView::scheduleRebuild);
     rebuild();
 }
 
