@@ -225,7 +225,7 @@ void TestGenericMapping::parse_data() {
         R"({"items":[{"id":"a"}],
             "unreadable":"1 item unreadable: /1/ref/id expected a string or number"})");
     row("several bad items: counted, the first named", "",
-        R"({"data":[{"subject":"a"},{"id":2,"subject":"b"},"c",{"id":4,"subject":5}]})",
+        R"({"data":[{"subject":"a"},{"id":2,"subject":"b"},"c",{"id":4,"subject":{"text":"d"}}]})",
         R"({"items":[{"id":"2"}],
             "unreadable":"3 items unreadable: /data/0/id expected a string or number"})");
     row("items not an array", "", R"({"data":{"id":1,"subject":"a"}})",

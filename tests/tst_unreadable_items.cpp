@@ -205,9 +205,10 @@ void TestUnreadableItems::countsAddUpOverPages() {
     server.set([](const HttpServerRequest &request) {
         const bool second = request.query.contains("cursor=p2");
         return HttpServerResponse::json(
-            second ? R"j({"data":[{"id":3,"title":"three"},{"title":"no id"},{"id":5,"title":5}],
+            second
+                ? R"j({"data":[{"id":3,"title":"three"},{"title":"no id"},{"id":5,"title":["five"]}],
                           "next":null})j"
-                   : R"j({"data":[{"id":1,"title":"one"},{"id":[2],"title":"two"}],
+                : R"j({"data":[{"id":1,"title":"one"},{"id":[2],"title":"two"}],
                           "next":"p2"})j");
     });
     QVERIFY(server.start());
