@@ -45,12 +45,11 @@ int sayFailedSources(const AppContext &context) {
     for (const SourceInfo &info : context.board()->health()->sources()) {
         if (info.health.state == HealthState::Ok) {
             // Not a failure (the exit code stays 0), but what a script's reader should know.
-            if (const QString warning = healthWarning(info.health); !warning.isEmpty())
-                std::fputs(QStringLiteral("dutyboard: source %1: %2\n")
-                               .arg(info.name, warning)
-                               .toLocal8Bit()
-                               .constData(),
-                           stderr);
+            if (const QString warning = healthWarning(info.health); !warning.isEmpty()) {
+                const QString line = redactSecrets(
+                    QStringLiteral("dutyboard: source %1: %2\n").arg(info.name, warning));
+                std::fputs(line.toLocal8Bit().constData(), stderr);
+            }
             continue;
         }
         code = 2;
