@@ -98,10 +98,12 @@ void TestAlertmanagerConnector::parse_data() {
     row("empty.json", R"j({"items":[],"next":null})j");
     row("not_array.json",
         R"j({"error":"JSON of the wrong shape at /: expected an array of alerts"})j");
-    row("no_fingerprint.json",
-        R"j({"error":"JSON of the wrong shape at /3/fingerprint: expected a string"})j");
-    row("not_object.json",
-        R"j({"error":"JSON of the wrong shape at /1: expected an alert object"})j");
+    // One bad alert among good ones: left out and counted, the others read.
+    row("no_fingerprint.json", R"j({"items":[{"id":"0000000000000001"},{"id":"0000000000000002"},
+        {"id":"0000000000000003"}],
+        "unreadable":"1 item unreadable: /3/fingerprint expected a string"})j");
+    row("not_object.json", R"j({"items":[{"id":"0000000000000001","title":"one"}],
+        "unreadable":"1 item unreadable: /1 expected an alert object"})j");
     row("login_page.html", R"j({"error":"not JSON (got an HTML page: login?)"})j");
 }
 
@@ -139,6 +141,18 @@ void TestAlertmanagerConnector::parseStreamed_data() {
               "startsAt":"2026-11-30T09:40:12Z"}])j")
         << QByteArray(R"j({"items":[{"id":"a","title":"Up","severity":"unknown",
               "created":"2026-11-30T09:40:12.000Z"}]})j");
+    QTest::newRow("bad alerts of every kind among good ones: counted, the first named")
+        << QByteArray(R"j([{"fingerprint":null,"labels":{"alertname":"A"}},{"fingerprint":"g1"},
+              ["an",{"array":["of",{"things":1}]}],{"fingerprint":7},3,{"fingerprint":""},
+              {"fingerprint":"g2","status":{"silencedBy":["s"]}}])j")
+        << QByteArray(R"j({"items":[{"id":"g1","state":"unknown"},{"id":"g2","state":"silenced"}],
+              "unreadable":"5 items unreadable: /0/fingerprint expected a string"})j");
+    QTest::newRow("only a bad alert: an empty page that says so")
+        << QByteArray(R"j([{"labels":{"alertname":"A"}}])j") << QByteArray(R"j({"items":[],
+              "unreadable":"1 item unreadable: /0/fingerprint expected a string"})j");
+    QTest::newRow("an object instead of the array")
+        << QByteArray(R"j({"alerts":[{"fingerprint":"a"}]})j")
+        << QByteArray(R"j({"error":"JSON of the wrong shape at /: expected an array of alerts"})j");
     QTest::newRow("nested deeper than the limit")
         << QByteArray("[{\"fingerprint\":\"a\",\"labels\":{\"x\":" + deep + "}}]")
         << QByteArray(R"j({"error":"not usable JSON (nested deeper than 512 levels)"})j");

@@ -35,6 +35,12 @@ private Q_SLOTS:
         QCOMPARE(s.tls.caFile, QStringLiteral("/etc/ca.pem"));
         QCOMPARE(s.proxy, QByteArray("http://proxy:3128"));
         QCOMPARE(config.onDuty, QStringLiteral("victor"));
+        QCOMPARE(s.maxBodyMb, 64); // the default cap
+        // Raised for a source whose answers are larger.
+        const AppConfig capped = parseConfig(
+            R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","max_body_mb":200}]})",
+            QStringLiteral("c.json"));
+        QCOMPARE(capped.sources.at(0).maxBodyMb, 200);
         // Every secret read is redacted from messages.
         QCOMPARE(redactSecrets(QStringLiteral("header Bearer s3cr3t-token-value sent")),
                  QStringLiteral("header Bearer [redacted] sent"));
@@ -95,6 +101,21 @@ private Q_SLOTS:
             << QByteArray(
                    R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","interval_s":0}]})")
             << QStringLiteral("/sources/0/interval_s") << QStringLiteral("integer from 1");
+        QTest::newRow("max_body_mb zero")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","max_body_mb":0}]})")
+            << QStringLiteral("/sources/0/max_body_mb")
+            << QStringLiteral("expected an integer from 1 to 1024");
+        QTest::newRow("max_body_mb too large")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","max_body_mb":4096}]})")
+            << QStringLiteral("/sources/0/max_body_mb")
+            << QStringLiteral("expected an integer from 1 to 1024");
+        QTest::newRow("max_body_mb a string")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"generic","url":"http:\/\/x","panel":"bugs","max_body_mb":"64"}]})")
+            << QStringLiteral("/sources/0/max_body_mb")
+            << QStringLiteral("expected an integer from 1 to 1024");
         QTest::newRow("duplicate name")
             << QByteArray(
                    R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"},{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs"}]})")

@@ -79,7 +79,7 @@ private Q_SLOTS:
             r.fillerBytes = 2LL * 1024 * 1024 * 1024;
             r.filler = QByteArrayLiteral(" ");
             return r;
-        }) << QStringLiteral("response too large");
+        }) << QStringLiteral("response larger than 64 MiB (max_body_mb)");
         QTest::newRow("invalid UTF-8") << Fault([] {
             return HttpServerResponse::json(
                 "{\"data\":[{\"id\":1,\"subject\":\"\xff\xfe broken\"}]}");

@@ -113,8 +113,9 @@ void TestGenericMapping::parse_data() {
             "lead":null}]})",
         R"({"items":[{"id":"1","owner":"chloe"},{"id":"2","owner":""}]})");
     row("owner of another type", R"({"fields":{"owner":"/lead"}})",
-        R"({"data":[{"id":1,"subject":"s","lead":{"login":"chloe"}}]})",
-        R"({"error":"JSON of the wrong shape at /data/0/lead: expected a string or number"})");
+        R"({"data":[{"id":1,"subject":"s","lead":{"login":"chloe"}},{"id":2,"subject":"t"}]})",
+        R"({"items":[{"id":"2"}],
+            "unreadable":"1 item unreadable: /data/0/lead expected a string or number"})");
 
     // People in every form APIs use.
     row("people string", R"({"fields":{"people":"/owner"}})",
@@ -201,22 +202,32 @@ void TestGenericMapping::parse_data() {
         R"({"items":[{"url":"https://own.example/1"},{"url":"https://t.example/2"},
             {"url":"https://t.example/3"}]})");
 
-    // Shape errors name the exact pointer; a bad page carries no items.
+    // An item that cannot be read is left out and counted, its exact pointer named; the others
+    // are read. Only an answer that cannot be read as a whole fails.
     row("missing id", "",
         R"({"data":[{"id":1,"subject":"a"},{"id":2,"subject":"b"},{"id":3,"subject":"c"},
             {"subject":"d"}]})",
-        R"({"error":"JSON of the wrong shape at /data/3/id: expected a string or number"})");
-    row("null id", "", R"({"data":[{"id":null,"subject":"a"}]})",
-        R"({"error":"JSON of the wrong shape at /data/0/id: expected a string or number"})");
+        R"({"items":[{"id":"1"},{"id":"2"},{"id":"3"}],
+            "unreadable":"1 item unreadable: /data/3/id expected a string or number"})");
+    row("null id", "", R"({"data":[{"id":null,"subject":"a"},{"id":2,"subject":"b"}]})",
+        R"({"items":[{"id":"2"}],
+            "unreadable":"1 item unreadable: /data/0/id expected a string or number"})");
     row("empty id", "", R"({"data":[{"id":"","subject":"a"}]})",
-        R"({"error":"JSON of the wrong shape at /data/0/id: expected a string or number"})");
-    row("object id", "", R"({"data":[{"id":{"n":1},"subject":"a"}]})",
-        R"({"error":"JSON of the wrong shape at /data/0/id: expected a string or number"})");
+        R"({"items":[],"unreadable":"1 item unreadable: /data/0/id expected a string or number"})");
+    row("object id", "", R"({"data":[{"id":{"n":1},"subject":"a"},{"id":2,"subject":"b"}]})",
+        R"({"items":[{"id":"2"}],
+            "unreadable":"1 item unreadable: /data/0/id expected a string or number"})");
     row("missing title", "", R"({"data":[{"id":1,"subject":"a"},{"id":2}]})",
-        R"({"error":"JSON of the wrong shape at /data/1/subject: expected a string"})");
-    row("nested id pointer in error", R"({"items":"","fields":{"id":"/ref/id"}})",
+        R"({"items":[{"id":"1"}],
+            "unreadable":"1 item unreadable: /data/1/subject expected a string"})");
+    row("nested id pointer", R"({"items":"","fields":{"id":"/ref/id"}})",
         R"([{"ref":{"id":"a"},"subject":"x"},{"ref":{},"subject":"y"}])",
-        R"({"error":"JSON of the wrong shape at /1/ref/id: expected a string or number"})");
+        R"({"items":[{"id":"a"}],
+            "unreadable":"1 item unreadable: /1/ref/id expected a string or number"})");
+    row("several bad items: counted, the first named", "",
+        R"({"data":[{"subject":"a"},{"id":2,"subject":"b"},"c",{"id":4,"subject":{"text":"d"}}]})",
+        R"({"items":[{"id":"2"}],
+            "unreadable":"3 items unreadable: /data/0/id expected a string or number"})");
     row("items not an array", "", R"({"data":{"id":1,"subject":"a"}})",
         R"({"error":"JSON of the wrong shape at /data: expected an array of items"})");
     row("items missing", "", R"({"results":[]})",
@@ -224,13 +235,15 @@ void TestGenericMapping::parse_data() {
     row("root not an array", R"({"items":""})", R"({"data":[]})",
         R"({"error":"JSON of the wrong shape at /: expected an array of items"})");
     row("item not an object", "", R"({"data":[{"id":1,"subject":"a"},"b"]})",
-        R"({"error":"JSON of the wrong shape at /data/1: expected an object"})");
+        R"({"items":[{"id":"1"}],"unreadable":"1 item unreadable: /data/1 expected an object"})");
     row("state is an object", R"({"fields":{"state":"/status"}})",
-        R"({"data":[{"id":1,"subject":"a","status":{"name":"open"}}]})",
-        R"({"error":"JSON of the wrong shape at /data/0/status: expected a string or number"})");
+        R"({"data":[{"id":1,"subject":"a","status":{"name":"open"}},{"id":2,"subject":"b"}]})",
+        R"({"items":[{"id":"2"}],
+            "unreadable":"1 item unreadable: /data/0/status expected a string or number"})");
     row("time is an object", R"({"fields":{"created_at":"/created"}})",
-        R"({"data":[{"id":1,"subject":"a","created":{"at":1}}]})",
-        R"({"error":"JSON of the wrong shape at /data/0/created: expected an ISO 8601 string or epoch seconds/milliseconds"})");
+        R"({"data":[{"id":1,"subject":"a","created":{"at":1}},{"id":2,"subject":"b"}]})",
+        R"({"items":[{"id":"2"}],
+            "unreadable":"1 item unreadable: /data/0/created expected an ISO 8601 string or epoch seconds/milliseconds"})");
     row("html login page", "",
         "<!DOCTYPE html><html><head><title>Sign in</title></head><body>login</body></html>",
         R"j({"error":"not JSON (got an HTML page: login?)"})j");
@@ -301,6 +314,10 @@ void TestGenericMapping::parse_data() {
         R"({"next":null})");
     row("cursor on an empty page", cursor, R"({"data":[],"meta":{"next_cursor":"more"}})",
         R"({"items":[],"next":null})");
+    row("cursor after a page of only unreadable items", cursor,
+        R"({"data":[{"subject":"no id"}],"meta":{"next_cursor":"more"}})",
+        R"({"items":[],"unreadable":"1 item unreadable: /data/0/id expected a string or number",
+            "next":"http://127.0.0.1:8080/api/requests?status=open&cursor=more"})");
     row("cursor not a scalar", cursor,
         R"({"data":[{"id":1,"subject":"a"}],"meta":{"next_cursor":{"c":1}}})",
         R"({"error":"JSON of the wrong shape at /meta/next_cursor: expected a cursor string or null"})");

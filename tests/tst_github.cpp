@@ -131,14 +131,30 @@ void TestGitHub::parse_data() {
         {{"error", "next page is on another server (https://api.github.com): not followed"}});
     row("not an array", {{"message", "Not Found"}}, "",
         {{"error", "JSON of the wrong shape at /: expected an array of items"}});
-    row("number missing", json::array({issue(44, {{"number", nullptr}})}), "",
-        {{"error", "JSON of the wrong shape at /0/number: expected a string or an integer"}});
-    row("title a number", json::array({issue(46), issue(44, {{"title", 5}})}), "",
-        {{"error", "JSON of the wrong shape at /1/title: expected a string"}});
-    row("assignees an object", json::array({issue(44, {{"assignees", {{"login", "ana"}}}})}), "",
-        {{"error", "JSON of the wrong shape at /0/assignees: expected an array"}});
-    row("created_at not a time", json::array({issue(44, {{"created_at", "1700000000"}})}), "",
-        {{"error", "JSON of the wrong shape at /0/created_at: expected an ISO 8601 time"}});
+    // An issue that cannot be read is left out and counted; the others are read.
+    row("number missing", json::array({issue(44, {{"number", nullptr}}), issue(43)}), "",
+        {{"items", {{{"id", "43"}}}},
+         {"unreadable", "1 item unreadable: /0/number expected a string or an integer"}});
+    row("title a number", json::array({issue(46), issue(44, {{"title", 5}}), issue(43)}), "",
+        {{"items", {{{"id", "43"}}}},
+         {"unreadable", "1 item unreadable: /1/title expected a string"}});
+    row("assignees an object",
+        json::array({issue(44, {{"assignees", {{"login", "ana"}}}}), issue(42)}), "",
+        {{"items", {{{"id", "42"}}}},
+         {"unreadable", "1 item unreadable: /0/assignees expected an array"}});
+    row("created_at not a time",
+        json::array({issue(41), issue(44, {{"created_at", "1700000000"}})}), "",
+        {{"items", {{{"id", "41"}}}},
+         {"unreadable", "1 item unreadable: /1/created_at expected an ISO 8601 time"}});
+    row("two bad issues: counted, the first named",
+        json::array({issue(44, {{"number", nullptr}}), issue(43), issue(42, {{"title", 5}})}), "",
+        {{"items", {{{"id", "43"}}}},
+         {"unreadable", "2 items unreadable: /0/number expected a string or an integer"}});
+    row("a page of only unreadable issues goes on", json::array({issue(44, {{"title", 5}})}),
+        nextLink,
+        {{"items", json::array()},
+         {"unreadable", "1 item unreadable: /0/title expected a string"},
+         {"next", "http://127.0.0.1:9/api/v3/repositories/123/issues?state=open&page=2"}});
 }
 
 void TestGitHub::parse() {

@@ -177,19 +177,28 @@ void TestGitLab::parse_data() {
     row("last page", nullptr, json::array({issue(41)}), {{"x-next-page", ""}}, {{"next", nullptr}});
     row("not an array", nullptr, {{"message", "404 Not found"}}, json::object(),
         {{"error", "JSON of the wrong shape at /: expected an array of items"}});
+    // An issue that cannot be read is left out and counted; the others are read.
     row("id missing", nullptr, json::array({issue(41), issue(42, {{"id", nullptr}})}),
         json::object(),
-        {{"error", "JSON of the wrong shape at /1/id: expected a string or an integer"}});
-    row("title null", nullptr, json::array({issue(41, {{"title", nullptr}})}), json::object(),
-        {{"error", "JSON of the wrong shape at /0/title: expected a string"}});
-    row("labels a string", nullptr, json::array({issue(41, {{"labels", "bug"}})}), json::object(),
-        {{"error", "JSON of the wrong shape at /0/labels: expected an array"}});
-    row("assignee a number", nullptr, json::array({issue(41, {{"assignees", {7}}})}),
+        {{"items", {{{"id", "9101"}}}},
+         {"unreadable", "1 item unreadable: /1/id expected a string or an integer"}});
+    row("title null", nullptr, json::array({issue(41, {{"title", nullptr}}), issue(42)}),
         json::object(),
-        {{"error", "JSON of the wrong shape at /0/assignees/0: expected a string or an object"}});
-    row("created_at not a time", nullptr, json::array({issue(41, {{"created_at", "soon"}})}),
+        {{"items", {{{"id", "9102"}}}},
+         {"unreadable", "1 item unreadable: /0/title expected a string"}});
+    row("labels a string", nullptr, json::array({issue(41, {{"labels", "bug"}}), issue(42)}),
         json::object(),
-        {{"error", "JSON of the wrong shape at /0/created_at: expected an ISO 8601 time"}});
+        {{"items", {{{"id", "9102"}}}},
+         {"unreadable", "1 item unreadable: /0/labels expected an array"}});
+    row("assignee a number", nullptr, json::array({issue(41, {{"assignees", {7}}}), issue(42)}),
+        json::object(),
+        {{"items", {{{"id", "9102"}}}},
+         {"unreadable", "1 item unreadable: /0/assignees/0 expected a string or an object"}});
+    row("created_at not a time", nullptr,
+        json::array({issue(41, {{"created_at", "soon"}}), issue(42), issue(43, {{"id", true}})}),
+        json::object(),
+        {{"items", {{{"id", "9102"}}}},
+         {"unreadable", "2 items unreadable: /0/created_at expected an ISO 8601 time"}});
 }
 
 void TestGitLab::parse() {

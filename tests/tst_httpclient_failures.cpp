@@ -76,7 +76,7 @@ private Q_SLOTS:
         const auto r = tryFetch(client, request);
         QVERIFY(r);
         QCOMPARE(r->error, HttpError::BodyTooLarge);
-        QCOMPARE(r->errorText, QStringLiteral("more than 1000 bytes"));
+        QCOMPARE(r->errorText, QStringLiteral("larger than 1000 bytes"));
         QVERIFY(r->body.isEmpty());
     }
 
@@ -102,7 +102,7 @@ private Q_SLOTS:
         const auto r = tryFetch(client, request);
         QVERIFY(r);
         QCOMPARE(r->error, HttpError::BodyTooLarge);
-        QCOMPARE(r->errorText, QStringLiteral("more than 1 MiB"));
+        QCOMPARE(r->errorText, QStringLiteral("larger than 1 MiB"));
         QVERIFY(clock.elapsed() < 2000);
     }
 

@@ -96,9 +96,9 @@ void TestIncidentIo::parse_data() {
     addParseRow(
         "no incidents", "no_incidents.json", "null",
         R"j({"error":"JSON of the wrong shape at /incidents: expected an array of items"})j");
-    addParseRow(
-        "incident without id", "missing_id.json", "null",
-        R"j({"error":"JSON of the wrong shape at /incidents/1/id: expected a string or an integer"})j");
+    addParseRow("incident without id: left out, the other read", "missing_id.json", "null",
+                R"j({"items":[{"id":"01X","title":"fine"}],
+        "unreadable":"1 item unreadable: /incidents/1/id expected a string or an integer"})j");
     addParseRow("login page", "login.html", "null",
                 R"j({"error":"not JSON (got an HTML page: login?)"})j");
     addParseRow("truncated JSON", "truncated.json", "null",

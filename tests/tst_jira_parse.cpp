@@ -128,22 +128,33 @@ void TestJiraParse::parse_data() {
         {{"error", "JSON of the wrong shape at /total: expected an integer"}});
     row("no issues array", {}, {{"values", json::array()}},
         {{"error", "JSON of the wrong shape at /issues: expected an array of items"}});
+    // An issue that cannot be read is left out and counted; the others are read.
+    const auto oneLeftOut = [](const char *pointerAndExpected) {
+        return json{{"items", {{{"id", "SRE-303"}}}},
+                    {"unreadable", std::string("1 item unreadable: ") + pointerAndExpected}};
+    };
     row("key missing", {},
-        {{"issues", {issue(301), json{{"id", "1"}, {"fields", issue(302)["fields"]}}}}},
-        {{"error", "JSON of the wrong shape at /issues/1/key: expected a string"}});
-    row("key empty", {}, {{"issues", {json{{"key", ""}, {"fields", issue(302)["fields"]}}}}},
-        {{"error", "JSON of the wrong shape at /issues/0/key: expected a non-empty string"}});
-    row("key a number", {}, {{"issues", {json{{"key", 7}, {"fields", issue(302)["fields"]}}}}},
-        {{"error", "JSON of the wrong shape at /issues/0/key: expected a string"}});
-    row("fields missing", {}, {{"issues", {json{{"key", "SRE-1"}}}}},
-        {{"error", "JSON of the wrong shape at /issues/0/fields: expected an object"}});
-    row("summary null", {}, {{"issues", {issue(301, {{"summary", nullptr}})}}},
-        {{"error", "JSON of the wrong shape at /issues/0/fields/summary: expected a string"}});
-    row("status a string", {}, {{"issues", {issue(301, {{"status", "Open"}})}}},
-        {{"error", "JSON of the wrong shape at /issues/0/fields/status: expected an object"}});
-    row("created not a time", {}, {{"issues", {issue(301, {{"created", "yesterday"}})}}},
-        {{"error",
-          "JSON of the wrong shape at /issues/0/fields/created: expected an ISO 8601 time"}});
+        {{"issues", {json{{"id", "1"}, {"fields", issue(302)["fields"]}}, issue(303)}}},
+        oneLeftOut("/issues/0/key expected a string"));
+    row("key empty", {},
+        {{"issues", {json{{"key", ""}, {"fields", issue(302)["fields"]}}, issue(303)}}},
+        oneLeftOut("/issues/0/key expected a non-empty string"));
+    row("key a number", {},
+        {{"issues", {issue(303), json{{"key", 7}, {"fields", issue(302)["fields"]}}}}},
+        oneLeftOut("/issues/1/key expected a string"));
+    row("fields missing", {}, {{"issues", {json{{"key", "SRE-1"}}, issue(303)}}},
+        oneLeftOut("/issues/0/fields expected an object"));
+    row("summary null", {}, {{"issues", {issue(301, {{"summary", nullptr}}), issue(303)}}},
+        oneLeftOut("/issues/0/fields/summary expected a string"));
+    row("status a string", {}, {{"issues", {issue(303), issue(301, {{"status", "Open"}})}}},
+        oneLeftOut("/issues/1/fields/status expected an object"));
+    row("created not a time", {},
+        {{"issues", {issue(301, {{"created", "yesterday"}}), issue(303)}}},
+        oneLeftOut("/issues/0/fields/created expected an ISO 8601 time"));
+    row("an issue not an object", {},
+        {{"issues", {issue(303), "SRE-9", issue(302, {{"summary", 1}})}}},
+        json{{"items", {{{"id", "SRE-303"}}}},
+             {"unreadable", "2 items unreadable: /issues/1 expected an object"}});
     row("token a number", {}, {{"issues", {issue(301)}}, {"nextPageToken", 2}},
         {{"error", "JSON of the wrong shape at /nextPageToken: expected a string"}});
 }

@@ -95,9 +95,9 @@ void TestOpsgenie::parse_data() {
                 R"j({"error":"JSON of the wrong shape at /paging/next: expected a string"})j");
     addParseRow("no data", "no_data.json", "null",
                 R"j({"error":"JSON of the wrong shape at /data: expected an array of items"})j");
-    addParseRow(
-        "entry without id", "missing_id.json", "null",
-        R"j({"error":"JSON of the wrong shape at /data/1/id: expected a string or an integer"})j");
+    addParseRow("entry without id: left out, the other read", "missing_id.json", "null",
+                R"j({"items":[{"id":"x1","title":"one"}],
+        "unreadable":"1 item unreadable: /data/1/id expected a string or an integer"})j");
     addParseRow("login page", "login.html", "null",
                 R"j({"error":"not JSON (got an HTML page: login?)"})j");
     addParseRow("truncated JSON", "truncated.json", "null",

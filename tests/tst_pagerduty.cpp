@@ -88,9 +88,9 @@ void TestPagerDuty::parse_data() {
     addParseRow(
         "no incidents", "no_incidents_key.json", "null",
         R"j({"error":"JSON of the wrong shape at /incidents: expected an array of items"})j");
-    addParseRow(
-        "incident without id", "missing_id.json", "null",
-        R"j({"error":"JSON of the wrong shape at /incidents/1/id: expected a string or an integer"})j");
+    addParseRow("incident without id: left out, the other read", "missing_id.json", "null",
+                R"j({"items":[{"id":"A1","title":"fine"}],
+        "unreadable":"1 item unreadable: /incidents/1/id expected a string or an integer"})j");
     addParseRow(
         "more without offset", "more_without_offset.json", "null",
         R"j({"error":"JSON of the wrong shape at /offset: expected offset and a positive limit (at most 1000000) when more is true"})j");

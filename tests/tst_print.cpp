@@ -4,6 +4,8 @@
 #include "tests/support/DutyboardRun.h"
 #include "tests/support/TestEnvironment.h"
 
+#include "demo/loopback/LoopbackHttpServer.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QTemporaryDir>
@@ -106,6 +108,7 @@ private Q_SLOTS:
         QCOMPARE(andons[0].at("project").get<std::string>(), std::string("sftp"));
         QCOMPARE(andons[0].at("reason").get<std::string>(), std::string("no backups decided"));
         QCOMPARE(andons[0].at("raised_by").get<std::string>(), std::string("mathieu"));
+        QVERIFY(!board.at("sources")[0].contains("warning")); // every alert read
         // The token went to the server but appears nowhere in what the user sees.
         QVERIFY(!run.out.contains(token.toUtf8()));
         QVERIFY(!run.err.contains(token.toUtf8()));
@@ -144,6 +147,38 @@ private Q_SLOTS:
         QVERIFY(prod.at("replicas").at("errors")[0].get<std::string>().find("127.0.0.1:1: ") == 0);
         QVERIFY(!board.at("sources")[1].contains("replicas")); // one URL: as before
         QCOMPARE(board.at("incidents").size(), std::size_t(1));
+    }
+
+    // One alert that cannot be read: the others print, the source is ok and its "warning" says
+    // what was left out (on stderr too); the exit code stays 0.
+    void unreadableItemIsAWarning() {
+        LoopbackHttpServer am([](const HttpServerRequest &) {
+            return HttpServerResponse::json(
+                R"([{"fingerprint":"f1","labels":{"alertname":"One"}},{"fingerprint":null},
+                    {"fingerprint":"f3","labels":{"alertname":"Three"}}])");
+        });
+        QVERIFY(am.start());
+        QTemporaryDir dir;
+        const QString config = writeConfig(
+            dir, QByteArray::fromStdString(nlohmann::json{{"sources",
+                                                           {{{"name", "prod"},
+                                                             {"type", "alertmanager"},
+                                                             {"panel", "incidents"},
+                                                             {"url", am.baseUrl().toStdString()}}}}}
+                                               .dump()));
+        const DutyboardRun run =
+            runDutyboard({QStringLiteral("--config"), config, QStringLiteral("--print")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains(
+                     "dutyboard: source prod: 1 item unreadable: /1/fingerprint expected a string"),
+                 run.err.constData());
+        const auto board = nlohmann::json::parse(run.out.toStdString());
+        const auto &prod = board.at("sources")[0];
+        QCOMPARE(prod.at("health").get<std::string>(), std::string("ok"));
+        QVERIFY(prod.at("error").is_null());
+        QCOMPARE(prod.at("warning").get<std::string>(),
+                 std::string("1 item unreadable: /1/fingerprint expected a string"));
+        QCOMPARE(board.at("incidents").size(), std::size_t(2));
     }
 
     void closedPortExitsTwoWithTheReason() {

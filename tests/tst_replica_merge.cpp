@@ -97,6 +97,23 @@ private Q_SLOTS:
         QCOMPARE(outcome.items[1].title, QStringLiteral("from replica 2")); // a
     }
 
+    // Replicas hold the same alerts: the items one left out are not added to another's, the
+    // answering replica that left out the most is said.
+    void unreadableItemsOfTheWorstReplica() {
+        std::vector<ReplicaAnswer> three =
+            answers({QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("!down")});
+        three[0].unreadable.add(QStringLiteral("/1/fingerprint"), QStringLiteral("a string"));
+        three[1].unreadable.add(QStringLiteral("/0"), QStringLiteral("an alert object"));
+        three[1].unreadable.add(QStringLiteral("/2/fingerprint"), QStringLiteral("a string"));
+        for (int i = 0; i < 3; ++i) // a replica that did not answer says nothing of its items
+            three[2].unreadable.add(QStringLiteral("/5"), QStringLiteral("never said"));
+        QCOMPARE(unreadableText(mergeReplicaAnswers(three).unreadable),
+                 QStringLiteral("2 items unreadable: /0 expected an alert object"));
+        QCOMPARE(mergeReplicaAnswers(answers({QStringLiteral("a"), QStringLiteral("a")}))
+                     .unreadable.count,
+                 0);
+    }
+
     void plainSourceHasNoReplicaText() { QCOMPARE(::replicasText(SourceHealth()), QString()); }
 
     void rateLimitedEverywhereWaits() {

@@ -226,12 +226,19 @@ void TestSlackParse::mapping_data() {
             "JSON of the wrong shape at /ok: expected true or false");
     refusal("messages not array", R"({"ok":true,"messages":{}})",
             "JSON of the wrong shape at /messages: expected an array of messages");
-    refusal(
-        "message without ts",
-        R"({"ok":true,"messages":[{"type":"message","user":"U1","ts":"1.0"},{"type":"message","text":"x"}]})",
-        "JSON of the wrong shape at /messages/1/ts: expected a string");
-    refusal("message not object", R"({"ok":true,"messages":[7]})",
-            "JSON of the wrong shape at /messages/0: expected a message object");
+    // A message that cannot be read is left out and counted; the others are read.
+    QTest::newRow("message without ts")
+        << QByteArray("{}")
+        << QByteArray(
+               R"({"ok":true,"messages":[{"type":"message","user":"U1","ts":"1.0"},{"type":"message","text":"x"}]})")
+        << QByteArray(R"({"items":[{"id":"1.0"}],
+               "unreadable":"1 item unreadable: /messages/1/ts expected a string"})");
+    QTest::newRow("message not object")
+        << QByteArray("{}")
+        << QByteArray(
+               R"({"ok":true,"messages":[7,{"type":"message","user":"U1","ts":"2.0"},{"ts":3}]})")
+        << QByteArray(R"({"items":[{"id":"2.0"}],
+               "unreadable":"2 items unreadable: /messages/0 expected a message object"})");
     refusal("login page", "<!DOCTYPE html><html><body>Sign in to Slack</body></html>",
             "not JSON (got an HTML page: login?)");
     refusal("truncated", R"({"ok":true,"messages":[)", "not JSON (parse error at byte 24)");

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void longTitlesElide();
     void overflowSaysHowManyMore();
     void staleAndFailedPanelsSayWhy();
+    void sourceLightSaysUnreadableItems();
 };
 
 void TestWallLayout::screenshots_data() {
@@ -187,6 +188,25 @@ void TestWallLayout::staleAndFailedPanelsSayWhy() {
     QVERIFY(!incidents->freshnessBand()->isVisible() ||
             incidents->freshnessBand()->text().contains(QStringLiteral("statuspage")));
     QVERIFY(view.grab().save(QStringLiteral("/tmp/dutyboard-wall-failing.png")));
+}
+
+// A source that answers but left an item out says so on its light, where a healthy one says
+// only its name.
+void TestWallLayout::sourceLightSaysUnreadableItems() {
+    ManualClock clock(start);
+    Board board(clock);
+    addStandardSources(board);
+    board.applyHealth(QStringLiteral("jira-bugs"), okHealthAt(start));
+    SourceHealth health = okHealthAt(start);
+    health.unreadable.add(QStringLiteral("/0/fingerprint"), QStringLiteral("a string"));
+    board.applyHealth(QStringLiteral("alerts"), health);
+    WallHeader header(board.health(), clock, QString());
+    const QStringList lights = header.sourceLights();
+    QVERIFY2(lights.contains(QStringLiteral(
+                 "\u25CF alerts ok \u00B7 1 item unreadable: /0/fingerprint expected a string")),
+             qPrintable(lights.join(QLatin1Char('\n'))));
+    QVERIFY2(lights.contains(QStringLiteral("\u25CF jira-bugs")),
+             qPrintable(lights.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestWallLayout)

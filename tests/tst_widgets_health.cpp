@@ -32,6 +32,7 @@ private Q_SLOTS:
     void freshnessNamesTheWorstOfSeveralSources();
     void sourceBarShowsFailure();
     void sourceBarShowsReplicas();
+    void sourceBarShowsUnreadableItems();
     void agesRefreshWithTheClock();
     void screenshotEmptyNarrow();
 };
@@ -198,6 +199,40 @@ void TestWidgetsHealth::sourceBarShowsReplicas() {
     QVERIFY(!view.findChild<QLabel *>(QStringLiteral("source-jira-run"))
                  ->text()
                  .contains(QStringLiteral("replicas")));
+}
+
+// Fresh, but an item could not be read: "ok · 1 item unreadable: …" on the entry, in its
+// tooltip and accessible name; gone once every item reads again.
+void TestWidgetsHealth::sourceBarShowsUnreadableItems() {
+    ManualClock clock(start);
+    Board board(clock);
+    addStandardSources(board);
+    BoardView view(&board);
+    view.show();
+    QLabel *alerts = view.findChild<QLabel *>(QStringLiteral("source-alerts"));
+    QVERIFY(alerts);
+    SourceHealth health = okHealthAt(start);
+    health.unreadable.add(QStringLiteral("/0/fingerprint"), QStringLiteral("a string"));
+    board.applyHealth(QStringLiteral("alerts"), health);
+    const QString words =
+        QStringLiteral("ok \u00B7 1 item unreadable: /0/fingerprint expected a string");
+    QVERIFY2(alerts->text().contains(words), qPrintable(alerts->text()));
+    QVERIFY2(alerts->toolTip().contains(QStringLiteral("health: ") + words),
+             qPrintable(alerts->toolTip()));
+    QVERIFY2(alerts->accessibleName().contains(
+                 QStringLiteral("1 item unreadable: /0/fingerprint expected a string")),
+             qPrintable(alerts->accessibleName()));
+
+    health.unreadable.add(QStringLiteral("/4/fingerprint"), QStringLiteral("a string"));
+    health.unreadable.add(QStringLiteral("/9"), QStringLiteral("an alert object"));
+    board.applyHealth(QStringLiteral("alerts"), health);
+    QVERIFY2(alerts->text().contains(
+                 QStringLiteral("ok \u00B7 3 items unreadable: /0/fingerprint expected a string")),
+             qPrintable(alerts->text()));
+
+    board.applyHealth(QStringLiteral("alerts"), okHealthAt(start));
+    QVERIFY2(!alerts->text().contains(QStringLiteral("unreadable")), qPrintable(alerts->text()));
+    QVERIFY(alerts->text().contains(QStringLiteral("ok")));
 }
 
 void TestWidgetsHealth::agesRefreshWithTheClock() {

@@ -43,8 +43,15 @@ void whenBoardComplete(AppContext *context, std::function<void()> done) {
 int sayFailedSources(const AppContext &context) {
     int code = 0;
     for (const SourceInfo &info : context.board()->health()->sources()) {
-        if (info.health.state == HealthState::Ok)
+        if (info.health.state == HealthState::Ok) {
+            // Not a failure (the exit code stays 0), but what a script's reader should know.
+            if (const QString warning = healthWarning(info.health); !warning.isEmpty()) {
+                const QString line = redactSecrets(
+                    QStringLiteral("dutyboard: source %1: %2\n").arg(info.name, warning));
+                std::fputs(line.toLocal8Bit().constData(), stderr);
+            }
             continue;
+        }
         code = 2;
         const QString line = redactSecrets(
             QStringLiteral("dutyboard: source %1 failed: %2\n").arg(info.name, info.health.error));

@@ -10,5 +10,6 @@ class AppContext;
 
 // Fetches every source once; `done` runs once, when the board is complete.
 void whenBoardComplete(AppContext *context, std::function<void()> done);
-// Says on stderr each source that failed; returns 2 when one did, else 0.
+// Says on stderr each source that failed, and the warning of each that did not ("1 item
+// unreadable: …"); returns 2 when one failed, else 0.
 int sayFailedSources(const AppContext &context);

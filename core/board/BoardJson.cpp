@@ -112,6 +112,8 @@ json boardToJson(const Board &board, const Ownerships *ownerships) {
             s["rate_limited_until"] = isoUtc(h.retryAt);
         if (h.tlsVerifyOff)
             s["tls_verify"] = false;
+        if (const QString warning = healthWarning(h); !warning.isEmpty())
+            s["warning"] = utf8(warning);
         if (h.replicasTotal > 0) {
             s["replicas"] = {{"answering", h.replicasAnswering}, {"total", h.replicasTotal}};
             if (!h.replicaErrors.isEmpty()) {

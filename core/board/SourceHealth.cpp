@@ -5,7 +5,8 @@ bool SourceHealth::operator==(const SourceHealth &o) const {
     return state == o.state && error == o.error && lastSuccess == o.lastSuccess &&
            lastAttempt == o.lastAttempt && retryAt == o.retryAt && rateLimited == o.rateLimited &&
            tlsVerifyOff == o.tlsVerifyOff && replicasAnswering == o.replicasAnswering &&
-           replicasTotal == o.replicasTotal && replicaErrors == o.replicaErrors;
+           replicasTotal == o.replicasTotal && replicaErrors == o.replicaErrors &&
+           unreadable == o.unreadable;
 }
 
 QString replicasText(const SourceHealth &health) {
@@ -26,4 +27,14 @@ QString healthStateName(HealthState state) {
         return QStringLiteral("failed");
     }
     return QStringLiteral("failed");
+}
+
+QString healthWarning(const SourceHealth &health) {
+    return unreadableText(health.unreadable);
+}
+
+QString healthStateText(const SourceHealth &health) {
+    const QString warning = healthWarning(health);
+    const QString name = healthStateName(health.state);
+    return warning.isEmpty() ? name : name + QStringLiteral(" \u00B7 ") + warning;
 }

@@ -2,6 +2,8 @@
 // How a source is doing, as one value carried with every snapshot.
 #pragma once
 
+#include "core/board/UnreadableItems.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -26,6 +28,9 @@ struct SourceHealth {
     int replicasAnswering = 0;
     int replicasTotal = 0;
     QStringList replicaErrors;
+    // Items the last good answer held but that could not be read, left out of the panel (the
+    // others are fresh). Only while ok: a failed fetch says its error instead.
+    UnreadableItems unreadable;
 
     bool operator==(const SourceHealth &o) const;
     bool operator!=(const SourceHealth &o) const { return !(*this == o); }
@@ -36,3 +41,9 @@ QString replicasText(const SourceHealth &health);
 
 // "ok", "stale", "failed", "pending".
 QString healthStateName(HealthState state);
+// What is wrong while the source answers, for a person ("1 item unreadable: /0/fingerprint
+// expected a string"); empty when nothing is.
+QString healthWarning(const SourceHealth &health);
+// The state name with the warning, as the source bar and the wall say it: "ok · 1 item
+// unreadable: /0/fingerprint expected a string", "stale".
+QString healthStateText(const SourceHealth &health);

@@ -160,6 +160,7 @@ SourceConfig parseSource(const json &source, const QString &pointer) {
     config.intervalS = optionalInt(source, "interval_s", pointer, 30, 1, 86400);
     config.timeoutS = optionalInt(source, "timeout_s", pointer, 20, 1, 600);
     config.maxPages = optionalInt(source, "max_pages", pointer, 20, 1, 1000);
+    config.maxBodyMb = optionalInt(source, "max_body_mb", pointer, 64, 1, 1024);
     config.proxy = optionalString(source, "proxy", pointer).toUtf8();
     config.tls = parseTls(source, pointer);
     config.auth = parseAuth(source, pointer);

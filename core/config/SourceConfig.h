@@ -33,6 +33,7 @@ struct SourceConfig {
     int intervalS = 30;
     int timeoutS = 20;
     int maxPages = 20;
+    int maxBodyMb = 64; // an answer larger than this is refused (max_body_mb)
     AuthConfig auth;
     TlsOptions tls;
     QByteArray proxy;

@@ -261,7 +261,7 @@ HttpResult CurlTransfer::finish(CURLcode code) {
 
     if (m_tooLarge) {
         result.error = HttpError::BodyTooLarge;
-        result.errorText = QStringLiteral("more than %1").arg(sizeText(m_request.maxBodyBytes));
+        result.errorText = QStringLiteral("larger than %1").arg(sizeText(m_request.maxBodyBytes));
     } else if (code != CURLE_OK) {
         const QByteArray text = m_errorBuffer[0] != '\0' ? QByteArray(m_errorBuffer)
                                                          : QByteArray(curl_easy_strerror(code));

@@ -68,7 +68,7 @@ QString describeHttpFailure(const HttpResult &result) {
     case HttpError::Tls:
         return QStringLiteral("TLS error (%1)%2").arg(result.errorText, tlsHint(result.errorText));
     case HttpError::BodyTooLarge:
-        return QStringLiteral("response too large (%1)").arg(result.errorText);
+        return QStringLiteral("response %1").arg(result.errorText);
     case HttpError::Other:
         return QStringLiteral("transfer failed (%1)").arg(result.errorText);
     case HttpError::HttpStatus:

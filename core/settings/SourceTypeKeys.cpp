@@ -59,6 +59,12 @@ std::vector<SourceTypeKey> commonKeys() {
          QStringLiteral("20"),
          QStringLiteral("Seconds before a request is given up"),
          {}},
+        {"max_body_mb",
+         Kind::Number,
+         false,
+         QStringLiteral("64"),
+         QStringLiteral("Largest answer read, in MiB; a larger one fails the source"),
+         {}},
     };
 }
 

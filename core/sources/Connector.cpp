@@ -29,6 +29,7 @@ HttpRequest Connector::makeRequest(const QByteArray &pathAndQuery) const {
     HttpRequest request;
     request.url = joinUrl(m_config.url, pathAndQuery);
     request.timeoutMs = m_config.timeoutS * 1000;
+    request.maxBodyBytes = qint64(m_config.maxBodyMb) * 1024 * 1024;
     request.tls = m_config.tls;
     request.proxy = m_config.proxy;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
@@ -70,6 +71,9 @@ HttpRequest Connector::onReplica(HttpRequest request, int index) const {
 }
 
 QString Connector::describeFailure(const HttpResult &result) const {
+    // The cap is the source's own: name the key that raises it.
+    if (result.error == HttpError::BodyTooLarge)
+        return describeHttpFailure(result) + QStringLiteral(" (max_body_mb)");
     return describeHttpFailure(result);
 }
 

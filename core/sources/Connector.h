@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/board/Item.h"
+#include "core/board/UnreadableItems.h"
 #include "core/config/SourceConfig.h"
 #include "core/http/HttpRequest.h"
 #include "core/lean/WriteAction.h"
@@ -20,6 +21,9 @@ struct ParsedPage {
     // Entries read but deliberately not turned into items (GitHub's pull requests): a page of
     // only those is not an empty page, so pagination goes on.
     int skipped = 0;
+    // Entries that could not be read (a field of the wrong type) and were left out; the page's
+    // other items are good. `error` is for an answer that cannot be read at all.
+    UnreadableItems unreadable;
 };
 
 class Connector {

@@ -133,14 +133,16 @@ void Poller::applyToBoard(const QString &name, const FetchOutcome &outcome) {
         health.lastSuccess = now;
         health.retryAt = {};
         health.rateLimited = false;
-        if (!outcome.unchanged) {
+        if (!outcome.unchanged) { // unchanged: the same items left out as last time
             items = outcome.items;
+            health.unreadable = outcome.unreadable;
             if (!m_trimTimer.isActive())
                 m_trimTimer.start();
         }
     } else {
         health.state = health.lastSuccess.isValid() ? HealthState::Stale : HealthState::Failed;
         health.error = outcome.error;
+        health.unreadable = {}; // the error says what is wrong now
         health.rateLimited = outcome.retryAt.isValid();
         health.retryAt = outcome.retryAt;
     }

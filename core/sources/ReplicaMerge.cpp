@@ -28,6 +28,8 @@ FetchOutcome mergeReplicaAnswers(std::vector<ReplicaAnswer> answers) {
         }
         ++outcome.replicasAnswering;
         outcome.pages = 1;
+        if (answer.unreadable.count > outcome.unreadable.count)
+            outcome.unreadable = answer.unreadable;
         outcome.items.reserve(outcome.items.size() + answer.items.size());
         for (Item &item : answer.items) {
             if (!seen.contains(item.id)) {

@@ -14,12 +14,15 @@ struct ReplicaAnswer {
     QByteArray url;
     bool ok = false;
     Items items;
-    QString error;     // for a person, when not ok
-    QDateTime retryAt; // rate limited until then (UTC), or invalid
+    UnreadableItems unreadable; // left out of `items`
+    QString error;              // for a person, when not ok
+    QDateTime retryAt;          // rate limited until then (UTC), or invalid
 };
 
 // ok while one replica answered; items are the union by id, the first replica's copy kept (the
-// order of the URLs in the config). Failed when none answered, with every replica's reason.
+// order of the URLs in the config). Unreadable items: the answering replica's that left out the
+// most (replicas hold the same alerts, so theirs are not added up). Failed when none answered, with
+// every replica's reason.
 FetchOutcome mergeReplicaAnswers(std::vector<ReplicaAnswer> answers);
 
 // "127.0.0.1:9093" for "http://127.0.0.1:9093/prefix": how a replica is named to a person.

@@ -83,6 +83,7 @@ void SourceFetcher::onReplicaAnswered(int replica, const HttpResult &result) {
         parsed.ok = page.error.isEmpty();
         parsed.error = page.error;
         parsed.items = std::move(page.items);
+        parsed.unreadable = std::move(page.unreadable);
         QMetaObject::invokeMethod(
             this,
             [this, replica, parsed = std::move(parsed)]() mutable {
@@ -170,7 +171,8 @@ void SourceFetcher::onPageParsed(ParsedPage page, size_t digest) {
         finish(std::move(outcome));
         return;
     }
-    const bool emptyPage = page.items.empty() && page.skipped == 0;
+    const bool emptyPage = page.items.empty() && page.skipped == 0 && page.unreadable.count == 0;
+    m_current.unreadable.add(page.unreadable);
     if (m_current.items.empty())
         m_current.items = std::move(page.items);
     else

@@ -23,7 +23,8 @@ struct FetchOutcome {
     QString error;     // for a person; empty when ok
     QDateTime retryAt; // rate limited until then (UTC), or invalid
     int pages = 0;
-    bool truncated = false; // stopped at the page cap with more to read
+    bool truncated = false;     // stopped at the page cap with more to read
+    UnreadableItems unreadable; // left out of `items`, added up over the pages
     // A cluster source (several URLs): how many replicas answered, and why the others did not
     // ("127.0.0.1:9095: connection refused"). 0 of 0 for a plain source.
     int replicasAnswering = 0;

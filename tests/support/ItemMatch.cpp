@@ -89,6 +89,12 @@ QString matchPage(const ParsedPage &page, const json &expected) {
     } else if (!page.error.isEmpty() && !page.items.empty()) {
         problems.append(QStringLiteral("an error page must carry no items"));
     }
+    // Always checked: a page must not leave items out unless the row says so.
+    const QString wantUnreadable =
+        QString::fromStdString(expected.value("unreadable", std::string()));
+    if (unreadableText(page.unreadable) != wantUnreadable)
+        problems.append(QStringLiteral("unreadable \"%1\", expected \"%2\"")
+                            .arg(unreadableText(page.unreadable), wantUnreadable));
     if (expected.contains("next")) {
         const json &next = expected["next"];
         const QString got = page.next ? QString::fromUtf8(page.next->url) : QString();

@@ -18,6 +18,7 @@ nlohmann::json itemToTestJson(const Item &item);
 // Empty when the items match: same count, and every key given in each expected object equal.
 QString matchItems(const Items &actual, const nlohmann::json &expected);
 
-// `expected` may hold "items" (array), "error" (exact), "error_prefix", and "next" (the next
-// request's URL, or null for the last page). An absent "error" means no error expected.
+// `expected` may hold "items" (array), "error" (exact), "error_prefix", "unreadable" (the items
+// left out, as unreadableText() says it) and "next" (the next request's URL, or null for the last
+// page). An absent "error" or "unreadable" means none expected.
 QString matchPage(const ParsedPage &page, const nlohmann::json &expected);

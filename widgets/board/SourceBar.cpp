@@ -66,18 +66,22 @@ SourceBar::SourceBar(SourceHealthModel *health, const Clock &clock, QWidget *par
 
 QString SourceBar::entryText(int row) const {
     const QModelIndex i = m_health->index(row);
-    const auto state = static_cast<HealthState>(i.data(SourceHealthModel::StateRole).toInt());
-    const QString word = i.data(SourceHealthModel::StateNameRole).toString();
+    const SourceHealth &health = m_health->sources()[static_cast<size_t>(row)].health;
+    const auto state = health.state;
+    // "ok · 1 item unreadable: …": fresh, but not every item could be read (in amber, as the
+    // TLS warning).
+    const QString word = healthStateText(health).toHtmlEscaped();
     const bool bad = state == HealthState::Failed;
+    const QColor wordColor = bad                                ? Theme::failedColor()
+                             : !healthWarning(health).isEmpty() ? Theme::amberColor().darker(115)
+                                                                : Theme::staleColor().darker(125);
     QString text =
         QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3&nbsp;"
                        "<span style=\"color:%4;%5\">%6</span>")
             .arg(healthColor(state).name(), healthGlyph(state),
-                 i.data(SourceHealthModel::NameRole).toString().toHtmlEscaped(),
-                 bad ? Theme::failedColor().name() : Theme::staleColor().darker(125).name(),
+                 i.data(SourceHealthModel::NameRole).toString().toHtmlEscaped(), wordColor.name(),
                  bad ? QStringLiteral("font-weight:600") : QString(), word);
-    if (const QString replicas = replicasText(m_health->sources()[static_cast<size_t>(row)].health);
-        !replicas.isEmpty())
+    if (const QString replicas = replicasText(health); !replicas.isEmpty())
         text += QStringLiteral("&nbsp;<span style=\"color:%1\">%2</span>")
                     .arg(Theme::staleColor().darker(125).name(), replicas);
     if (i.data(SourceHealthModel::TlsVerifyOffRole).toBool())
@@ -96,7 +100,7 @@ QString SourceBar::entryToolTip(int row) const {
         QStringLiteral("type: %1 \u00B7 panel: %2 \u00B7 every %3 s")
             .arg(info.type, info.panel)
             .arg(info.intervalS),
-        QStringLiteral("health: %1").arg(healthStateName(h.state)),
+        QStringLiteral("health: %1").arg(healthStateText(h)),
         QStringLiteral("last success: %1").arg(shortTimestamp(h.lastSuccess, now)),
     };
     if (!h.error.isEmpty())
@@ -166,5 +170,9 @@ void SourceBar::updateRow(int row) {
     QLabel *label = m_entries[static_cast<size_t>(row)];
     label->setText(entryText(row));
     label->setToolTip(entryToolTip(row));
-    label->setAccessibleName(m_health->index(row).data(SourceHealthModel::SummaryRole).toString());
+    QString name = m_health->index(row).data(SourceHealthModel::SummaryRole).toString();
+    if (const QString warning = healthWarning(m_health->sources()[static_cast<size_t>(row)].health);
+        !warning.isEmpty())
+        name += QStringLiteral(" \u00B7 ") + warning;
+    label->setAccessibleName(name);
 }

@@ -69,8 +69,8 @@ QStringList WallHeader::sourceLights() const {
     QStringList lights;
     for (const SourceInfo &s : m_health->sources()) {
         QString light = healthGlyph(s.health.state) + QLatin1Char(' ') + s.name;
-        if (s.health.state != HealthState::Ok)
-            light += QLatin1Char(' ') + healthStateName(s.health.state);
+        if (s.health.state != HealthState::Ok || !healthWarning(s.health).isEmpty())
+            light += QLatin1Char(' ') + healthStateText(s.health);
         lights.append(light);
     }
     return lights;
@@ -138,24 +138,31 @@ void WallHeader::paintEvent(QPaintEvent *) {
     struct Light {
         QString text;
         QColor color;
+        bool quiet = false; // fine, nothing to say: the name dim
+    };
+    const auto lightOf = [](const QString &text, const SourceHealth &health) {
+        return Light{text, healthColor(health.state),
+                     health.state == HealthState::Ok && healthWarning(health).isEmpty()};
     };
     std::vector<Light> lights;
     const QStringList full = sourceLights();
     if (widthOf(full) <= r.right() - x) {
         for (size_t i = 0; i < sources.size(); ++i)
-            lights.push_back({full[static_cast<int>(i)], healthColor(sources[i].health.state)});
+            lights.push_back(lightOf(full[static_cast<int>(i)], sources[i].health));
     } else {
         int ok = 0;
         for (size_t i = 0; i < sources.size(); ++i) {
-            if (sources[i].health.state == HealthState::Ok)
+            // A source with a warning is not folded away: it has something to say.
+            Light light = lightOf(full[static_cast<int>(i)], sources[i].health);
+            if (light.quiet)
                 ++ok;
             else
-                lights.push_back({full[static_cast<int>(i)], healthColor(sources[i].health.state)});
+                lights.push_back(std::move(light));
         }
         if (ok > 0)
             lights.insert(lights.begin(),
                           {healthGlyph(HealthState::Ok) + QStringLiteral(" %1 ok").arg(ok),
-                           healthColor(HealthState::Ok)});
+                           healthColor(HealthState::Ok), true});
     }
     int right = r.right();
     for (auto it = lights.rbegin(); it != lights.rend() && right > x; ++it) {
@@ -167,8 +174,7 @@ void WallHeader::paintEvent(QPaintEvent *) {
         p.setPen(it->color.lighter(115));
         p.drawText(QRect(box.left(), box.top(), glyphW, box.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, glyph);
-        p.setPen(it->color == healthColor(HealthState::Ok) ? WallColors::dimText()
-                                                           : WallColors::text());
+        p.setPen(it->quiet ? WallColors::dimText() : WallColors::text());
         p.drawText(box.adjusted(glyphW, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(it->text.mid(1), Qt::ElideRight, box.width() - glyphW));
         right -= w + spacing;

@@ -29,7 +29,8 @@ public:
     QString clockText() const;
     QString dutyText() const;
     QString pageText() const;
-    // One entry per source: "● prod-alerts", "◐ bug-tracker stale".
+    // One entry per source: "● prod-alerts", "◐ bug-tracker stale",
+    // "● prod-alerts ok · 1 item unreadable: /0/fingerprint expected a string".
     QStringList sourceLights() const;
 
     QSize sizeHint() const override;

@@ -52,8 +52,9 @@ void AlertFields::clear() {
     labelCount = 0;
 }
 
-AlertmanagerAlertReader::AlertmanagerAlertReader(Sink sink)
-    : m_sink(std::move(sink)) {}
+AlertmanagerAlertReader::AlertmanagerAlertReader(Sink sink, UnreadableItems *unreadable)
+    : m_sink(std::move(sink))
+    , m_unreadable(unreadable) {}
 
 bool AlertmanagerAlertReader::read(const HttpResult &result, QString *error) {
     if (parseJsonStream(result, this, error))
@@ -68,8 +69,15 @@ bool AlertmanagerAlertReader::fail(const QString &error) {
     return false;
 }
 
+void AlertmanagerAlertReader::leaveOut() {
+    m_unreadable->add(QLatin1Char('/') + QString::number(m_index),
+                      QStringLiteral("an alert object"));
+}
+
 bool AlertmanagerAlertReader::key(string_t &name) {
     m_field = -1;
+    if (m_skipping)
+        return true;
     if (m_depth == alertDepth) {
         m_field = fieldNamed(alertFields, name);
         m_member = name == "labels"        ? Section::Labels
@@ -101,9 +109,13 @@ bool AlertmanagerAlertReader::key(string_t &name) {
 bool AlertmanagerAlertReader::scalar(const std::string *text) {
     if (m_depth == 0)
         return fail(wrongShape(QString(), QStringLiteral("an array of alerts")));
-    if (m_depth == 1)
-        return fail(wrongShape(QLatin1Char('/') + QString::number(m_index),
-                               QStringLiteral("an alert object")));
+    if (m_skipping)
+        return true;
+    if (m_depth == 1) {
+        leaveOut();
+        ++m_index;
+        return true;
+    }
     if (m_depth == listDepth) {
         m_alert.silenced |= m_list == StatusList::SilencedBy;
         m_alert.inhibited |= m_list == StatusList::InhibitedBy;
@@ -122,6 +134,10 @@ bool AlertmanagerAlertReader::scalar(const std::string *text) {
 }
 
 bool AlertmanagerAlertReader::open(bool isObject) {
+    if (m_skipping) {
+        ++m_depth;
+        return true;
+    }
     if (m_depth == listDepth) { // an element of a status list
         m_alert.silenced |= m_list == StatusList::SilencedBy;
         m_alert.inhibited |= m_list == StatusList::InhibitedBy;
@@ -131,9 +147,11 @@ bool AlertmanagerAlertReader::open(bool isObject) {
     if (m_depth == 1 && isObject)
         return fail(wrongShape(QString(), QStringLiteral("an array of alerts")));
     if (m_depth == alertDepth) {
-        if (!isObject)
-            return fail(wrongShape(QLatin1Char('/') + QString::number(m_index),
-                                   QStringLiteral("an alert object")));
+        if (!isObject) {
+            leaveOut();
+            m_skipping = true; // until this element closes
+            return true;
+        }
         m_alert.clear();
     } else if (m_depth == sectionDepth) {
         m_section = isObject ? m_member : Section::Other;
@@ -144,9 +162,16 @@ bool AlertmanagerAlertReader::open(bool isObject) {
 }
 
 bool AlertmanagerAlertReader::close(bool isObject) {
+    if (m_skipping) {
+        if (m_depth == alertDepth) {
+            m_skipping = false;
+            ++m_index;
+        }
+        --m_depth;
+        return true;
+    }
     if (m_depth == alertDepth && isObject) {
-        if (const QString error = m_sink(m_alert, m_index); !error.isEmpty())
-            return fail(error);
+        m_sink(m_alert, m_index);
         ++m_index;
     } else if (m_depth == sectionDepth) {
         m_section = Section::Other;

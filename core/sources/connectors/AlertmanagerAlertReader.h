@@ -3,6 +3,7 @@
 // shows: no document tree, one reused buffer, so 10,000 alerts parse in a few milliseconds.
 #pragma once
 
+#include "core/board/UnreadableItems.h"
 #include "core/sources/JsonStream.h"
 
 #include <array>
@@ -51,12 +52,14 @@ struct AlertFields {
 
 class AlertmanagerAlertReader final : public JsonSaxHandler {
 public:
-    // Called once per alert object with its index in the array; a non-empty return stops the
-    // reading with that error.
-    using Sink = std::function<QString(const AlertFields &, int index)>;
-    explicit AlertmanagerAlertReader(Sink sink);
+    // Called once per alert object with its index in the array.
+    using Sink = std::function<void(const AlertFields &, int index)>;
+    // An element of the array that is not an alert object is left out and counted in
+    // `unreadable` ("/3" expected an alert object); the sink may count more there.
+    AlertmanagerAlertReader(Sink sink, UnreadableItems *unreadable);
 
-    // Reads the whole body; false with *error ("JSON of the wrong shape at /3: …", "not JSON…").
+    // Reads the whole body; false with *error when the body itself cannot be read ("JSON of the
+    // wrong shape at /: expected an array of alerts", "not JSON…").
     bool read(const HttpResult &result, QString *error);
 
     bool null() override { return scalar(nullptr); }
@@ -84,12 +87,15 @@ private:
     bool open(bool isObject);
     bool close(bool isObject);
     bool fail(const QString &error);
+    void leaveOut(); // the element being read is not an alert object
 
     Sink m_sink;
+    UnreadableItems *m_unreadable;
     AlertFields m_alert;
     QString m_error;
     int m_depth = 0;
     int m_index = 0;                   // the alert being read
+    bool m_skipping = false;           // inside an element left out (an array, not an alert)
     int m_field = -1;                  // the field the next string value fills, or -1
     std::string m_labelName;           // the label whose value comes next
     Section m_member = Section::Other; // the section the alert member being read opens

@@ -4,7 +4,6 @@
 #include "core/sources/connectors/AlertmanagerAlertReader.h"
 
 #include "core/config/ConfigError.h"
-#include "core/http/ResponseCheck.h"
 #include "core/http/UrlJoin.h"
 #include "core/sources/ReplicaMerge.h"
 #include "core/sources/connectors/common/JsonFields.h"
@@ -129,17 +128,22 @@ ParsedPage AlertmanagerConnector::parsePage(const HttpResult &result) const {
     ParsedPage page;
     // A rough count for one allocation: an alert takes about 500 bytes of JSON.
     page.items.reserve(static_cast<std::size_t>(result.body.size() / 512));
-    AlertmanagerAlertReader reader([this, &page](const AlertFields &alert, int index) {
-        if (alert[AlertFields::Fingerprint].empty())
-            return wrongShape(QStringLiteral("/%1/fingerprint").arg(index),
-                              QStringLiteral("a string"));
+    const auto take = [this, &page](const AlertFields &alert, int index) {
+        // No fingerprint, no identity: left out, counted; the other alerts still show.
+        if (alert[AlertFields::Fingerprint].empty()) {
+            page.unreadable.add(QStringLiteral("/%1/fingerprint").arg(index),
+                                QStringLiteral("a string"));
+            return;
+        }
         Item item = toItem(alert);
         if (shows(item))
             page.items.push_back(std::move(item));
-        return QString();
-    });
-    if (!reader.read(result, &page.error))
+    };
+    AlertmanagerAlertReader reader(take, &page.unreadable);
+    if (!reader.read(result, &page.error)) {
         page.items.clear();
+        page.unreadable = {};
+    }
     return page;
 }
 

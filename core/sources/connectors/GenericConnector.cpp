@@ -222,23 +222,22 @@ ParsedPage GenericConnector::parsePage(const HttpResult &result) const {
     for (std::size_t i = 0; i < list->size(); ++i) {
         const json &entry = (*list)[i];
         const QString at = m_map.itemsText + QLatin1Char('/') + QString::number(i);
+        // An entry that cannot be read is left out; the others still show.
         if (!entry.is_object()) {
-            page.items.clear();
-            page.error = wrongShape(at, QStringLiteral("an object"));
-            return page;
+            page.unreadable.add(at, QStringLiteral("an object"));
+            continue;
         }
         Item item;
         item.kind = kind;
         item.source = config().name;
         if (!mapItem(entry, &item, &where, &expected)) {
-            page.items.clear();
-            page.error = wrongShape(at + where, expected);
-            return page;
+            page.unreadable.add(at + where, expected);
+            continue;
         }
         page.items.push_back(std::move(item));
     }
     // An empty page ends the walk even when the server still offers a next link.
-    if (!page.items.empty()) {
+    if (!list->empty()) {
         page.next = nextRequest(root, result, &page.error);
         if (!page.error.isEmpty())
             page.items.clear();

@@ -91,8 +91,10 @@ ParsedPage GitHubConnector::parsePage(const HttpResult &result) const {
     const auto map = [this](const json &issue, const QString &at, Item *item, FieldReader *read) {
         return mapIssue(issue, at, item, read);
     };
-    if (!issues || !mapEntries(*issues, QString(), config(), map, &page, pullRequest) ||
-        issues->empty())
+    if (!issues)
+        return page;
+    mapEntries(*issues, QString(), config(), map, &page, pullRequest);
+    if (issues->empty())
         return page;
     const QByteArray next = nextLinkUrl(result, joinUrl(config().url, m_listPath), &page.error);
     if (!page.error.isEmpty())

@@ -89,7 +89,10 @@ ParsedPage GitLabConnector::parsePage(const HttpResult &result) const {
         return mapIssue(issue, at, item, read);
     };
     // An empty array ends the walk even when x-next-page still names a page.
-    if (!issues || !mapEntries(*issues, QString(), config(), map, &page) || issues->empty())
+    if (!issues)
+        return page;
+    mapEntries(*issues, QString(), config(), map, &page);
+    if (issues->empty())
         return page;
     page.next = nextRequest(result, &page.error);
     if (!page.error.isEmpty())

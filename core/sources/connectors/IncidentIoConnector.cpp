@@ -175,8 +175,9 @@ ParsedPage IncidentIoConnector::parsePage(const HttpResult &result) const {
                                    FieldReader *read) {
         return mapIncident(entry, at, item, read);
     };
-    if (!incidents || !mapEntries(*incidents, QStringLiteral("/incidents"), config(), map, &page))
+    if (!incidents)
         return page;
+    mapEntries(*incidents, QStringLiteral("/incidents"), config(), map, &page);
     const std::string *after = jsonString(jsonMember(&root, "pagination_meta"), "after");
     if (after && !after->empty())
         page.next = makeRequest(m_path + "&after=" + QUrl::toPercentEncoding(utf8ToQString(after)));

@@ -109,8 +109,9 @@ ParsedPage JiraConnector::parsePage(const HttpResult &result) const {
     const auto map = [this](const json &issue, const QString &at, Item *item, FieldReader *read) {
         return mapIssue(issue, at, item, read);
     };
-    if (!issues || !mapEntries(*issues, QStringLiteral("/issues"), config(), map, &page))
+    if (!issues)
         return page;
+    mapEntries(*issues, QStringLiteral("/issues"), config(), map, &page);
     page.next = nextRequest(root, issues->size(), &page.error);
     if (!page.error.isEmpty())
         page.items.clear();

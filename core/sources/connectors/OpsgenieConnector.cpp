@@ -126,8 +126,9 @@ ParsedPage OpsgenieConnector::parsePage(const HttpResult &result) const {
     const json *data = itemArray(result, "data", &root, &page.error);
     const EntryMapper map = [this](const json &entry, const QString &at, Item *item,
                                    FieldReader *read) { return mapEntry(entry, at, item, read); };
-    if (!data || !mapEntries(*data, QStringLiteral("/data"), config(), map, &page))
+    if (!data)
         return page;
+    mapEntries(*data, QStringLiteral("/data"), config(), map, &page);
     FieldReader read;
     const json *paging = read.object(root, QString(), "paging");
     const QString next =

@@ -172,8 +172,9 @@ ParsedPage PagerDutyConnector::parsePage(const HttpResult &result) const {
                                    FieldReader *read) {
         return mapIncident(entry, at, item, read, m_severity);
     };
-    if (!incidents || !mapEntries(*incidents, QStringLiteral("/incidents"), config(), map, &page))
+    if (!incidents)
         return page;
+    mapEntries(*incidents, QStringLiteral("/incidents"), config(), map, &page);
     const json *more = jsonMember(&root, "more");
     if (!more || !more->is_boolean() || !more->get<bool>())
         return page;

@@ -189,12 +189,12 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
         const json &message = (*messages)[i];
         const QString at = QStringLiteral("/messages/%1").arg(i);
         const std::string *ts = jsonString(&message, "ts");
-        if (!message.is_object() || !ts || ts->empty()) {
-            page.items.clear();
-            page.error = message.is_object()
-                             ? wrongShape(at + QStringLiteral("/ts"), QStringLiteral("a string"))
-                             : wrongShape(at, QStringLiteral("a message object"));
-            return out;
+        if (!message.is_object() || !ts || ts->empty()) { // left out; the others still show
+            if (message.is_object())
+                page.unreadable.add(at + QStringLiteral("/ts"), QStringLiteral("a string"));
+            else
+                page.unreadable.add(at, QStringLiteral("a message object"));
+            continue;
         }
         const json *reactions = jsonMember(&message, "reactions");
         if (!isRequest(message, *ts) || hasReaction(reactions, "white_check_mark"))
@@ -222,7 +222,7 @@ SlackPage parseSlackHistory(const HttpResult &result, const QString &source,
         page.items.push_back(std::move(item));
     }
     // Bot messages, replies and done requests are read but not shown: not an empty page.
-    page.skipped = static_cast<int>(messages->size() - page.items.size());
+    page.skipped = static_cast<int>(messages->size() - page.items.size()) - page.unreadable.count;
     const json *hasMore = jsonMember(&root, "has_more");
     const std::string *cursor = jsonString(jsonMember(&root, "response_metadata"), "next_cursor");
     if (hasMore && hasMore->is_boolean() && hasMore->get<bool>() && cursor && !cursor->empty())

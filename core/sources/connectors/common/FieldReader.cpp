@@ -15,8 +15,19 @@ QString pointerOf(const QString &at, std::string_view key) {
 } // namespace
 
 void FieldReader::fail(const QString &pointer, const QString &expected) {
-    if (m_error.isEmpty())
-        m_error = wrongShape(pointer, expected);
+    if (!ok())
+        return;
+    m_pointer = pointer;
+    m_expected = expected;
+}
+
+QString FieldReader::error() const {
+    return ok() ? QString() : wrongShape(m_pointer, m_expected);
+}
+
+void FieldReader::reset() {
+    m_pointer.clear();
+    m_expected.clear();
 }
 
 const json *FieldReader::member(const json &parent, std::string_view key) const {
@@ -106,7 +117,7 @@ QStringList FieldReader::names(const json &parent, const QString &at, std::strin
     return list;
 }
 
-bool mapEntries(const json &array, const QString &prefix, const SourceConfig &config,
+void mapEntries(const json &array, const QString &prefix, const SourceConfig &config,
                 const EntryMapper &map, ParsedPage *page,
                 const std::function<bool(const json &)> &skip) {
     FieldReader read;
@@ -126,12 +137,10 @@ bool mapEntries(const json &array, const QString &prefix, const SourceConfig &co
         else if (map(entry, at, &item, &read) && read.ok())
             page->items.push_back(std::move(item));
         if (!read.ok()) {
-            page->items.clear();
-            page->error = read.error();
-            return false;
+            page->unreadable.add(read.pointer(), read.expected());
+            read.reset();
         }
     }
-    return true;
 }
 
 const json *itemArray(const HttpResult &result, std::string_view key, json *root, QString *error) {

@@ -39,15 +39,22 @@ public:
     QStringList names(const nlohmann::json &parent, const QString &at, std::string_view key,
                       std::initializer_list<std::string_view> nameKeys);
 
-    bool ok() const { return m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
+    bool ok() const { return m_expected.isEmpty(); }
+    // "JSON of the wrong shape at /issues/3/key: expected a string"; empty when ok.
+    QString error() const;
+    // The first shape error's place and expectation: "/issues/3/key", "a string".
+    const QString &pointer() const { return m_pointer; }
+    const QString &expected() const { return m_expected; }
     // Records a shape error at `pointer` (the first one is kept).
     void fail(const QString &pointer, const QString &expected);
+    // Forgets the error: the next entry is read afresh.
+    void reset();
 
 private:
     const nlohmann::json *member(const nlohmann::json &parent, std::string_view key) const;
 
-    QString m_error;
+    QString m_pointer;
+    QString m_expected;
 };
 
 // Fills one item from one entry (an object); false on a shape error recorded in `read`.
@@ -55,9 +62,9 @@ using EntryMapper = std::function<bool(const nlohmann::json &entry, const QStrin
                                        FieldReader *read)>;
 
 // Maps every entry of `array` (pointers <prefix>/<i>) to an item of the source's panel and
-// name; entries `skip` accepts are only counted in page->skipped. On the first shape error the
-// page keeps no items and says where. False then.
-bool mapEntries(const nlohmann::json &array, const QString &prefix, const SourceConfig &config,
+// name; entries `skip` accepts are only counted in page->skipped. An entry with a shape error is
+// left out and counted in page->unreadable: one bad item never hides the others.
+void mapEntries(const nlohmann::json &array, const QString &prefix, const SourceConfig &config,
                 const EntryMapper &map, ParsedPage *page,
                 const std::function<bool(const nlohmann::json &)> &skip = {});
 
