@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "PanelSortProxy.h"
 
+#include "core/filter/ItemFilter.h"
 #include "core/models/PanelModel.h"
 
 #include <QDateTime>
@@ -34,4 +35,31 @@ bool PanelSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     if (ls != rs)
         return ls < rs;
     return left.data(PanelModel::IdRole).toString() < right.data(PanelModel::IdRole).toString();
+}
+
+void PanelSortProxy::setItemFilter(std::shared_ptr<const ItemFilter> filter,
+                                   std::vector<char> verdicts) {
+    if (filter && !filter->isActive())
+        filter.reset();
+    if (!filter && !m_filter)
+        return;
+    m_filter = std::move(filter);
+    const auto *model = qobject_cast<const PanelModel *>(sourceModel());
+    if (m_filter && model && verdicts.size() == model->items().size())
+        m_verdicts = std::move(verdicts);
+    invalidateRowsFilter();
+    m_verdicts.clear();
+}
+
+int PanelSortProxy::hiddenCount() const {
+    return sourceModel() ? sourceModel()->rowCount() - rowCount() : 0;
+}
+
+bool PanelSortProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
+    if (!m_filter)
+        return true;
+    if (!m_verdicts.empty())
+        return m_verdicts[static_cast<size_t>(sourceRow)] != 0;
+    const auto *model = qobject_cast<const PanelModel *>(sourceModel());
+    return !model || m_filter->accepts(model->item(sourceRow));
 }
