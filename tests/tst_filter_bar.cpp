@@ -226,6 +226,7 @@ void TestFilterBar::wallFilterFromConfig() {
     Board board(clock);
     addStandardSources(board);
     board.applySnapshot(QStringLiteral("alerts"), alerts());
+    board.applyHealth(QStringLiteral("alerts"), okHealthAt(start));
     OnDuty onDuty(QStringLiteral("victor"), clock);
     const WallConfig config = parseWallConfig(
         nlohmann::json::parse(R"({"sources": [], "wall": {"filter": "team=sre severity>=high"}})"));
@@ -245,6 +246,20 @@ void TestFilterBar::wallFilterFromConfig() {
     QCOMPARE(incidents->proxy()->rowCount(),
              expected([](int i) { return i % 4 == 1 && i % 10 != 0; }));
     wall.leave();
+
+    // A filter that leaves a panel empty: the panel says so, from across the room.
+    const WallConfig nobody =
+        parseWallConfig(nlohmann::json::parse(R"({"wall": {"filter": "team=nobody"}})"));
+    WallMode other(&board, nobody, objectives, &onDuty, nullptr, &window);
+    other.enter(QString(), QSize(1280, 720));
+    for (WallPanel *panel : other.wallWindow()->view()->panels()) {
+        if (panel->kind() != ItemKind::Incident)
+            continue;
+        QCOMPARE(panel->proxy()->rowCount(), 0);
+        QCOMPARE(panel->findChild<QLabel *>(QStringLiteral("empty-state"))->text(),
+                 QStringLiteral("No open incidents (10000 hidden by the wall's filter)"));
+    }
+    other.leave();
 }
 
 QTEST_MAIN(TestFilterBar)
