@@ -11,7 +11,7 @@
 
 namespace {
 // Rows matched between two looks at the clock.
-constexpr size_t rowsPerCheck = 256;
+constexpr size_t rowsPerCheck = 128;
 } // namespace
 
 FilterPass::FilterPass(const PanelModel *model, QObject *parent)
@@ -59,7 +59,7 @@ void FilterPass::step() {
         const size_t end = std::min(items.size(), m_next + rowsPerCheck);
         for (; m_next < end; ++m_next)
             m_verdicts[m_next] = m_filter->accepts(items[m_next], context) ? 1 : 0;
-        if (clock.elapsed() >= sliceBudgetMs)
+        if (clock.nsecsElapsed() >= sliceBudgetMs * qint64(1000000))
             break;
     }
     m_longestSliceMs = std::max(m_longestSliceMs, static_cast<double>(clock.nsecsElapsed()) / 1e6);

@@ -19,6 +19,9 @@ class PanelSortProxy final : public QSortFilterProxyModel {
 public:
     explicit PanelSortProxy(ItemKind kind, QObject *parent = nullptr);
 
+    // A PanelModel is read item by item (no QVariant per comparison); any other model by role.
+    void setSourceModel(QAbstractItemModel *model) override;
+
     // Hides the items `filter` does not accept (null: none hidden); rows that arrive or change
     // later are matched as they come. `verdicts` (one per source row, from a FilterPass over the
     // model as it is now) spares the UI thread the matching of every row; empty: matched here.
@@ -26,6 +29,9 @@ public:
     const std::shared_ptr<const ItemFilter> &itemFilter() const { return m_filter; }
     // Items of the panel the filter hides now.
     int hiddenCount() const;
+    // Past this many rows coming back at once, the rows are sorted again as a whole (one layout
+    // change) rather than each put in its place.
+    static constexpr int resortAbove = 2000;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -33,6 +39,7 @@ protected:
 
 private:
     bool m_severityFirst;
+    const PanelModel *m_panel = nullptr;
     std::shared_ptr<const ItemFilter> m_filter;
     std::vector<char> m_verdicts; // only while setItemFilter() re-filters
 };
