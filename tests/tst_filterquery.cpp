@@ -2,6 +2,7 @@
 // The filter bar's grammar, table-driven: every matcher against a fixed set of items, the quick
 // toggles, and each kind of bad input with the message a person reads in the bar.
 #include "core/filter/ItemFilter.h"
+#include "core/time/Duration.h"
 #include "tests/support/TestEnvironment.h"
 
 #include <QTest>
@@ -234,7 +235,7 @@ private Q_SLOTS:
     void durations() {
         QFETCH(QString, text);
         QFETCH(qint64, seconds);
-        QCOMPARE(parseFilterDuration(text), seconds);
+        QCOMPARE(parseDuration(text), seconds);
     }
 
     void usesOwnerAndAge() {

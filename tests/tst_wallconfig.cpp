@@ -209,31 +209,28 @@ private Q_SLOTS:
         QVERIFY(!wall.hideSilenced);
     }
 
-    void dashboardRefusesABadWallFilter() {
-        // The same shape as every other config error, at start.
-        const AppConfig config = parseConfig(R"({"sources":[],"wall":{"filter":"age=1h"}})",
-                                             QStringLiteral("/etc/dutyboard.json"));
-        try {
-            AppContext context(config);
-            QFAIL("no error");
-        } catch (const ConfigError &e) {
-            QCOMPARE(e.describe(),
-                     QStringLiteral("/etc/dutyboard.json: at /wall/filter: `age` compares with "
-                                    ">, >=, < or <=, as in age>1h, at character 1"));
-        }
+    void dashboardRefusesABadWallSection_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("described");
+        QTest::newRow("layout") << QByteArray(R"({"sources":[],"wall":{"layout":"carousel"}})")
+                                << QStringLiteral("/etc/dutyboard.json: at /wall/layout: expected "
+                                                  "\"tiles\" or \"pages\"");
+        QTest::newRow("filter") << QByteArray(R"({"sources":[],"wall":{"filter":"age=1h"}})")
+                                << QStringLiteral("/etc/dutyboard.json: at /wall/filter: `age` "
+                                                  "compares with >, >=, < or <=, as in age>1h, at "
+                                                  "character 1");
     }
 
     void dashboardRefusesABadWallSection() {
         // Checked before anything starts, with the file named, like every other config error.
-        const AppConfig config = parseConfig(R"({"sources":[],"wall":{"layout":"carousel"}})",
-                                             QStringLiteral("/etc/dutyboard.json"));
+        QFETCH(QByteArray, json);
+        QFETCH(QString, described);
+        const AppConfig config = parseConfig(json, QStringLiteral("/etc/dutyboard.json"));
         try {
             AppContext context(config);
             QFAIL("no error");
         } catch (const ConfigError &e) {
-            QCOMPARE(e.describe(),
-                     QStringLiteral(
-                         "/etc/dutyboard.json: at /wall/layout: expected \"tiles\" or \"pages\""));
+            QCOMPARE(e.describe(), described);
         }
     }
 

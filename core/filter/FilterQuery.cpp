@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "FilterQuery.h"
 
+#include "core/board/ItemLabels.h"
+#include "core/time/Duration.h"
+
 #include <algorithm>
 
 namespace {
@@ -205,7 +208,7 @@ bool termMatches(const Term &term, const Item &item, const FilterContext &contex
     }
     case Field::Label: {
         QString value;
-        const bool has = labelValue(item.labels, term.label, &value);
+        const bool has = itemLabelValue(item.labels, term.label, &value);
         return (has && equalsValue(term, value)) == wantEqual;
     }
     case Field::Age:
@@ -338,7 +341,7 @@ private:
             if (!ordered)
                 return fail(at, QStringLiteral("`age` compares with >, >=, < or <=, as in "
                                                "age>1h"));
-            term->seconds = parseFilterDuration(term->value);
+            term->seconds = parseDuration(term->value);
             if (term->seconds < 0)
                 return fail(valueAt, QStringLiteral("`%1` is not a duration (expected one such "
                                                     "as 30m, 2h or 1d)")
@@ -387,57 +390,4 @@ bool FilterQuery::usesOwner() const {
 bool FilterQuery::matches(const Item &item, const FilterContext &context) const {
     return std::all_of(m_terms.begin(), m_terms.end(),
                        [&](const Term &t) { return termMatches(t, item, context); });
-}
-
-qint64 parseFilterDuration(const QString &text) {
-    qint64 total = 0;
-    qsizetype i = 0;
-    if (text.isEmpty())
-        return -1;
-    while (i < text.size()) {
-        qint64 n = 0;
-        const qsizetype digits = i;
-        while (i < text.size() && text[i].isDigit() && n < 1000000000)
-            n = n * 10 + text[i++].digitValue();
-        if (i == digits || i >= text.size())
-            return -1;
-        switch (text[i++].toLower().unicode()) {
-        case 's':
-            total += n;
-            break;
-        case 'm':
-            total += n * 60;
-            break;
-        case 'h':
-            total += n * 3600;
-            break;
-        case 'd':
-            total += n * 86400;
-            break;
-        case 'w':
-            total += n * 7 * 86400;
-            break;
-        default:
-            return -1;
-        }
-    }
-    return total;
-}
-
-bool labelValue(const QStringList &labels, const QString &name, QString *value) {
-    const qsizetype prefix = name.size() + 2; // name="
-    for (const QString &label : labels) {
-        if (label.size() <= prefix || !label.startsWith(name) ||
-            label[name.size()] != QLatin1Char('=') || label[name.size() + 1] != QLatin1Char('"'))
-            continue;
-        // Quoted as the connector wrote it: \" and \\ inside.
-        value->clear();
-        for (qsizetype i = prefix; i < label.size() - 1; ++i) {
-            if (label[i] == QLatin1Char('\\') && i + 1 < label.size() - 1)
-                ++i;
-            value->append(label[i]);
-        }
-        return true;
-    }
-    return false;
 }

@@ -74,8 +74,3 @@ private:
     QString m_text;
     std::vector<Term> m_terms;
 };
-
-// "30s", "30m", "2h", "1d", "1w", or a sum such as "1h30m"; -1 when it is not one.
-qint64 parseFilterDuration(const QString &text);
-// The value of label `name` in Item::labels (`name="value"`); false when the item has none.
-bool labelValue(const QStringList &labels, const QString &name, QString *value);
