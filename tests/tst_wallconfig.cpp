@@ -154,6 +154,17 @@ private Q_SLOTS:
             << QStringLiteral("/wall/page_intervall_s")
             << QStringLiteral(
                    "unknown key; expected one of layout, tiles, pages, page_interval_s, screen");
+        QTest::newRow("filter with a typo")
+            << QByteArray(R"({"wall":{"filter":"team=sre sevrity>=high"}})")
+            << QStringLiteral("/wall/filter")
+            << QStringLiteral(
+                   "unknown matcher `sevrity` (did you mean severity?), at character 10");
+        QTest::newRow("filter not a string")
+            << QByteArray(R"({"wall":{"filter":["team=sre"]}})") << QStringLiteral("/wall/filter")
+            << QStringLiteral("expected a filter such as \"team=sre\"");
+        QTest::newRow("hide_silenced not a bool")
+            << QByteArray(R"({"wall":{"hide_silenced":"no"}})")
+            << QStringLiteral("/wall/hide_silenced") << QStringLiteral("expected true or false");
         QTest::newRow("notifications not an object")
             << QByteArray(R"({"notifications":true})") << QStringLiteral("/notifications")
             << QStringLiteral("expected an object");
@@ -188,17 +199,38 @@ private Q_SLOTS:
         }
     }
 
+    void filter() {
+        const WallConfig none = parseWallConfig(doc(R"({"sources":[]})"));
+        QVERIFY(none.filter.isEmpty());
+        QVERIFY(none.hideSilenced); // muted alerts stay off the wall unless asked
+        const WallConfig wall = parseWallConfig(
+            doc(R"({"wall":{"filter":" team=sre age>5m ","hide_silenced":false}})"));
+        QCOMPARE(wall.filter, QStringLiteral("team=sre age>5m"));
+        QVERIFY(!wall.hideSilenced);
+    }
+
+    void dashboardRefusesABadWallSection_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("described");
+        QTest::newRow("layout") << QByteArray(R"({"sources":[],"wall":{"layout":"carousel"}})")
+                                << QStringLiteral("/etc/dutyboard.json: at /wall/layout: expected "
+                                                  "\"tiles\" or \"pages\"");
+        QTest::newRow("filter") << QByteArray(R"({"sources":[],"wall":{"filter":"age=1h"}})")
+                                << QStringLiteral("/etc/dutyboard.json: at /wall/filter: `age` "
+                                                  "compares with >, >=, < or <=, as in age>1h, at "
+                                                  "character 1");
+    }
+
     void dashboardRefusesABadWallSection() {
         // Checked before anything starts, with the file named, like every other config error.
-        const AppConfig config = parseConfig(R"({"sources":[],"wall":{"layout":"carousel"}})",
-                                             QStringLiteral("/etc/dutyboard.json"));
+        QFETCH(QByteArray, json);
+        QFETCH(QString, described);
+        const AppConfig config = parseConfig(json, QStringLiteral("/etc/dutyboard.json"));
         try {
             AppContext context(config);
             QFAIL("no error");
         } catch (const ConfigError &e) {
-            QCOMPARE(e.describe(),
-                     QStringLiteral(
-                         "/etc/dutyboard.json: at /wall/layout: expected \"tiles\" or \"pages\""));
+            QCOMPARE(e.describe(), described);
         }
     }
 

@@ -6,6 +6,7 @@
 #include "app/MainWindow.h"
 #include "app/QuitOnSignal.h"
 #include "app/TrendsFeed.h"
+#include "app/filter/DeskFilter.h"
 #include "app/handover/HandoverUi.h"
 #include "app/lean/LeanUi.h"
 #include "app/lean/OwnershipUi.h"
@@ -18,6 +19,7 @@
 #include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
 #include "core/attention/UnownedItems.h"
+#include "core/filter/SavedFilters.h"
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
@@ -160,6 +162,10 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         QObject::connect(reloader, &ConfigReloader::applied, banner, &QWidget::hide);
         window->addBanner(banner);
     }
+    // The filter bar, with the filter of the last run (read off the UI thread).
+    auto *savedFilters = new SavedFilters(SavedFilters::defaultFile(), window);
+    auto *deskFilter = new DeskFilter(window, context->board(), context->onDuty(), savedFilters);
+    savedFilters->load();
     // History is recorded from the start (the state was opened at start-up).
     History *history = context->startHistory();
     auto *wallMode = new WallMode(context->board(), context->wallConfig(), context->objectives(),
@@ -191,6 +197,11 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         new HandoverUi(window, controller, context->store(), context->objectives(),
                        context->hasOnDutySchedule());
         UnownedItems *unowned = watchUnowned(controller, context->notifier(), window);
+        auto ownerOf = [controller](const Item &item) { return controller->ownerOf(item); };
+        deskFilter->setOwnerOf(ownerOf);
+        wallMode->setOwnerOf(ownerOf);
+        QObject::connect(controller, &LeanController::ownershipChanged, deskFilter,
+                         &DeskFilter::ownersChanged);
         lean->ownership()->setUnowned(unowned);
         tray->setUnowned(unowned);
         wallMode->setTicking([clocks = context->leanState()->clocks(), unowned] {

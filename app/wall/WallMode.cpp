@@ -8,7 +8,9 @@
 #include "core/attention/WallAlerts.h"
 #include "core/board/Board.h"
 #include "core/config/WallConfig.h"
+#include "core/filter/ItemFilter.h"
 #include "core/lean/OnDuty.h"
+#include "core/models/PanelSortProxy.h"
 #include "widgets/board/BoardView.h"
 #include "widgets/board/ItemDelegate.h"
 #include "widgets/board/PanelView.h"
@@ -62,6 +64,7 @@ void WallMode::enter(const QString &screen, const QSize &size) {
     }
     // Whoever is on duty now (the schedule may have moved on since the last time).
     showOnDuty();
+    applyFilter();
     QScreen *fallback = m_window && m_window->isVisible() ? m_window->screen() : nullptr;
     const ScreenChoice choice = chooseWallScreen(screen, m_config.screen, fallback);
     if (!choice.warning.isEmpty())
@@ -73,6 +76,21 @@ void WallMode::enter(const QString &screen, const QSize &size) {
     if (m_window)
         m_window->hide();
     Q_EMIT activeChanged(true);
+}
+
+void WallMode::applyFilter() {
+    // The config's filter (checked at start), and the muted alerts off the wall by default.
+    FilterError error;
+    FilterQuery query = FilterQuery::parse(m_config.filter, &error);
+    FilterToggles toggles;
+    toggles.hideSilenced = m_config.hideSilenced;
+    auto filter = std::make_shared<const ItemFilter>(
+        std::move(query), toggles,
+        [onDuty = m_onDuty, clock = &m_board->clock(), ownerOf = m_ownerOf]() {
+            return FilterContext{onDuty->actingPerson(), clock->now(), ownerOf};
+        });
+    for (WallPanel *panel : m_wall->view()->panels())
+        panel->proxy()->setItemFilter(filter);
 }
 
 void WallMode::setTicking(std::function<bool()> ticking) {

@@ -9,6 +9,8 @@
 
 #include <functional>
 
+struct Item;
+
 class Board;
 class History;
 class MainWindow;
@@ -34,6 +36,11 @@ public:
     // Where what the room acknowledges is kept (may be null: in memory); set before enter().
     void setAcknowledgements(WallAcknowledgements *acks) { m_acks = acks; }
     WallWindow *wallWindow() const { return m_wall; }
+    // Who owns an item now, for the wall's filter (its "owner=" and hide-silenced); unset:
+    // the source's word.
+    void setOwnerOf(std::function<QString(const Item &)> ownerOf) {
+        m_ownerOf = std::move(ownerOf);
+    }
 
 public Q_SLOTS:
     // `screen`: a name or index from the command line or the View menu (remembered), empty for
@@ -54,6 +61,7 @@ Q_SIGNALS:
 private:
     void showOnDuty();
     void showDeskMarks();
+    void applyFilter();
 
     Board *m_board;
     const WallConfig &m_config;
@@ -64,6 +72,7 @@ private:
     WallWindow *m_wall = nullptr;
     std::function<bool()> m_ticking;
     WallAcknowledgements *m_acks = nullptr;
+    std::function<QString(const Item &)> m_ownerOf;
     QString m_screen; // enter()'s, to show a rebuilt wall where it was
     QSize m_size;
 };

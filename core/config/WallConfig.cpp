@@ -3,6 +3,7 @@
 
 #include "core/config/ConfigError.h"
 #include "core/config/ConfigSection.h"
+#include "core/filter/FilterQuery.h"
 
 #include <algorithm>
 
@@ -94,7 +95,8 @@ WallConfig parseWallConfig(const json &document) {
         return config;
     const QString pointer = QStringLiteral("/wall");
     rejectUnknownKeys(*wall, pointer,
-                      {"layout", "tiles", "pages", "page_interval_s", "screen", "name"});
+                      {"layout", "tiles", "pages", "page_interval_s", "screen", "name", "filter",
+                       "hide_silenced"});
 
     if (const auto it = wall->find("layout"); it != wall->end()) {
         const std::string layout = it->is_string() ? it->get<std::string>() : std::string();
@@ -155,6 +157,25 @@ WallConfig parseWallConfig(const json &document) {
             throw ConfigError(
                 jsonPointerAt(pointer, QStringLiteral("name")),
                 QStringLiteral("expected this wall's name, such as \"tv-3rd-floor\""));
+    }
+    if (const auto it = wall->find("filter"); it != wall->end()) {
+        const QString where = jsonPointerAt(pointer, QStringLiteral("filter"));
+        if (!it->is_string())
+            throw ConfigError(where, QStringLiteral("expected a filter such as \"team=sre\" "
+                                                    "(the filter bar's words)"));
+        config.filter = QString::fromStdString(it->get<std::string>()).trimmed();
+        FilterError error;
+        FilterQuery::parse(config.filter, &error);
+        if (error.isError())
+            throw ConfigError(
+                where,
+                QStringLiteral("%1, at character %2").arg(error.message).arg(error.position + 1));
+    }
+    if (const auto it = wall->find("hide_silenced"); it != wall->end()) {
+        if (!it->is_boolean())
+            throw ConfigError(jsonPointerAt(pointer, QStringLiteral("hide_silenced")),
+                              QStringLiteral("expected true or false"));
+        config.hideSilenced = it->get<bool>();
     }
     return config;
 }

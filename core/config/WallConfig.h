@@ -40,6 +40,10 @@ struct WallConfig {
     // The wall's name, under which what the room acknowledged is kept (two TVs named apart
     // keep their own); empty: not configured (the host name is used).
     QString name;
+    // The filter bar's grammar over every wall panel ("team=sre"); empty: none. Checked at start.
+    QString filter;
+    // Silenced and inhibited alerts off the wall (unless someone owns them).
+    bool hideSilenced = true;
 
     bool rotates() const { return layout == Layout::Pages && pages.size() > 1; }
     // Whether a page shows the Kanban board, or the charts.

@@ -187,6 +187,9 @@ void PanelView::refreshFreshness() {
         empty = QStringLiteral("Waiting for first data\u2026");
     else if (f.state == HealthState::Failed)
         empty = QStringLiteral("No data \u2014 %1").arg(f.text);
+    if (m_proxy->hiddenCount() > 0) // never an empty panel without its reason
+        empty = QStringLiteral("Nothing here matches the filter (%L1 hidden)")
+                    .arg(m_proxy->hiddenCount());
     m_empty->setText(empty);
     m_stack->setCurrentWidget(m_proxy->rowCount() == 0 ? static_cast<QWidget *>(m_empty)
                                                        : static_cast<QWidget *>(m_list));

@@ -26,6 +26,8 @@ public:
     ItemKind kind() const { return m_kind; }
     QListView *list() const { return m_list; }
     ItemDelegate *delegate() const { return m_delegate; }
+    // The sorted, filtered rows the list shows (the filter bar sets its filter).
+    PanelSortProxy *proxy() const { return m_proxy; }
     // Room for features: a widget in the header (before the freshness badge), and a bar under
     // the list (triage buttons…).
     void addHeaderWidget(QWidget *widget);

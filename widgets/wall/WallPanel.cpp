@@ -158,6 +158,8 @@ void WallPanel::refresh() {
         empty = QStringLiteral("Waiting for first data\u2026");
     else if (f.state == HealthState::Failed)
         empty = QStringLiteral("No data: the source is failing (see above)");
+    if (m_proxy->hiddenCount() > 0) // the wall's filter: said, never a silent zero
+        empty += QStringLiteral(" (%L1 hidden by the wall's filter)").arg(m_proxy->hiddenCount());
     m_empty->setText(empty);
     relayout();
 }

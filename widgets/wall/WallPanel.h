@@ -29,6 +29,8 @@ public:
     QLabel *titleLabel() const { return m_title; }
     QListView *list() const { return m_list; }
     WallItemDelegate *delegate() const { return m_delegate; }
+    // The sorted, filtered rows (the wall's filter from its config is set on it).
+    PanelSortProxy *proxy() const { return m_proxy; }
     WallBand *freshnessBand() const { return m_band; }
     // Rows hidden below the last one that fits (the "+N more" line).
     int hiddenRows() const { return m_hidden; }
