@@ -17,12 +17,15 @@
 #include "core/attention/Notifier.h"
 #include "core/attention/ObjectiveStatus.h"
 #include "core/attention/UnownedItems.h"
+#include "core/grouping/GroupBy.h"
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
 #include "core/sources/Connector.h"
 #include "widgets/LazyPage.h"
 #include "widgets/NoticeBanner.h"
+#include "widgets/board/BoardView.h"
+#include "widgets/board/PanelView.h"
 #include "widgets/trends/ObjectivesBar.h"
 #include "widgets/trends/TrendsView.h"
 #include "widgets/wall/WallView.h"
@@ -131,6 +134,9 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
                         const WallRequest &wall, const QString &page,
                         const QString &welcomeConfig) {
     auto *window = new MainWindow(context->board());
+    window->boardView()
+        ->panelView(ItemKind::Incident)
+        ->setGroupBy(groupByOfConfig(&context->config()));
     // The file the window runs on, or the first start's example, which the editor fills.
     const QString configFile = welcomeConfig.isEmpty() ? context->config().file : welcomeConfig;
     ConfigReloader *reloader =
