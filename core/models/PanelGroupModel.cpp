@@ -539,6 +539,7 @@ void PanelGroupModel::onDataChanged(const QModelIndex &topLeft, const QModelInde
         addMember(row);
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    std::vector<int> topRows;
     for (int slot : touched) {
         if (m_positionOfSlot[static_cast<size_t>(slot)] < 0)
             continue;
@@ -546,11 +547,24 @@ void PanelGroupModel::onDataChanged(const QModelIndex &topLeft, const QModelInde
         if (content)
             updateAggregates(g);
         const QModelIndex row = groupIndex(slot);
-        Q_EMIT dataChanged(row, row, roles);
+        topRows.push_back(row.row());
         if (g.rows.size() > 1)
             Q_EMIT dataChanged(index(0, 0, row), index(static_cast<int>(g.rows.size()) - 1, 0, row),
                                roles);
-        if (content)
+    }
+    // The top-level rows in contiguous runs: an age tick over 50,000 plain rows is a few
+    // signals, not 50,000.
+    std::sort(topRows.begin(), topRows.end());
+    for (size_t i = 0; i < topRows.size();) {
+        size_t j = i;
+        while (j + 1 < topRows.size() && topRows[j + 1] <= topRows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(topRows[i], 0), index(topRows[j], 0), roles);
+        i = j + 1;
+    }
+    // Then the groups whose worst severity or earliest start changed take their new place.
+    for (int slot : touched) {
+        if (content && m_positionOfSlot[static_cast<size_t>(slot)] >= 0)
             reposition(slot);
     }
     if (!moving.empty())
