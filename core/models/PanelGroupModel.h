@@ -6,9 +6,11 @@
 // panel order. Every change of the source becomes incremental row signals (never a reset), so
 // selection and expansion survive a refresh. Per alert it holds two ints (its group and its
 // place there); per group its key, title and a cache of the text that spans its members.
+// PanelGroupModel.cpp answers the views; PanelGroupUpdates.cpp follows the source.
 #pragma once
 
 #include "core/board/Item.h"
+#include "core/grouping/GroupSummary.h"
 #include "core/models/PanelModel.h"
 
 #include <QAbstractItemModel>
@@ -79,9 +81,7 @@ private:
         int newestRow = -1;
         // The text a group row shows about its members, made when first painted after a change.
         mutable bool summaryValid = false;
-        mutable QString span;   // "node-0001 … node-0120"
-        mutable QString states; // "118 active · 2 suppressed"
-        mutable QString people;
+        mutable GroupSummary summary;
     };
 
     const Item &itemOfRow(int row) const;
