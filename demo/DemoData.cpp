@@ -26,6 +26,7 @@ struct DemoAlert {
     int appearsAtS;           // seconds into the demo (0: from the start)
     int resolvesAtS;          // -1: never
     bool silenced;
+    const char *instance = nullptr; // a storm's alerts differ by it, and group by alertname
 };
 
 const DemoAlert alerts[] = {
@@ -45,6 +46,19 @@ const DemoAlert alerts[] = {
      true},
     {"CheckoutLatencySLOBurn", "high", "checkout p99 above 800 ms: SLO budget burning 6x",
      "payments", 0, 45, -1, false},
+    // A storm: one cause, many nodes; the incidents panel shows it as one group that grows.
+    {"HighCPU", "high", "CPU above 90% for 10 min on node-0001", "platform", 95, 0, -1, false,
+     "node-0001"},
+    {"HighCPU", "high", "CPU above 90% for 10 min on node-0002", "platform", 61, 0, -1, false,
+     "node-0002"},
+    {"HighCPU", "high", "CPU above 90% for 10 min on node-0007", "platform", 33, 0, -1, false,
+     "node-0007"},
+    {"HighCPU", "high", "CPU above 90% for 10 min on node-0012", "platform", 12, 0, -1, false,
+     "node-0012"},
+    {"HighCPU", "high", "CPU above 90% for 10 min on node-0019", "platform", 3, 0, -1, false,
+     "node-0019"},
+    {"HighCPU", "high", "CPU above 90% for 10 min on node-0020", "platform", 0, 30, -1, false,
+     "node-0020"},
 };
 
 } // namespace
@@ -62,16 +76,18 @@ QByteArray demoAlerts(const DemoMoment &m) {
         json status = {{"state", a.silenced ? "suppressed" : "active"},
                        {"silencedBy", a.silenced ? json::array({"3f5c2e1a-demo"}) : json::array()},
                        {"inhibitedBy", json::array()}};
-        out.push_back(
-            {{"labels", {{"alertname", a.name}, {"severity", a.severity}, {"team", a.team}}},
-             {"annotations", {{"summary", a.summary}}},
-             {"startsAt", iso(startsAt)},
-             {"endsAt", iso(m.start.addSecs(m.elapsedS + 300))},
-             {"updatedAt", iso(m.start.addSecs(m.elapsedS))},
-             {"fingerprint", "demo" + std::to_string(1000 + index)},
-             {"generatorURL", link(m, "alert", a.name)},
-             {"receivers", json::array({{{"name", "sre-duty"}}})},
-             {"status", status}});
+        json labels = {{"alertname", a.name}, {"severity", a.severity}, {"team", a.team}};
+        if (a.instance)
+            labels["instance"] = a.instance;
+        out.push_back({{"labels", labels},
+                       {"annotations", {{"summary", a.summary}}},
+                       {"startsAt", iso(startsAt)},
+                       {"endsAt", iso(m.start.addSecs(m.elapsedS + 300))},
+                       {"updatedAt", iso(m.start.addSecs(m.elapsedS))},
+                       {"fingerprint", "demo" + std::to_string(1000 + index)},
+                       {"generatorURL", link(m, "alert", a.name)},
+                       {"receivers", json::array({{{"name", "sre-duty"}}})},
+                       {"status", status}});
     }
     out.push_back(
         {{"labels",

@@ -4,6 +4,7 @@
 #include "core/config/AppConfig.h"
 #include "core/config/ConfigError.h"
 #include "core/config/Secrets.h"
+#include "core/grouping/GroupBy.h"
 #include "tests/support/TestEnvironment.h"
 
 #include <QFile>
@@ -152,6 +153,49 @@ private Q_SLOTS:
             << QByteArray(
                    R"({"sources":[{"name":"a","type":"g","url":"http:\/\/x","panel":"bugs","tls":{"verify":"no"}}]})")
             << QStringLiteral("/sources/0/tls/verify") << QStringLiteral("true or false");
+        QTest::newRow("group_by not a list")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":"http:\/\/x","panel":"incidents","group_by":"alertname"}]})")
+            << QStringLiteral("/sources/0/group_by") << QStringLiteral("list of label names");
+        QTest::newRow("group_by empty name")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":"http:\/\/x","panel":"incidents","group_by":["alertname",""]}]})")
+            << QStringLiteral("/sources/0/group_by/1") << QStringLiteral("expected a label name");
+        QTest::newRow("group_by twice")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"alertmanager","url":"http:\/\/x","panel":"incidents","group_by":["cluster","cluster"]}]})")
+            << QStringLiteral("/sources/0/group_by/1") << QStringLiteral("listed twice");
+        QTest::newRow("group_by without labels")
+            << QByteArray(
+                   R"({"sources":[{"name":"a","type":"pagerduty","url":"http:\/\/x","panel":"incidents","group_by":["service"]}]})")
+            << QStringLiteral("/sources/0/group_by") << QStringLiteral("for alertmanager sources");
+    }
+
+    // Alertmanager groups by alertname unless told; [] turns it off; other types never group.
+    void groupBy_data() {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("alertmanager default")
+            << QByteArray(
+                   R"({"name":"a","type":"alertmanager","url":"http:\/\/x","panel":"incidents"})")
+            << QStringList{QStringLiteral("alertname")};
+        QTest::newRow("alertmanager set")
+            << QByteArray(
+                   R"({"name":"a","type":"alertmanager","url":"http:\/\/x","panel":"incidents","group_by":["alertname","cluster"]})")
+            << QStringList{QStringLiteral("alertname"), QStringLiteral("cluster")};
+        QTest::newRow("alertmanager off")
+            << QByteArray(
+                   R"({"name":"a","type":"alertmanager","url":"http:\/\/x","panel":"incidents","group_by":[]})")
+            << QStringList();
+        QTest::newRow("generic")
+            << QByteArray(R"({"name":"a","type":"generic","url":"http:\/\/x","panel":"incidents"})")
+            << QStringList();
+    }
+    void groupBy() {
+        QFETCH(QByteArray, source);
+        QFETCH(QStringList, expected);
+        const AppConfig config = parseConfig("{\"sources\":[" + source + "]}", QString());
+        QCOMPARE(sourceGroupBy(config.sources.at(0)), expected);
     }
 
     void errors() {

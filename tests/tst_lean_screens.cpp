@@ -27,7 +27,6 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -36,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 using nlohmann::json;
 
@@ -183,7 +183,7 @@ void TestLeanScreens::requestsWithClocksAndOutbox() {
 
     // The red one selected: the bar offers "Escalate to bug".
     PanelView *panel = window.boardView()->panelView(ItemKind::Request);
-    QListView *list = panel->list();
+    QTreeView *list = panel->list();
     const int red =
         rowOf(list->model(), QStringLiteral("Kafka consumer lag on orders keeps growing"));
     QVERIFY(red >= 0);

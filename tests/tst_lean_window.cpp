@@ -19,7 +19,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
-#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -27,6 +26,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 
 #include <functional>
 #include <mutex>
@@ -157,7 +157,7 @@ void TestLeanWindow::andonButtonRaisesAndResolvesThroughAlertmanager() {
     QCOMPARE(context.leanState()->outbox()->pendingCount(), 0);
 
     // Resolve from the board: select the row, press the panel's Resolve button.
-    QListView *list = window.boardView()->panelView(ItemKind::Andon)->list();
+    QTreeView *list = window.boardView()->panelView(ItemKind::Andon)->list();
     QTRY_VERIFY(list->model()->rowCount() > 0);
     for (int i = 0; i < list->model()->rowCount(); ++i) {
         if (list->model()->index(i, 0).data(PanelModel::ProjectRole).toString() ==

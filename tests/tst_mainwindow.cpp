@@ -6,9 +6,9 @@
 #include "tests/support/TestEnvironment.h"
 
 #include <QLabel>
-#include <QListView>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 class TestMainWindow final : public QObject {
     Q_OBJECT
@@ -33,7 +33,7 @@ private Q_SLOTS:
              {"panel-requests", "panel-bugs", "panel-incidents", "panel-andons"}) {
             QWidget *panel = window.findChild<QWidget *>(QLatin1String(name));
             QVERIFY2(panel, name);
-            auto *list = panel->findChild<QListView *>(QStringLiteral("items"));
+            auto *list = panel->findChild<QTreeView *>(QStringLiteral("items"));
             QVERIFY(list);
             QVERIFY2(list->model()->rowCount() > 0, name);
             QVERIFY(list->isVisible());
@@ -45,7 +45,7 @@ private Q_SLOTS:
         }
         // The incidents panel puts the SEV-1 first.
         auto *incidents = window.findChild<QWidget *>(QStringLiteral("panel-incidents"))
-                              ->findChild<QListView *>(QStringLiteral("items"));
+                              ->findChild<QTreeView *>(QStringLiteral("items"));
         QCOMPARE(incidents->model()->index(0, 0).data(PanelModel::SeverityLabelRole).toString(),
                  QStringLiteral("SEV-1"));
         // Every source is listed in the bar, healthy.

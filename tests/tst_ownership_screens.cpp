@@ -40,9 +40,11 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <memory>
 
@@ -134,7 +136,7 @@ struct Desk {
         window.reset();
     }
 
-    QListView *incidents() const {
+    QTreeView *incidents() const {
         return window->boardView()->panelView(ItemKind::Incident)->list();
     }
     OwnerMark chip(const QString &title) const {
@@ -174,6 +176,7 @@ private Q_SLOTS:
         qRegisterMetaType<NotificationKind>();
     }
     void keysShowAndHideTheOwnerChip();
+    void aGroupRowOwnsNothingAndNamesItsOwners();
     void aTakenRequestSaysItsOwnerOnce();
     void takingOverAsksFirst();
     void unownedIsVisibleOnTheWallAndToldOnce();
@@ -226,6 +229,43 @@ void TestOwnershipScreens::keysShowAndHideTheOwnerChip() {
     QCOMPARE(desk.chip(minor).shortText, QStringLiteral("\u25CF victor"));
     desk.window->findChild<QAction *>(QStringLiteral("action-release"))->trigger();
     QCOMPARE(desk.chip(minor).text, QString());
+}
+
+// Grouped by a label no fixture alert has, the four incidents make one group: A on it owns none
+// of them and says why; opened, A owns the one alert picked, and the group's pill names its owner.
+void TestOwnershipScreens::aGroupRowOwnsNothingAndNamesItsOwners() {
+    Desk desk;
+    desk.window->boardView()->panelView(ItemKind::Incident)->setGroupBy([](const QString &) {
+        return QStringList{QStringLiteral("alertname")};
+    });
+    desk.window->resize(1280, 800);
+    desk.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
+    QTreeView *list = desk.incidents();
+    QCOMPARE(list->model()->rowCount(), 1);
+    const QModelIndex group = list->model()->index(0, 0);
+    QCOMPARE(group.data(PanelModel::TitleRole).toString(),
+             QStringLiteral("(no alertname) \u00D74"));
+    list->setCurrentIndex(group);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_A);
+    QVERIFY2(desk.window->statusBar()->currentMessage().startsWith(QStringLiteral("A group")),
+             qPrintable(desk.window->statusBar()->currentMessage()));
+    for (const QString &title : {dbDown, backlog, fresh, minor})
+        QCOMPARE(desk.controller->ownerOf(desk.item(title)), QString());
+
+    QTest::keyClick(list, Qt::Key_Right); // opens the group
+    QVERIFY(list->isExpanded(group));
+    const QModelIndex alert = list->model()->index(3, 0, group); // the SEV-3, last
+    QCOMPARE(alert.data(PanelModel::TitleRole).toString(), minor);
+    list->setCurrentIndex(alert);
+    QTest::keyClick(list, Qt::Key_A);
+    QCOMPARE(desk.controller->ownerOf(desk.item(minor)), QStringLiteral("victor"));
+    QCOMPARE(desk.controller->ownerOf(desk.item(dbDown)), QString());
+    const ItemDelegate *delegate =
+        desk.window->boardView()->panelView(ItemKind::Incident)->delegate();
+    QCOMPARE(delegate->ownerMarkOf(alert).shortText, QStringLiteral("\u25CF victor"));
+    QCOMPARE(delegate->ownerMarkOf(group).text, QStringLiteral("\u25CF victor \u00B7 1 of 4"));
 }
 
 void TestOwnershipScreens::aTakenRequestSaysItsOwnerOnce() {

@@ -5,6 +5,7 @@
 // writes a file that the real binary's --print reads with the same items, and the file's other
 // keys keep their order. A typed token goes to a real Secret Service (gnome-keyring on a private
 // bus), or, with no keyring there, to a chmod 600 file; never in clear into the config.
+#include "app/settings/SourceForm.h"
 #include "app/settings/SourcesDialog.h"
 #include "core/http/HttpClient.h"
 #include "demo/loopback/LoopbackHttpServer.h"
@@ -98,6 +99,27 @@ private Q_SLOTS:
     void initTestCase() {
         prepareTestEnvironment();
         QVERIFY(m_server.start());
+    }
+
+    // group_by in the form: typed labels become a list; "[]" on purpose (no grouping) is kept,
+    // not taken for an empty field (which would mean the default, alertname).
+    void groupByInTheForm() {
+        const nlohmann::ordered_json off = {{"name", "am"},
+                                            {"type", "alertmanager"},
+                                            {"url", "http://127.0.0.1:9093"},
+                                            {"panel", "incidents"},
+                                            {"group_by", nlohmann::ordered_json::array()}};
+        SourceForm form(off);
+        auto *field = form.findChild<QLineEdit *>(QStringLiteral("field-group_by"));
+        QVERIFY(field);
+        QCOMPARE(field->placeholderText(), QStringLiteral("default: alertname"));
+        QString error;
+        nlohmann::ordered_json saved = form.source(&error);
+        QCOMPARE(error, QString());
+        QVERIFY(saved.contains("group_by") && saved["group_by"].empty());
+        field->setText(QStringLiteral("alertname, cluster"));
+        saved = form.source(&error);
+        QVERIFY(saved["group_by"] == nlohmann::ordered_json({"alertname", "cluster"}));
     }
 
     void aSourceFilledInTheFormIsTestedSavedAndRead() {

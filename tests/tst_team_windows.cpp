@@ -29,6 +29,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using nlohmann::json;
 
@@ -83,7 +84,7 @@ private Q_SLOTS:
         QCOMPARE(deskWindow.light->text(), QStringLiteral("\u25CF team state"));
 
         // The desk selects the request and presses "Take it".
-        QListView *list = deskWindow.window.boardView()->panelView(ItemKind::Request)->list();
+        QTreeView *list = deskWindow.window.boardView()->panelView(ItemKind::Request)->list();
         list->setCurrentIndex(list->model()->index(0, 0));
         auto *take = deskWindow.window.findChild<QPushButton *>(QStringLiteral("triage-take"));
         QVERIFY(take && take->isEnabled());
@@ -130,7 +131,7 @@ private Q_SLOTS:
         tv.loadRequest();
         QCOMPARE(wallMark(wall), QString());
 
-        QListView *list = deskWindow.window.boardView()->panelView(ItemKind::Request)->list();
+        QTreeView *list = deskWindow.window.boardView()->panelView(ItemKind::Request)->list();
         list->setCurrentIndex(list->model()->index(0, 0));
         QTest::mouseClick(deskWindow.window.findChild<QPushButton *>(QStringLiteral("triage-take")),
                           Qt::LeftButton);

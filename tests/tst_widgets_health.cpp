@@ -13,9 +13,9 @@
 #include "widgets/board/SourceBar.h"
 
 #include <QLabel>
-#include <QListView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 namespace {
 
@@ -91,7 +91,7 @@ void TestWidgetsHealth::freshnessBadgeFollowsHealth() {
     QVERIFY(badge->text().contains(QStringLiteral("timeout after 10 s")));
     QVERIFY(badge->toolTip().contains(QStringLiteral("alerts")));
     // Its rows stay on screen, greyed.
-    QListView *items = findItemList(view, QStringLiteral("incidents"));
+    QTreeView *items = findItemList(view, QStringLiteral("incidents"));
     QCOMPARE(items->model()->rowCount(), 1);
     QVERIFY(items->model()->index(0, 0).data(PanelModel::StaleRole).toBool());
 
@@ -245,7 +245,7 @@ void TestWidgetsHealth::agesRefreshWithTheClock() {
         QStringLiteral("jira-run"),
         {agedItem(ItemKind::Request, QStringLiteral("jira-run"), QStringLiteral("RUN-1"),
                   QStringLiteral("Read replica"), 5 * 60)});
-    QListView *items = findItemList(view, QStringLiteral("requests"));
+    QTreeView *items = findItemList(view, QStringLiteral("requests"));
     QCOMPARE(items->model()->index(0, 0).data(PanelModel::AgeTextRole).toString(),
              QStringLiteral("5 min"));
 

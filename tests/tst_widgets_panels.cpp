@@ -13,8 +13,8 @@
 
 #include <QDesktopServices>
 #include <QLabel>
-#include <QListView>
 #include <QTest>
+#include <QTreeView>
 
 namespace {
 
@@ -120,7 +120,7 @@ void TestWidgetsPanels::incidentsSortSev1First() {
                   QStringLiteral("Older SEV-1"), 600, SeverityLevel::Critical),
          agedItem(ItemKind::Incident, QStringLiteral("alerts"), QStringLiteral("unknown"),
                   QStringLiteral("Unseen severity"), 9000, SeverityLevel::Unknown)});
-    QListView *items = findItemList(view, QStringLiteral("incidents"));
+    QTreeView *items = findItemList(view, QStringLiteral("incidents"));
     QCOMPARE(itemIdAt(items, 0), QStringLiteral("older-sev1"));
     QCOMPARE(itemIdAt(items, 1), QStringLiteral("new-sev1"));
     QCOMPARE(itemIdAt(items, 2), QStringLiteral("old-warning"));
@@ -142,7 +142,7 @@ void TestWidgetsPanels::otherPanelsSortOldestFirst() {
          undated,
          agedItem(ItemKind::Request, QStringLiteral("jira-run"), QStringLiteral("RUN-1"),
                   QStringLiteral("Older"), 3600, SeverityLevel::Info)});
-    QListView *items = findItemList(view, QStringLiteral("requests"));
+    QTreeView *items = findItemList(view, QStringLiteral("requests"));
     QCOMPARE(itemIdAt(items, 0), QStringLiteral("RUN-1"));
     QCOMPARE(itemIdAt(items, 1), QStringLiteral("RUN-2"));
     QCOMPARE(itemIdAt(items, 2), QStringLiteral("RUN-0"));
@@ -162,7 +162,7 @@ void TestWidgetsPanels::selectionSurvivesRefresh() {
                 agedItem(ItemKind::Incident, QStringLiteral("alerts"), QStringLiteral("INC-3"),
                          QStringLiteral("Three"), 200, SeverityLevel::Warning)};
     board.applySnapshot(QStringLiteral("alerts"), first);
-    QListView *items = findItemList(view, QStringLiteral("incidents"));
+    QTreeView *items = findItemList(view, QStringLiteral("incidents"));
     QCOMPARE(itemIdAt(items, 1), QStringLiteral("INC-2"));
     items->setCurrentIndex(items->model()->index(1, 0));
     QCOMPARE(items->selectionModel()->selectedIndexes().size(), 1);
@@ -195,7 +195,7 @@ void TestWidgetsPanels::enterOpensTheLink() {
                                   QStringLiteral("BUG-7"), QStringLiteral("Flaky backup"), 86400)});
     UrlCatcher catcher;
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
-    QListView *items = findItemList(view, QStringLiteral("bugs"));
+    QTreeView *items = findItemList(view, QStringLiteral("bugs"));
     items->setFocus();
     items->setCurrentIndex(items->model()->index(0, 0));
     QTest::keyClick(items, Qt::Key_Return);
@@ -216,7 +216,7 @@ void TestWidgetsPanels::delegateLines() {
     andon.raisedBy = QStringLiteral("Alice");
     andon.people = {QStringLiteral("Alice"), QStringLiteral("Bob")};
     board.applySnapshot(QStringLiteral("halts"), {andon});
-    QListView *items = findItemList(view, QStringLiteral("andons"));
+    QTreeView *items = findItemList(view, QStringLiteral("andons"));
     auto *delegate = qobject_cast<ItemDelegate *>(items->itemDelegate());
     QVERIFY(delegate);
     const QModelIndex index = items->model()->index(0, 0);

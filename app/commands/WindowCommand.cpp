@@ -20,6 +20,7 @@
 #include "core/attention/ObjectiveStatus.h"
 #include "core/attention/UnownedItems.h"
 #include "core/filter/SavedFilters.h"
+#include "core/grouping/GroupBy.h"
 #include "core/lean/InvestigationClocks.h"
 #include "core/lean/LeanController.h"
 #include "core/lean/LeanState.h"
@@ -141,6 +142,9 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
                         const WallRequest &wall, const QString &page,
                         const QString &welcomeConfig) {
     auto *window = new MainWindow(context->board());
+    window->boardView()
+        ->panelView(ItemKind::Incident)
+        ->setGroupBy(groupByOfConfig(&context->config()));
     // The file the window runs on, or the first start's example, which the editor fills.
     const QString configFile = welcomeConfig.isEmpty() ? context->config().file : welcomeConfig;
     ConfigReloader *reloader =

@@ -20,13 +20,13 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
-#include <QListView>
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 
 LeanUi::LeanUi(MainWindow *window, LeanController *controller)
     : QObject(window)
@@ -205,7 +205,7 @@ void LeanUi::installAndons() {
     layout->addWidget(resolve);
     layout->addStretch(1);
     panel->addFooterWidget(bar);
-    QListView *list = panel->list();
+    QTreeView *list = panel->list();
     auto *shortcut = new QShortcut(QKeySequence(Qt::Key_R), list);
     shortcut->setContext(Qt::WidgetShortcut);
     connect(shortcut, &QShortcut::activated, this, &LeanUi::resolveSelectedAndon);
@@ -214,7 +214,7 @@ void LeanUi::installAndons() {
 void LeanUi::installContextMenus() {
     // One menu per list: "I'm on it" and Release on every row, Resolve… on an andon.
     for (ItemKind kind : {ItemKind::Incident, ItemKind::Andon, ItemKind::Request, ItemKind::Bug}) {
-        QListView *list = m_window->boardView()->panelView(kind)->list();
+        QTreeView *list = m_window->boardView()->panelView(kind)->list();
         list->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(list, &QWidget::customContextMenuRequested, this,
                 [this, list, kind](const QPoint &at) {

@@ -90,3 +90,35 @@ OwnerMark OwnerMarks::markFor(const Item &item) const {
     }
     return mark;
 }
+
+OwnerMark OwnerMarks::markForGroup(const std::vector<const Item *> &items) const {
+    QStringList owners;
+    int owned = 0;
+    OwnerMark unowned;
+    for (const Item *item : items) {
+        const OwnerMark mark = markFor(*item);
+        if (mark.unowned) {
+            if (!unowned.unowned)
+                unowned = mark;
+            continue;
+        }
+        if (mark.shortText.isEmpty())
+            continue;
+        ++owned;
+        const QString who = mark.shortText.mid(dot.size());
+        if (!owners.contains(who))
+            owners.append(who);
+    }
+    if (owners.isEmpty())
+        return unowned;
+    OwnerMark mark;
+    mark.shortText = dot + owners.join(QStringLiteral(", "));
+    mark.text = mark.shortText + sep +
+                QStringLiteral("%1 of %2").arg(owned).arg(static_cast<int>(items.size()));
+    mark.color = Theme::infoColor();
+    mark.toolTip = QStringLiteral("%1 of the group's %2 alerts owned, by %3")
+                       .arg(owned)
+                       .arg(static_cast<int>(items.size()))
+                       .arg(owners.join(QStringLiteral(", ")));
+    return mark;
+}

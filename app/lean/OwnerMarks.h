@@ -5,6 +5,8 @@
 // desk's panels and the wall's ask the same.
 #pragma once
 
+#include <vector>
+
 #include "core/board/Item.h"
 #include "widgets/board/OwnerMark.h"
 
@@ -22,6 +24,9 @@ public:
     void setUnowned(const UnownedItems *unowned) { m_unowned = unowned; }
 
     OwnerMark markFor(const Item &item) const;
+    // A group's: its owners ("● victor, chloe · 3 of 120"), else UNOWNED when one of its alerts
+    // is, else none. Reads every member: a group row is painted only when it shows.
+    OwnerMark markForGroup(const std::vector<const Item *> &items) const;
     // "since 14:02 (12 min)", "acknowledged in alerts at 14:03", the silence and its end: one
     // line each, for the tooltip.
     QStringList describe(const Ownership &ownership, const QDateTime &now) const;

@@ -18,11 +18,11 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QShortcut>
 #include <QStatusBar>
+#include <QTreeView>
 
 namespace {
 
@@ -52,10 +52,12 @@ OwnershipUi::OwnershipUi(MainWindow *window, LeanController *controller, QObject
     for (ItemKind kind : panelKinds) {
         PanelView *panel = window->boardView()->panelView(kind);
         panel->delegate()->setOwnerMarker([this](const QModelIndex &index) {
+            if (isGroupAt(index))
+                return m_marks.markForGroup(itemsAt(index));
             const Item *item = itemAt(index);
             return item ? m_marks.markFor(*item) : OwnerMark();
         });
-        QListView *list = panel->list();
+        QTreeView *list = panel->list();
         // The toolbar's buttons act on the list last used.
         connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this, kind] { m_active = kind; });
@@ -92,6 +94,14 @@ void OwnershipUi::repaintRows() {
 }
 
 QMessageBox *OwnershipUi::acknowledgeSelected() {
+    // A group is many alerts, each its own silence: one is owned at a time, from inside it.
+    if (groupSelected(m_window, m_active)) {
+        m_window->statusBar()->showMessage(
+            QStringLiteral("A group: open it (Enter or \u2192) and select an alert; A owns one "
+                           "alert at a time"),
+            5000);
+        return nullptr;
+    }
     const Item *selected = selectedItem(m_window, m_active);
     if (!selected) {
         m_window->statusBar()->showMessage(QStringLiteral("Select an item first: A says you are "

@@ -7,10 +7,19 @@
 
 #include <QModelIndex>
 
+#include <vector>
+
 class MainWindow;
 
-// The item at `index` of a panel's list (proxy or source index), or nullptr.
+// The item at `index` of a panel's list (grouping, proxy or source index), or nullptr (a group
+// row is no one item).
 const Item *itemAt(const QModelIndex &index);
+// The items of a row: a group's alerts, or the one item.
+std::vector<const Item *> itemsAt(const QModelIndex &index);
+// A group row of the incidents panel (it expands; it is no one item).
+bool isGroupAt(const QModelIndex &index);
+// The current row of `kind`'s panel is a group.
+bool groupSelected(const MainWindow *window, ItemKind kind);
 // The current item of `kind`'s panel in `window`, or nullptr.
 const Item *selectedItem(const MainWindow *window, ItemKind kind);
 // Repaints `kind`'s rows (their marks changed).

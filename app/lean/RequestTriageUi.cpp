@@ -15,11 +15,11 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 RequestTriageUi::RequestTriageUi(MainWindow *window, LeanController *controller, QObject *parent)
@@ -81,7 +81,7 @@ RequestTriageUi::RequestTriageUi(MainWindow *window, LeanController *controller,
     rows->addWidget(m_suggestion);
     panel->addFooterWidget(bar);
 
-    QListView *list = panel->list();
+    QTreeView *list = panel->list();
     connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RequestTriageUi::updateTriageBar);
     connect(m_controller, &LeanController::requestChanged, this, [this]() {

@@ -265,7 +265,13 @@ ordered_json SourceForm::source(QString *error) const {
             if (key.required && *error == QString()) {
                 *error = QStringLiteral("%1 is required").arg(QLatin1String(key.name));
             }
-            setKeyAt(&result, key.name, ordered_json());
+            // An empty list the file says on purpose ("group_by": [], no grouping) is not the
+            // same as no key (the default): it stays.
+            const ordered_json *was = keyAt(m_original, key.name);
+            const bool emptyList =
+                key.kind == SourceTypeKey::Kind::List && was && was->is_array() && was->empty();
+            if (!emptyList)
+                setKeyAt(&result, key.name, ordered_json());
             continue;
         }
         ordered_json value = text.toStdString();

@@ -103,7 +103,9 @@ void WallMode::showDeskMarks() {
     // The desk's marks, asked at paint time: what the lean workflow says on the desk (taken by
     // whom, the clock, the bug in progress, who is on it) the room reads on the wall.
     for (WallPanel *panel : m_wall->view()->panels()) {
-        const ItemDelegate *desk = m_window->boardView()->panelView(panel->kind())->delegate();
+        const PanelView *deskPanel = m_window->boardView()->panelView(panel->kind());
+        const ItemDelegate *desk = deskPanel->delegate();
+        panel->setGroupBy(deskPanel->groupBy()); // the desk's grouping, groups only
         panel->delegate()->setMarker(
             [desk](const QModelIndex &index) { return desk->markOf(index); });
         panel->delegate()->setOwnerMarker(

@@ -4,6 +4,7 @@
 #include "core/config/ConfigError.h"
 #include "core/config/DuplicateSources.h"
 #include "core/config/Secrets.h"
+#include "core/grouping/GroupBy.h"
 
 #include <QFile>
 #include <QSet>
@@ -164,6 +165,7 @@ SourceConfig parseSource(const json &source, const QString &pointer) {
     config.proxy = optionalString(source, "proxy", pointer).toUtf8();
     config.tls = parseTls(source, pointer);
     config.auth = parseAuth(source, pointer);
+    sourceGroupBy(config); // checked here; the panels read it when they group
     return config;
 }
 

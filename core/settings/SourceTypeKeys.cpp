@@ -76,6 +76,12 @@ std::vector<SourceTypeKey> ownKeys(const QString &type) {
              false,
              {},
              QStringLiteral("Matchers, comma-separated: team=\"sre\", severity=~\"critical|high\""),
+             {}},
+            {"group_by",
+             Kind::List,
+             false,
+             QStringLiteral("alertname"),
+             QStringLiteral("Labels whose values group alerts into one row, comma-separated"),
              {}}};
     if (type == QLatin1String("jira"))
         return {{"jql",

@@ -11,8 +11,9 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
+#include <QLocale>
 #include <QStackedWidget>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -63,12 +64,13 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     , m_board(board)
     , m_model(board->panel(kind))
     , m_proxy(new PanelSortProxy(kind, this))
+    , m_groups(kind == ItemKind::Incident ? new PanelGroupModel(m_model, {}, this) : nullptr)
     , m_delegate(new ItemDelegate(kind, this))
     , m_count(new QLabel(this))
     , m_title(new QLabel(title(kind), this))
     , m_freshness(new FreshnessBadge(this))
     , m_stack(new QStackedWidget(this))
-    , m_list(new QListView(m_stack))
+    , m_list(new QTreeView(m_stack))
     , m_empty(new QLabel(m_stack))
     , m_header(new QHBoxLayout)
     , m_layout(nullptr) {
@@ -92,9 +94,21 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
 
     m_proxy->setSourceModel(m_model);
     m_list->setObjectName(QStringLiteral("items"));
-    m_list->setModel(m_proxy);
+    if (m_groups) {
+        // The grouping keeps its own order over what the proxy's filter lets through.
+        m_proxy->sort(-1);
+        m_groups->setSourceModel(m_proxy);
+        m_list->setModel(m_groups);
+    } else {
+        m_list->setModel(m_proxy);
+    }
     m_list->setItemDelegate(m_delegate);
-    m_list->setUniformItemSizes(true);
+    m_list->setHeaderHidden(true);
+    m_list->setUniformRowHeights(true);
+    m_list->setRootIsDecorated(m_groups != nullptr);
+    m_list->setIndentation(m_groups ? 16 : 0);
+    m_list->setExpandsOnDoubleClick(false); // activation toggles a group (openIndex)
+    m_list->setAllColumnsShowFocus(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -130,10 +144,12 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     // Activation is Enter or double-click (single click where the platform asks for it).
-    connect(m_list, &QListView::activated, this, &PanelView::openIndex);
+    connect(m_list, &QTreeView::activated, this, &PanelView::openIndex);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &PanelView::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &PanelView::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &PanelView::updateCount);
+    if (m_groups)
+        connect(m_groups, &PanelGroupModel::countsChanged, this, &PanelView::updateCount);
     SourceHealthModel *health = board->health();
     connect(health, &SourceHealthModel::healthChanged, this, &PanelView::refreshFreshness);
     connect(health, &QAbstractItemModel::rowsInserted, this, &PanelView::refreshFreshness);
@@ -154,8 +170,27 @@ QStringList PanelView::feedingSources() const {
     return ::feedingSources(*m_board, m_kind);
 }
 
+void PanelView::setGroupBy(PanelGroupModel::GroupByOf groupBy) {
+    m_groupBy = std::move(groupBy);
+    if (!m_groups)
+        return;
+    m_groups->setGroupBy(m_groupBy);
+    // A live reload adds and removes sources: their group_by may be new.
+    SourceHealthModel *health = m_board->health();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(health, signal, m_groups, &PanelGroupModel::regroup, Qt::UniqueConnection);
+}
+
+QString PanelView::countText(const PanelGroupModel *groups, int rows) {
+    if (!groups || groups->groupCount() == groups->alertCount())
+        return QString::number(rows);
+    const QLocale english(QLocale::English);
+    return QStringLiteral("%1 alerts in %2 groups")
+        .arg(english.toString(groups->alertCount()), english.toString(groups->groupCount()));
+}
+
 void PanelView::updateCount() {
-    m_count->setText(QString::number(m_proxy->rowCount()));
+    m_count->setText(countText(m_groups, m_proxy->rowCount()));
     // The set of feeding sources can change with the items (a source seen for the first time).
     refreshFreshness();
 }
@@ -196,6 +231,11 @@ void PanelView::refreshFreshness() {
 }
 
 void PanelView::openIndex(const QModelIndex &index) {
+    // A group has no one link: it opens to its alerts instead.
+    if (m_groups && m_groups->isGroup(index)) {
+        m_list->setExpanded(index, !m_list->isExpanded(index));
+        return;
+    }
     const QUrl url(index.data(PanelModel::UrlRole).toString());
     if (url.isValid() && !url.isEmpty())
         QDesktopServices::openUrl(url);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // One panel of the board: a header (count, title, freshness badge) over the sorted list of
-// its items, or a friendly empty state when there is nothing to do.
+// its items, or a friendly empty state when there is nothing to do. The incidents panel groups
+// its alerts (PanelGroupModel): a group is a row that expands to its alerts.
 #pragma once
 
 #include "core/board/Item.h"
+#include "core/models/PanelGroupModel.h"
 
 #include <QFrame>
 
@@ -13,18 +15,24 @@ class ItemDelegate;
 class PanelModel;
 class PanelSortProxy;
 class QLabel;
-class QListView;
+class QTreeView;
 class QStackedWidget;
 
 class PanelView final : public QFrame {
     Q_OBJECT
 public:
     // objectNames: "panel-<requests|bugs|incidents|andons>" on the panel, "count", "freshness",
-    // "items" (the list) and "empty-state" inside it.
+    // "items" (the list: a tree whose group rows expand on the incidents panel) and
+    // "empty-state" inside it.
     PanelView(ItemKind kind, Board *board, QWidget *parent = nullptr);
 
     ItemKind kind() const { return m_kind; }
-    QListView *list() const { return m_list; }
+    QTreeView *list() const { return m_list; }
+    // The incidents panel's grouping over its filter proxy; null on the other panels.
+    PanelGroupModel *groups() const { return m_groups; }
+    // What each source groups its alerts by (from the configuration): none until set.
+    void setGroupBy(PanelGroupModel::GroupByOf groupBy);
+    const PanelGroupModel::GroupByOf &groupBy() const { return m_groupBy; }
     ItemDelegate *delegate() const { return m_delegate; }
     // The sorted, filtered rows the list shows (the filter bar sets its filter).
     PanelSortProxy *proxy() const { return m_proxy; }
@@ -37,6 +45,8 @@ public:
     QStringList feedingSources() const;
 
     static QString title(ItemKind kind);
+    // The header's count: the rows, or "1,000 alerts in 14 groups" when alerts are grouped.
+    static QString countText(const PanelGroupModel *groups, int rows);
     static QString emptyText(ItemKind kind);
 
 public Q_SLOTS:
@@ -51,12 +61,14 @@ private:
     Board *m_board;
     PanelModel *m_model;
     PanelSortProxy *m_proxy;
+    PanelGroupModel *m_groups;
+    PanelGroupModel::GroupByOf m_groupBy;
     ItemDelegate *m_delegate;
     QLabel *m_count;
     QLabel *m_title;
     FreshnessBadge *m_freshness;
     QStackedWidget *m_stack;
-    QListView *m_list;
+    QTreeView *m_list;
     QLabel *m_empty;
     class QHBoxLayout *m_header;
     class QVBoxLayout *m_layout;

@@ -55,6 +55,7 @@ WallPanel::WallPanel(ItemKind kind, Board *board, QWidget *parent)
     , m_board(board)
     , m_model(board->panel(kind))
     , m_proxy(new PanelSortProxy(kind, this))
+    , m_groups(kind == ItemKind::Incident ? new PanelGroupModel(m_model, {}, this) : nullptr)
     , m_delegate(new WallItemDelegate(kind, this))
     , m_count(new QLabel(this))
     , m_title(new QLabel(PanelView::title(kind), this))
@@ -76,7 +77,13 @@ WallPanel::WallPanel(ItemKind kind, Board *board, QWidget *parent)
 
     m_proxy->setSourceModel(m_model);
     m_list->setObjectName(QStringLiteral("items"));
-    m_list->setModel(m_proxy);
+    if (m_groups) {
+        m_proxy->sort(-1); // the grouping keeps its own order
+        m_groups->setSourceModel(m_proxy);
+        m_list->setModel(m_groups);
+    } else {
+        m_list->setModel(m_proxy);
+    }
     m_list->setItemDelegate(m_delegate);
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -99,11 +106,22 @@ WallPanel::WallPanel(ItemKind kind, Board *board, QWidget *parent)
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &WallPanel::refresh);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WallPanel::refresh);
+    if (m_groups)
+        connect(m_groups, &PanelGroupModel::countsChanged, this, &WallPanel::refresh);
     SourceHealthModel *health = board->health();
     connect(health, &SourceHealthModel::healthChanged, this, &WallPanel::refresh);
     connect(health, &QAbstractItemModel::rowsInserted, this, &WallPanel::refresh);
     connect(health, &QAbstractItemModel::modelReset, this, &WallPanel::refresh);
     setMetrics(wallMetrics(1080));
+}
+
+void WallPanel::setGroupBy(PanelGroupModel::GroupByOf groupBy) {
+    if (!m_groups)
+        return;
+    m_groups->setGroupBy(std::move(groupBy));
+    SourceHealthModel *health = m_board->health();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(health, signal, m_groups, &PanelGroupModel::regroup, Qt::UniqueConnection);
 }
 
 void WallPanel::setMetrics(const WallMetrics &metrics) {
@@ -124,7 +142,7 @@ void WallPanel::refresh() {
     const Freshness f = panelFreshness(*m_board->health(), feedingSources(*m_board, m_kind),
                                        m_board->clock().now());
     const int n = m_proxy->rowCount();
-    m_count->setText(QString::number(n));
+    m_count->setText(PanelView::countText(m_groups, n));
     QColor countColor = WallColors::text();
     if (n > 0 && (m_kind == ItemKind::Incident || m_kind == ItemKind::Andon))
         countColor = Theme::failedColor().lighter(125);
@@ -189,7 +207,7 @@ void WallPanel::relayout() {
         y += bandH;
     }
     const QRect body(0, y, w, std::max(0, height() - y - pad / 2));
-    const int rows = m_proxy->rowCount();
+    const int rows = m_list->model()->rowCount();
     const int rowH = std::max(1, m_delegate->rowHeight());
     int fit = body.height() / rowH;
     m_hidden = 0;

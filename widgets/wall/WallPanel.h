@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // One panel on the wall screen: count and title sized for the room, a loud band when its data
 // is stale or failed (and why), the rows that fit and "+N more" for the rest. It reuses the
-// desktop's model and sort order; only the painting differs.
+// desktop's model and sort order; only the painting differs. Incidents show their groups only
+// (a list over the grouping's top-level rows): a wall is read, never expanded.
 #pragma once
 
 #include "core/board/Item.h"
+#include "core/models/PanelGroupModel.h"
 #include "widgets/wall/WallStyle.h"
 
 #include <QFrame>
@@ -28,6 +30,8 @@ public:
     void setMetrics(const WallMetrics &metrics);
     QLabel *titleLabel() const { return m_title; }
     QListView *list() const { return m_list; }
+    // What each source groups its alerts by (the desk's answer); incidents only.
+    void setGroupBy(PanelGroupModel::GroupByOf groupBy);
     WallItemDelegate *delegate() const { return m_delegate; }
     // The sorted, filtered rows (the wall's filter from its config is set on it).
     PanelSortProxy *proxy() const { return m_proxy; }
@@ -50,6 +54,7 @@ private:
     Board *m_board;
     PanelModel *m_model;
     PanelSortProxy *m_proxy;
+    PanelGroupModel *m_groups;
     WallItemDelegate *m_delegate;
     WallMetrics m_metrics;
     QLabel *m_count;

@@ -11,11 +11,11 @@ QLabel *findLabel(QWidget *parent, const QString &name) {
     return parent ? parent->findChild<QLabel *>(name) : nullptr;
 }
 
-QListView *findItemList(BoardView &view, const QString &name) {
+QTreeView *findItemList(BoardView &view, const QString &name) {
     PanelView *p = findPanel(view, name);
-    return p ? p->findChild<QListView *>(QStringLiteral("items")) : nullptr;
+    return p ? p->findChild<QTreeView *>(QStringLiteral("items")) : nullptr;
 }
 
-QString itemIdAt(QListView *list, int row) {
+QString itemIdAt(QTreeView *list, int row) {
     return list->model()->index(row, 0).data(PanelModel::IdRole).toString();
 }

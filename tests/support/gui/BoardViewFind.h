@@ -6,7 +6,7 @@
 #include "widgets/board/PanelView.h"
 
 #include <QLabel>
-#include <QListView>
+#include <QTreeView>
 
 // The panel "panel-<name>" (requests, bugs, incidents, andons), or nullptr.
 PanelView *findPanel(BoardView &view, const QString &name);
@@ -14,6 +14,6 @@ PanelView *findPanel(BoardView &view, const QString &name);
 // is missing.
 QLabel *findLabel(QWidget *parent, const QString &name);
 // The item list of panel `name`, or nullptr.
-QListView *findItemList(BoardView &view, const QString &name);
+QTreeView *findItemList(BoardView &view, const QString &name);
 // The item id shown in `row` of `list`.
-QString itemIdAt(QListView *list, int row);
+QString itemIdAt(QTreeView *list, int row);
