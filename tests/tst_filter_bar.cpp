@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <functional>
 #include <memory>
@@ -76,7 +77,7 @@ struct Desk {
     }
     FilterBar *bar() const { return window.findChild<FilterBar *>(QStringLiteral("filter-bar")); }
     QLineEdit *text() const { return bar()->findChild<QLineEdit *>(QStringLiteral("filter-text")); }
-    QListView *incidents() {
+    QTreeView *incidents() {
         return findItemList(*window.boardView(), QStringLiteral("incidents"));
     }
     int shown() { return incidents()->model()->rowCount(); }

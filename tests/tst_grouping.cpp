@@ -2,6 +2,7 @@
 // Grouping on the incidents panel (issue 17 §1): the group key, a group's worst severity and
 // earliest start, alerts moving between groups, a group shrinking to one, and incremental
 // signals under the panel's filter proxy, checked by QAbstractItemModelTester throughout.
+#include "core/filter/ItemFilter.h"
 #include "core/grouping/GroupKey.h"
 #include "core/models/PanelGroupModel.h"
 #include "core/models/PanelModel.h"
@@ -341,15 +342,22 @@ private Q_SLOTS:
         QCOMPARE(g.sizeAt(0), 4);
         QCOMPARE(g.groups.index(0, 0).data(PanelModel::StateRole).toString(),
                  QStringLiteral("2 active \u00B7 2 suppressed"));
-        g.proxy.setFilterRole(PanelModel::StateRole);
-        g.proxy.setFilterFixedString(QStringLiteral("active"));
+        // The filter bar's way: "hide silenced and inhibited" leaves the active two.
+        const auto noContext = [] { return FilterContext{}; };
+        FilterToggles hideMuted;
+        hideMuted.hideSilenced = true;
+        g.proxy.setItemFilter(
+            std::make_shared<const ItemFilter>(FilterQuery(), hideMuted, noContext));
         QCOMPARE(g.groups.alertCount(), 2);
         QCOMPARE(g.sizeAt(0), 2);
         QCOMPARE(g.groups.index(0, 0).data(PanelModel::StateRole).toString(),
                  QStringLiteral("2 active"));
-        g.proxy.setFilterFixedString(QStringLiteral("nothing"));
+        FilterError error;
+        const FilterQuery nothing = FilterQuery::parse(QStringLiteral("no-such-words"), &error);
+        g.proxy.setItemFilter(
+            std::make_shared<const ItemFilter>(nothing, FilterToggles{}, noContext));
         QCOMPARE(g.groups.groupCount(), 0);
-        g.proxy.setFilterFixedString(QString());
+        g.proxy.setItemFilter(nullptr);
         QCOMPARE(g.sizeAt(0), 4);
     }
 

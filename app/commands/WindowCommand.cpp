@@ -36,10 +36,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
-#include <QListView>
 #include <QPointer>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
