@@ -2,7 +2,7 @@
 #include "PanelGroupModel.h"
 
 #include "core/grouping/GroupSummary.h"
-#include "core/grouping/IncidentOrder.h"
+#include "core/board/ItemOrder.h"
 
 #include <QAbstractProxyModel>
 #include <QLocale>

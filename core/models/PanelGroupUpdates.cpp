@@ -4,7 +4,7 @@
 #include "PanelGroupModel.h"
 
 #include "core/grouping/GroupKey.h"
-#include "core/grouping/IncidentOrder.h"
+#include "core/board/ItemOrder.h"
 
 #include <algorithm>
 

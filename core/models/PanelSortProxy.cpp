@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "PanelSortProxy.h"
 
+#include "core/board/ItemOrder.h"
 #include "core/filter/ItemFilter.h"
 #include "core/models/PanelModel.h"
 
@@ -27,15 +28,7 @@ bool PanelSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         // The same order as below, from the items themselves: 50,000 rows sort ten times faster.
         const Item &l = m_panel->item(left.row());
         const Item &r = m_panel->item(right.row());
-        if (m_severityFirst && l.severity.level != r.severity.level)
-            return l.severity.rank() < r.severity.rank();
-        if (l.createdAt.isValid() != r.createdAt.isValid())
-            return l.createdAt.isValid();
-        if (l.createdAt != r.createdAt)
-            return l.createdAt < r.createdAt;
-        if (l.source != r.source)
-            return l.source < r.source;
-        return l.id < r.id;
+        return m_severityFirst ? incidentBefore(l, r) : oldestBefore(l, r);
     }
     if (m_severityFirst) {
         const int l = left.data(PanelModel::SeverityRankRole).toInt();

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "IncidentOrder.h"
+#include "ItemOrder.h"
 
-bool incidentBefore(const Item &l, const Item &r) {
-    if (l.severity.rank() != r.severity.rank())
-        return l.severity.rank() < r.severity.rank();
+bool oldestBefore(const Item &l, const Item &r) {
     if (l.createdAt.isValid() != r.createdAt.isValid())
         return l.createdAt.isValid();
     if (l.createdAt != r.createdAt)
@@ -11,4 +9,10 @@ bool incidentBefore(const Item &l, const Item &r) {
     if (l.source != r.source)
         return l.source < r.source;
     return l.id < r.id;
+}
+
+bool incidentBefore(const Item &l, const Item &r) {
+    if (l.severity.rank() != r.severity.rank())
+        return l.severity.rank() < r.severity.rank();
+    return oldestBefore(l, r);
 }
