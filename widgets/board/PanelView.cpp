@@ -79,6 +79,7 @@ PanelView::PanelView(ItemKind kind, Board *board, QWidget *parent)
     setAccessibleName(title(kind));
 
     m_count->setObjectName(QStringLiteral("count"));
+    m_title->setObjectName(QStringLiteral("title"));
     m_count->setFont(Theme::scaledFont(font(), 2.0, QFont::Bold));
     m_count->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_title->setFont(Theme::scaledFont(font(), 1.2, QFont::DemiBold));
@@ -181,16 +182,26 @@ void PanelView::setGroupBy(PanelGroupModel::GroupByOf groupBy) {
         connect(health, signal, m_groups, &PanelGroupModel::regroup, Qt::UniqueConnection);
 }
 
+namespace {
+bool grouped(const PanelGroupModel *groups) {
+    return groups && groups->groupCount() != groups->alertCount();
+}
+} // namespace
+
 QString PanelView::countText(const PanelGroupModel *groups, int rows) {
-    if (!groups || groups->groupCount() == groups->alertCount())
-        return QString::number(rows);
-    const QLocale english(QLocale::English);
-    return QStringLiteral("%1 alerts in %2 groups")
-        .arg(english.toString(groups->alertCount()), english.toString(groups->groupCount()));
+    return QLocale(QLocale::English).toString(grouped(groups) ? groups->alertCount() : rows);
+}
+
+QString PanelView::titleText(ItemKind kind, const PanelGroupModel *groups) {
+    if (!grouped(groups))
+        return title(kind);
+    return QStringLiteral("%1 in %2 groups")
+        .arg(title(kind), QLocale(QLocale::English).toString(groups->groupCount()));
 }
 
 void PanelView::updateCount() {
     m_count->setText(countText(m_groups, m_proxy->rowCount()));
+    m_title->setText(titleText(m_kind, m_groups));
     // The set of feeding sources can change with the items (a source seen for the first time).
     refreshFreshness();
 }

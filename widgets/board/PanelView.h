@@ -21,8 +21,8 @@ class QStackedWidget;
 class PanelView final : public QFrame {
     Q_OBJECT
 public:
-    // objectNames: "panel-<requests|bugs|incidents|andons>" on the panel, "count", "freshness",
-    // "items" (the list: a tree whose group rows expand on the incidents panel) and
+    // objectNames: "panel-<requests|bugs|incidents|andons>" on the panel, "count", "title",
+    // "freshness", "items" (the list: a tree whose group rows expand on the incidents panel) and
     // "empty-state" inside it.
     PanelView(ItemKind kind, Board *board, QWidget *parent = nullptr);
 
@@ -45,8 +45,11 @@ public:
     QStringList feedingSources() const;
 
     static QString title(ItemKind kind);
-    // The header's count: the rows, or "1,000 alerts in 14 groups" when alerts are grouped.
+    // The header reads "1,000 Open incidents in 14 groups": the count (the alerts when grouped,
+    // else the rows) before the title, and the groups after it, so a wall's half-width panel
+    // says both without cutting its title.
     static QString countText(const PanelGroupModel *groups, int rows);
+    static QString titleText(ItemKind kind, const PanelGroupModel *groups);
     static QString emptyText(ItemKind kind);
 
 public Q_SLOTS:

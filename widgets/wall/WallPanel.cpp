@@ -143,6 +143,7 @@ void WallPanel::refresh() {
                                        m_board->clock().now());
     const int n = m_proxy->rowCount();
     m_count->setText(PanelView::countText(m_groups, n));
+    m_title->setText(PanelView::titleText(m_kind, m_groups));
     QColor countColor = WallColors::text();
     if (n > 0 && (m_kind == ItemKind::Incident || m_kind == ItemKind::Andon))
         countColor = Theme::failedColor().lighter(125);
