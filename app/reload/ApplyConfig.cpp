@@ -5,7 +5,6 @@
 
 #include "core/attention/Notifier.h"
 #include "core/config/ConfigError.h"
-#include "core/config/StateConfig.h"
 #include "core/sources/ConnectorRegistry.h"
 
 #include <algorithm>
@@ -97,9 +96,6 @@ ConfigChange AppContext::applyConfig(const AppConfig &next) {
     const NotificationConfig notifications =
         inConfigFile(file, [&] { return parseNotificationConfig(next.raw); });
     KanbanConfig kanban = inConfigFile(file, [&] { return parseKanbanConfig(next.raw); });
-    // Checked though applied only at the next start: a mistake is said now, not then.
-    inConfigFile(file, [&] { return parseStateConfig(next.raw); });
-    inConfigFile(file, [&] { return parseObjectives(next.raw); });
     const bool scheduleChanged =
         (m_lean.onDutySource ? m_lean.onDutySource->raw : nlohmann::json()) !=
         (lean.onDutySource ? lean.onDutySource->raw : nlohmann::json());

@@ -4,6 +4,8 @@
 #include "app/AppContext.h"
 #include "core/config/ConfigError.h"
 #include "core/config/Keyring.h"
+#include "core/config/Objectives.h"
+#include "core/config/StateConfig.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -63,6 +65,10 @@ void ConfigReloader::read() {
         QString error;
         try {
             next = loadConfigFile(path);
+            // Applied only at the next start, but checked now (here: a password file is read),
+            // so a mistake is said now, not then.
+            inConfigFile(path, [&] { return parseStateConfig(next.raw); });
+            inConfigFile(path, [&] { return parseObjectives(next.raw); });
             std::vector<SourceConfig> toRead;
             for (SourceConfig &source : next.sources) {
                 const auto it = running.find(source.name);
