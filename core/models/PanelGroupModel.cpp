@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "PanelGroupModel.h"
 
-#include "core/grouping/GroupSummary.h"
 #include "core/board/ItemOrder.h"
+#include "core/grouping/GroupSummary.h"
 
 #include <QAbstractProxyModel>
 #include <QLocale>

@@ -3,8 +3,8 @@
 // alert joins or leaves its group, a group takes its place), and the bulk regroup.
 #include "PanelGroupModel.h"
 
-#include "core/grouping/GroupKey.h"
 #include "core/board/ItemOrder.h"
+#include "core/grouping/GroupKey.h"
 
 #include <algorithm>
 
