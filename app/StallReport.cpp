@@ -2,6 +2,7 @@
 #include "StallReport.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QMetaEnum>
@@ -15,6 +16,7 @@ namespace {
 
 constexpr int heartbeatMs = 5;
 constexpr qint64 reportFromMs = 16; // one frame at 60 Hz
+constexpr double traceFromMs = 4;   // below it, a late beat is the timer's own jitter
 constexpr size_t keep = 10;
 
 struct Stall {
@@ -24,8 +26,9 @@ struct Stall {
 
 class StallMonitor final : public QObject {
 public:
-    StallMonitor()
-        : QObject(QCoreApplication::instance()) {
+    explicit StallMonitor(bool traceEach)
+        : QObject(QCoreApplication::instance())
+        , m_traceEach(traceEach) {
         QCoreApplication::instance()->installEventFilter(this);
         m_heartbeat.setInterval(heartbeatMs);
         m_heartbeat.setTimerType(Qt::PreciseTimer);
@@ -61,6 +64,11 @@ private:
         m_sinceBeat.restart();
         ++m_beats;
         m_longest = std::max(m_longest, gap);
+        if (m_traceEach && gap >= traceFromMs) {
+            std::fprintf(stderr, "dutyboard-trace: stall ms=%.1f epoch_ms=%lld during %s\n", gap,
+                         QDateTime::currentMSecsSinceEpoch(), qPrintable(m_previous));
+            std::fflush(stderr);
+        }
         if (gap < reportFromMs)
             return;
         m_stalls.push_back({gap, m_previous});
@@ -86,10 +94,11 @@ private:
     std::vector<Stall> m_stalls;
     double m_longest = 0;
     long long m_beats = 0;
+    const bool m_traceEach;
 };
 
 } // namespace
 
-void startStallReport() {
-    new StallMonitor();
+void startStallReport(bool traceEach) {
+    new StallMonitor(traceEach);
 }

@@ -149,9 +149,10 @@ int main(int argc, char *argv[]) {
     context->keepDemoServer(std::move(demoServer));
 
     quitOnTerminationSignals();
+    const bool trace = qEnvironmentVariableIsSet("DUTYBOARD_TRACE_PAINT");
     if (cl.stallReport)
-        startStallReport();
-    if (qEnvironmentVariableIsSet("DUTYBOARD_TRACE_PAINT"))
+        startStallReport(trace);
+    if (trace)
         traceFirstDataPaint(context->board());
 
     // Local state: the outbox first (what earlier runs left pending goes before anything else).
