@@ -26,7 +26,7 @@ if ! command -v xdotool >/dev/null; then
 fi
 [ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --target dutyboard >/dev/null
-bin="$build/app/dutyboard"
+bin=${DUTYBOARD_BIN:-$build/app/dutyboard} # another binary to compare
 echo "dutyboard from $build ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"))"
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 

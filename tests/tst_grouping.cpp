@@ -361,6 +361,35 @@ private Q_SLOTS:
         QCOMPARE(g.sizeAt(0), 4);
     }
 
+    // A filter that hides thousands of alerts (50,000 on a bad day) takes them out in one
+    // layout change, not one removal signal per row run, each redrawing every view above; the
+    // groups still count exactly what it lets through, and clearing it brings every alert back.
+    void aFilterHidingThousandsIsOneLayoutChange() {
+        Grouped g;
+        Items items;
+        const int n = 3 * PanelSortProxy::resortAbove;
+        for (int i = 0; i < n; ++i) // interleaved: every hidden alert is a run of its own
+            items.push_back(alert(
+                QString::number(i), i % 2 ? QStringLiteral("DiskFull") : QStringLiteral("HighCPU"),
+                QStringLiteral("node-%1").arg(i), QStringLiteral("warning"), 60 + i));
+        g.panel.applySnapshot(am(), items);
+        QSignalSpy removed(&g.proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy relaidOut(&g.proxy, &QAbstractItemModel::layoutChanged);
+        FilterError error;
+        const FilterQuery cpu = FilterQuery::parse(QStringLiteral("HighCPU"), &error);
+        const auto noContext = [] { return FilterContext{}; };
+        g.proxy.setItemFilter(std::make_shared<const ItemFilter>(cpu, FilterToggles{}, noContext));
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(relaidOut.count(), 1);
+        QCOMPARE(g.proxy.rowCount(), n / 2);
+        QCOMPARE(g.groups.groupCount(), 1);
+        QCOMPARE(g.sizeAt(0), n / 2);
+        QVERIFY(g.titleAt(0).startsWith(QStringLiteral("HighCPU \u00D7")));
+        g.proxy.setItemFilter(nullptr);
+        QCOMPARE(g.proxy.rowCount(), n);
+        QCOMPARE(g.groups.alertCount(), n);
+    }
+
     // Many alerts, many refreshes at random: the model's own view always equals a fresh one.
     void randomRefreshesMatchARegroup() {
         Grouped g;

@@ -138,6 +138,25 @@ private Q_SLOTS:
         model.setSourceStale(QStringLiteral("a"), false);
         QVERIFY(!model.index(0).data(PanelModel::StaleRole).toBool());
     }
+
+    // The sources with items on the panel (the header's freshness reads them on every row
+    // signal): in the order they first brought items, and gone once they bring none.
+    void sourcesAreThoseWithItems() {
+        PanelModel model(ItemKind::Incident);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto one = [&now](const QString &source, const QString &id) {
+            return Items{makeItem(source, id, QStringLiteral("t"), 0, now)};
+        };
+        QVERIFY(model.sources().isEmpty());
+        model.applySnapshot(QStringLiteral("b"), one(QStringLiteral("b"), QStringLiteral("1")));
+        model.applySnapshot(QStringLiteral("a"), one(QStringLiteral("a"), QStringLiteral("1")));
+        model.applySnapshot(QStringLiteral("b"), one(QStringLiteral("b"), QStringLiteral("2")));
+        QCOMPARE(model.sources(), (QStringList{QStringLiteral("b"), QStringLiteral("a")}));
+        model.applySnapshot(QStringLiteral("b"), {});
+        QCOMPARE(model.sources(), QStringList{QStringLiteral("a")});
+        model.applySnapshot(QStringLiteral("b"), one(QStringLiteral("b"), QStringLiteral("3")));
+        QCOMPARE(model.sources(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPanelModel)

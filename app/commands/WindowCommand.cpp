@@ -141,6 +141,9 @@ ConfigReloader *reloadLive(AppContext *context, const QString &path, MainWindow 
 void startWindowCommand(AppContext *context, const QString &screenshotPath, const QSize &size,
                         const WallRequest &wall, const QString &page,
                         const QString &welcomeConfig) {
+    // The first requests leave now, before the window is built and shown: their answers wait
+    // in the event loop until everything below is connected, and the first paint shows them.
+    context->poller()->start(); // the sources, and the on-duty schedule with them
     auto *window = new MainWindow(context->board());
     window->boardView()
         ->panelView(ItemKind::Incident)
@@ -261,7 +264,6 @@ void startWindowCommand(AppContext *context, const QString &screenshotPath, cons
         (wall.enabled ? wallMode->wallWindow()->view()->holdPage(page) : window->showPage(page));
     if (!found)
         std::fprintf(stderr, "dutyboard: no page \"%s\"; showing the first\n", qPrintable(page));
-    context->poller()->start(); // the sources, and the on-duty schedule with them
     if (screenshotPath.isEmpty())
         return;
 

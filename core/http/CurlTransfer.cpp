@@ -239,6 +239,9 @@ size_t CurlTransfer::onBody(char *data, size_t size, size_t count, void *self) {
             t->m_tooLarge = true;
             return 0;
         }
+        // One allocation for a 20 MB answer, not a growing buffer copied again and again.
+        if (declared > 0)
+            t->m_body.reserve(static_cast<qsizetype>(declared));
     }
     if (t->m_body.size() + n > t->m_request.maxBodyBytes) {
         t->m_tooLarge = true;

@@ -189,6 +189,11 @@ SnapshotDiff PanelModel::applySnapshot(const QString &source, Items snapshot) {
         }
         endInsertRows();
     }
+    const size_t fromSource = previous.size() - diff.removed.size() + diff.inserted.size();
+    if (fromSource == 0)
+        m_sources.removeOne(source);
+    else if (!m_sources.contains(source))
+        m_sources.append(source);
     if (rowCount() != countBefore)
         Q_EMIT countChanged(rowCount());
     return diff;

@@ -51,6 +51,9 @@ public:
 
     const Item &item(int row) const { return m_items[static_cast<size_t>(row)]; }
     const Items &items() const { return m_items; }
+    // The sources that have items on this panel now, in the order they first brought some:
+    // read on every row signal by the panel's header, so never a scan of the items.
+    const QStringList &sources() const { return m_sources; }
     // The item `source` lists under `id` on this panel, or null: one lookup, not a scan.
     const Item *find(const QString &source, const QString &id) const;
 
@@ -80,6 +83,7 @@ private:
     Items m_items;
     std::vector<QString> m_ageText; // parallel to m_items: what is on screen now
     QHash<QString, int> m_rowByKey; // "source\x1fid" -> row
+    QStringList m_sources;
     QSet<QString> m_staleSources;
     QSet<QString> m_haltedProjects;
 };

@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <cstdlib>
 
 PanelSortProxy::PanelSortProxy(ItemKind kind, QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -58,15 +59,23 @@ void PanelSortProxy::setItemFilter(std::shared_ptr<const ItemFilter> filter,
     if (!filter && !m_filter)
         return;
     m_filter = std::move(filter);
-    int shownAfter = -1; // unknown: matched row by row
+    if (m_filter && m_panel && verdicts.size() != m_panel->items().size()) {
+        // No verdicts from a pass: matched here, as filtering row by row would anyway.
+        verdicts.clear();
+        verdicts.reserve(m_panel->items().size());
+        for (const Item &item : m_panel->items())
+            verdicts.push_back(m_filter->accepts(item) ? 1 : 0);
+    }
+    int shownAfter = -1; // unknown (a model other than a PanelModel): matched row by row
     if (!m_filter)
         shownAfter = sourceModel() ? sourceModel()->rowCount() : 0;
-    else if (m_panel && verdicts.size() == m_panel->items().size())
+    else if (m_panel)
         shownAfter = static_cast<int>(std::count(verdicts.begin(), verdicts.end(), 1));
     if (shownAfter >= 0 && m_filter)
         m_verdicts = std::move(verdicts);
-    if (shownAfter - rowCount() > resortAbove) {
-        // Each row put in its place costs a search and a signal: one sort of all is cheaper.
+    if (shownAfter >= 0 && std::abs(shownAfter - rowCount()) > resortAbove) {
+        // Each row put in its place (or taken out) costs a search and a signal to every view
+        // and model above: one sort of what stays shown is cheaper.
         invalidate();
         rowCount(); // the rows are filtered now, while the verdicts are here
     } else {

@@ -29,8 +29,8 @@ public:
     const std::shared_ptr<const ItemFilter> &itemFilter() const { return m_filter; }
     // Items of the panel the filter hides now.
     int hiddenCount() const;
-    // Past this many rows coming back at once, the rows are sorted again as a whole (one layout
-    // change) rather than each put in its place.
+    // Past this many rows coming back or going at once, the rows are sorted again as a whole
+    // (one layout change) rather than each put in (or taken out of) its place.
     static constexpr int resortAbove = 2000;
 
 protected:

@@ -63,9 +63,9 @@ QColor healthColor(HealthState state) {
 
 QStringList feedingSources(const Board &board, ItemKind kind) {
     QStringList names = board.health()->sourcesOfPanel(itemKindPanelName(kind));
-    for (const Item &item : board.panel(kind)->items()) {
-        if (!names.contains(item.source))
-            names.append(item.source);
+    for (const QString &source : board.panel(kind)->sources()) {
+        if (!names.contains(source))
+            names.append(source);
     }
     return names;
 }
