@@ -6,6 +6,7 @@
 #include "app/AppContext.h"
 #include "app/QuitOnSignal.h"
 #include "app/commands/WindowCommand.h"
+#include "app/reload/ConfigReloader.h"
 #include "core/attention/Notifier.h"
 #include "core/config/AppConfig.h"
 #include "core/lean/InvestigationClocks.h"
@@ -21,6 +22,7 @@
 #include <QMainWindow>
 #include <QMutex>
 #include <QSaveFile>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -213,6 +215,37 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.lastAuthorizationOfA(), QByteArray("Bearer tok-2"),
                                   15000);
         QCOMPARE(m_server.bRequests.load(), bBefore); // still never asked again
+        context.reset();
+    }
+
+    // The folder is watched (editors save by renaming), and other files live there: state.ini
+    // is written at every filter typed. A file written next to the config, or the config saved
+    // as it was, applies nothing (no "Config applied", no repaint of every panel); the next real
+    // edit is the first thing applied.
+    void anotherFileInTheFolderAppliesNothing() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        json config = {{"sources", {deskSource("a", m_server.url(), "/a")}}};
+        writeFile(path, QByteArray::fromStdString(config.dump(2)));
+        auto context = std::make_unique<AppContext>(loadConfigFile(path));
+        startWindowCommand(context.get(), QString(), QSize(1280, 800));
+        QTRY_VERIFY_WITH_TIMEOUT(hasTitle(context.get(), QStringLiteral("first item of a")), 15000);
+        auto *reloader = mainWindow()->findChild<ConfigReloader *>();
+        QVERIFY(reloader);
+        QSignalSpy applied(reloader, &ConfigReloader::applied);
+        QSignalSpy failed(reloader, &ConfigReloader::failed);
+
+        writeFile(dir.filePath(QStringLiteral("state.ini")), QByteArrayLiteral("[filter]\n"));
+        writeFile(path, QByteArray::fromStdString(config.dump(2)));
+        reloader->reloadNow();
+        QTest::qWait(1500); // the watcher's settling (300 ms) and a read, twice over
+
+        config["sources"][0]["path"] = "/a2";
+        writeFile(path, QByteArray::fromStdString(config.dump(2)));
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, 15000);
+        QVERIFY2(applied.at(0).at(0).toString().contains(QStringLiteral("1 source changed")),
+                 qPrintable(applied.at(0).at(0).toString()));
+        QCOMPARE(failed.count(), 0);
         context.reset();
     }
 

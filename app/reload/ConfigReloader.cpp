@@ -106,13 +106,34 @@ void ConfigReloader::apply(const AppConfig &next, const QString &error) {
         return;
     }
     if (!error.isEmpty()) {
+        m_lastFailed = true;
         Q_EMIT failed(error);
         return;
     }
+    // Another file written in the folder (state.ini, at every filter typed), or the file saved
+    // as it was: nothing to apply, and no repaint of a 50,000-row board. After a failure the
+    // running file, written back, is news: its banner goes.
+    if (!m_lastFailed && sameAsRunning(next, m_context->config()))
+        return;
     try {
         const ConfigChange change = m_context->applyConfig(next);
+        m_lastFailed = false;
         Q_EMIT applied(change.what, change.notApplied, change.sections);
     } catch (const ConfigError &e) {
+        m_lastFailed = true;
         Q_EMIT failed(e.describe());
     }
+}
+
+bool ConfigReloader::sameAsRunning(const AppConfig &next, const AppConfig &running) {
+    if (next.raw != running.raw || next.sources.size() != running.sources.size())
+        return false;
+    // The same file can mean new secrets: a token file rotated, a keyring entry saved.
+    for (size_t i = 0; i < next.sources.size(); ++i) {
+        const AuthConfig &a = next.sources[i].auth;
+        const AuthConfig &b = running.sources[i].auth;
+        if (a.secret != b.secret || a.secretError != b.secretError)
+            return false;
+    }
+    return true;
 }

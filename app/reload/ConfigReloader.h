@@ -34,6 +34,8 @@ private:
     void watch();
     void read();
     void apply(const AppConfig &next, const QString &error);
+    // The same file and the same secrets as the running config: nothing to apply.
+    static bool sameAsRunning(const AppConfig &next, const AppConfig &running);
 
     AppContext *m_context;
     QString m_path;
@@ -41,4 +43,5 @@ private:
     QTimer m_settle; // an editor writes in several steps: read once they are done
     bool m_reading = false;
     bool m_readAgain = false;
+    bool m_lastFailed = false; // its banner is up: the next good read clears it
 };
