@@ -9,6 +9,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -90,6 +91,40 @@ private Q_SLOTS:
             agedItem(ItemKind::Incident, QStringLiteral("(declaring)"), QStringLiteral("p"),
                      QStringLiteral("x"), 3600, SeverityLevel::Critical);
         QVERIFY(!unowned.needsOwner(placeholder));
+    }
+
+    // Between answers only time makes an item unowned: the next check is set for when the next
+    // one passes the delay, rather than a walk over every item every few seconds (50,000 alerts
+    // on a bad day); a minute at most, for a clock that jumps.
+    void theNextCheckIsWhenTheNextItemPassesTheDelay() {
+        ManualClock clock(fixtureStart());
+        Board board(clock);
+        addStandardSources(board);
+        QHash<QString, QString> owners;
+        UnownedItems unowned(
+            &board, 5, [&owners](const Item &item) { return owners.value(item.id); },
+            QRegularExpression());
+        auto *next = unowned.findChild<QTimer *>();
+        QVERIFY(next);
+        unowned.start();
+        QVERIFY(next->isActive());
+        QCOMPARE(next->interval(), 61000); // nothing waits for an owner: a minute
+        answer(board, QStringLiteral("alerts"),
+               {agedItem(ItemKind::Incident, QStringLiteral("alerts"), QStringLiteral("old"),
+                         QStringLiteral("db down"), 4 * 60 + 30, SeverityLevel::Critical),
+                agedItem(ItemKind::Incident, QStringLiteral("alerts"), QStringLiteral("new"),
+                         QStringLiteral("disk"), 60, SeverityLevel::High)});
+        QCOMPARE(next->interval(), 31000); // "old" passes the 5 minutes in 30 s
+        owners.insert(QStringLiteral("old"), QStringLiteral("victor"));
+        unowned.check();
+        QCOMPARE(next->interval(), 61000); // "new" in 4 minutes: a minute first
+        clock.advanceSecs(3 * 60 + 30);
+        unowned.check();
+        QCOMPARE(next->interval(), 31000);
+        clock.advanceSecs(31);
+        unowned.check(); // as the timer would
+        QCOMPARE(unowned.count(), 1);
+        QVERIFY(next->isActive());
     }
 };
 

@@ -5,9 +5,15 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 
-constexpr int checkIntervalMs = 5000;
+// Between checks, only time passing can make an item unowned: the next check is set for the
+// next item to pass the delay, not every few seconds (a walk over 50,000 alerts each time).
+// A clock that jumps (a laptop waking up) is caught within the longest wait.
+constexpr int longestWaitMs = 60000;
+constexpr int pastTheDelayMs = 1000; // the check counts whole seconds
 
 bool isSevere(const Item &item) {
     return item.kind == ItemKind::Incident && (item.severity.level == SeverityLevel::Critical ||
@@ -24,17 +30,17 @@ UnownedItems::UnownedItems(Board *board, int delayMin, OwnerOf ownerOf,
     , m_ownerOf(std::move(ownerOf))
     , m_inProgress(std::move(inProgress))
     , m_timer(new QTimer(this)) {
-    m_timer->setInterval(checkIntervalMs);
+    m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &UnownedItems::check);
     // An item may arrive already past the delay (a restart): said as soon as it is seen.
     connect(board, &Board::sourceRefreshed, this, [this] {
-        if (m_timer->isActive())
+        if (m_started)
             check();
     });
 }
 
 void UnownedItems::start() {
-    m_timer->start();
+    m_started = true;
     check();
 }
 
@@ -77,6 +83,7 @@ void UnownedItems::check() {
     QSet<QString> unowned;
     Items newly;
     int severe = 0;
+    qint64 nextDueMs = longestWaitMs;
     for (ItemKind kind : {ItemKind::Incident, ItemKind::Andon, ItemKind::Bug}) {
         for (const Item &item : m_board->panel(kind)->items()) {
             if (!needsOwner(item))
@@ -85,9 +92,13 @@ void UnownedItems::check() {
             present.insert(key);
             if (!item.createdAt.isValid() && !m_firstSeen.contains(key))
                 m_firstSeen.insert(key, now);
-            const QDateTime since = waitingSince(item);
-            if (!m_ownerOf(item).isEmpty() || since.secsTo(now) < qint64(m_delayMin) * 60)
+            if (!m_ownerOf(item).isEmpty())
                 continue;
+            const QDateTime since = waitingSince(item);
+            if (since.secsTo(now) < qint64(m_delayMin) * 60) {
+                nextDueMs = std::min(nextDueMs, now.msecsTo(since.addSecs(m_delayMin * 60)));
+                continue;
+            }
             unowned.insert(key);
             severe += isSevere(item) ? 1 : 0;
             if (!m_alerted.contains(key)) {
@@ -103,6 +114,8 @@ void UnownedItems::check() {
         it = present.contains(it.key()) ? std::next(it) : m_firstSeen.erase(it);
     if (!newly.empty())
         Q_EMIT alert(newly);
+    if (m_started)
+        m_timer->start(static_cast<int>(std::max<qint64>(0, nextDueMs) + pastTheDelayMs));
     const bool moved = unowned != m_unowned || severe != m_severe;
     m_unowned = std::move(unowned);
     m_severe = severe;

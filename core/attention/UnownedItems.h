@@ -26,7 +26,8 @@ public:
     using OwnerOf = std::function<QString(const Item &item)>;
 
     // `inProgress` tells the bug in progress by its state (the lean config's). Once start()ed,
-    // checks every few seconds and whenever a source answers; `board` must outlive it.
+    // checks whenever a source answers and when the next item passes the delay; `board` must
+    // outlive it.
     UnownedItems(Board *board, int delayMin, OwnerOf ownerOf, QRegularExpression inProgress,
                  QObject *parent = nullptr);
 
@@ -64,7 +65,8 @@ private:
     int m_delayMin;
     OwnerOf m_ownerOf;
     QRegularExpression m_inProgress;
-    QTimer *m_timer;
+    QTimer *m_timer; // the next check: when the next item passes the delay
+    bool m_started = false;
     QHash<QString, QDateTime> m_firstSeen; // items without a creation time
     QSet<QString> m_ignored;
     QSet<QString> m_unowned;
