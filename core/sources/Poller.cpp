@@ -59,7 +59,7 @@ Poller::Source &Poller::add(const Connector &connector, Consumer consumer) {
     Source *raw = source.get();
     connect(source->timer, &QTimer::timeout, this, [raw]() { raw->fetcher->start(); });
     connect(source->fetcher.get(), &SourceFetcher::finished, this,
-            [this, raw](const FetchOutcome &outcome) { onFinished(*raw, outcome); });
+            [this, raw](FetchOutcome &outcome) { onFinished(*raw, outcome); });
     m_sources.push_back(std::move(source));
     return *raw;
 }
@@ -106,7 +106,7 @@ void Poller::fetchNow(const QString &name) {
     }
 }
 
-void Poller::onFinished(Source &source, const FetchOutcome &outcome) {
+void Poller::onFinished(Source &source, FetchOutcome &outcome) {
     source.failures = outcome.ok ? 0 : source.failures + 1;
     source.retryAt = outcome.retryAt;
     if (source.consumer)
@@ -117,7 +117,7 @@ void Poller::onFinished(Source &source, const FetchOutcome &outcome) {
         schedule(source);
 }
 
-void Poller::applyToBoard(const QString &name, const FetchOutcome &outcome) {
+void Poller::applyToBoard(const QString &name, FetchOutcome &outcome) {
     const SourceInfo *info = m_board->health()->source(name);
     SourceHealth health = info ? info->health : SourceHealth();
     const QDateTime now = m_board->clock().now();
@@ -135,7 +135,7 @@ void Poller::applyToBoard(const QString &name, const FetchOutcome &outcome) {
         health.retryAt = {};
         health.rateLimited = false;
         if (!outcome.unchanged) { // unchanged: the same items left out as last time
-            items = outcome.items;
+            items = std::move(outcome.items);
             health.unreadable = outcome.unreadable;
             if (!m_trimTimer.isActive())
                 m_trimTimer.start();

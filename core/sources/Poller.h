@@ -62,8 +62,9 @@ private:
     Source &add(const Connector &connector, Consumer consumer);
     // Stops and forgets the source or feed named `name`; false when there is none.
     bool remove(const QString &name, bool feed);
-    void onFinished(Source &source, const FetchOutcome &outcome);
-    void applyToBoard(const QString &name, const FetchOutcome &outcome);
+    void onFinished(Source &source, FetchOutcome &outcome);
+    // Takes the outcome's items.
+    void applyToBoard(const QString &name, FetchOutcome &outcome);
     void schedule(Source &source);
     int nextDelayMs(const Source &source) const;
 

@@ -46,7 +46,9 @@ public:
     void start();
 
 Q_SIGNALS:
-    void finished(const FetchOutcome &outcome);
+    // Delivered directly (never queued): a receiver may take the items rather than copy them
+    // (the poller moves 50,000 alerts to the board); the fetcher keeps nothing of `outcome`.
+    void finished(FetchOutcome &outcome);
 
 private:
     void requestPage(const HttpRequest &request);
