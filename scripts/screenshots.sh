@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the README's pictures from the built-in demo, so they stay true to the code:
-# the desk window, the wall (the andon's takeover, then its tiles), the Kanban board, the trends page and the sources editor.
+# the desk window, the wall (the andon's takeover, then its tiles), the Kanban board, the trends page, the sources editor
+# and the wall at 5,000 alerts.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build; build it first)
 # Runs headless (the offscreen platform); fonts from fonts-dejavu-core, as in CI.
 set -euo pipefail
@@ -62,3 +63,10 @@ JSON
 "$binary" --config "$scratch/config.json" --state "$scratch/state.sqlite" --page sources \
     --size 1280x800 --screenshot resources/sources-editor.png
 echo resources/sources-editor.png
+
+# The wall on a bad day: the same Alertmanager holding 5,000 more alerts (14 rules firing on
+# many nodes, as in scripts/bench-startup.sh), grouped by alert name.
+./scripts/bench/alerts.py "http://127.0.0.1:$port" 5000
+"$binary" --config "$scratch/config.json" --state "$scratch/state.sqlite" --wall \
+    --size 1920x1080 --screenshot resources/wall-5000.png
+echo resources/wall-5000.png

@@ -4,6 +4,7 @@
 // signals under the panel's filter proxy, checked by QAbstractItemModelTester throughout.
 #include "core/filter/ItemFilter.h"
 #include "core/grouping/GroupKey.h"
+#include "core/grouping/GroupSummary.h"
 #include "core/models/PanelGroupModel.h"
 #include "core/models/PanelModel.h"
 #include "core/models/PanelSortProxy.h"
@@ -359,6 +360,21 @@ private Q_SLOTS:
         QCOMPARE(g.groups.groupCount(), 0);
         g.proxy.setItemFilter(nullptr);
         QCOMPARE(g.sizeAt(0), 4);
+    }
+
+    // The span names the distinguishing label's lowest and highest values; a member without
+    // that label (an alert of another shape under the same name) is left out of it, never
+    // shown as an empty end ("— … n5").
+    void theSpanLeavesOutMembersWithoutTheLabel() {
+        const Item first = alert(QStringLiteral("1"), QStringLiteral("A"), QStringLiteral("n2"));
+        Item other = alert(QStringLiteral("2"), QStringLiteral("A"), QStringLiteral("x"));
+        other.labels = QStringList{QStringLiteral("alertname=\"A\""),
+                                   QStringLiteral("service=\"payments\"")};
+        const Item last = alert(QStringLiteral("3"), QStringLiteral("A"), QStringLiteral("n5"));
+        const QStringList byName{QStringLiteral("alertname")};
+        QCOMPARE(summariseGroup({&first, &other, &last}, byName).span,
+                 QStringLiteral("n2 \u2026 n5"));
+        QCOMPARE(summariseGroup({&first, &other}, byName).span, QStringLiteral("n2"));
     }
 
     // A filter that hides thousands of alerts (50,000 on a bad day) takes them out in one

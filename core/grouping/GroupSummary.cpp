@@ -16,8 +16,10 @@ GroupSummary summariseGroup(const std::vector<const Item *> &members, const QStr
     QMap<QString, int> states;
     QStringList people;
     for (const Item *it : members) {
-        if (!label.isEmpty()) {
-            const QString value = labelValue(it->labels, label);
+        // A member without the label (an alert from another rule set) is left out of the span:
+        // "— … eu-2" says nothing.
+        const QString value = label.isEmpty() ? QString() : labelValue(it->labels, label);
+        if (!value.isEmpty()) {
             if (low.isEmpty() || value < low)
                 low = value;
             if (value > high)
@@ -29,8 +31,8 @@ GroupSummary summariseGroup(const std::vector<const Item *> &members, const QStr
                 people.append(person);
         }
     }
-    if (!label.isEmpty())
-        summary.span = low + QStringLiteral(" \u2026 ") + high;
+    if (!low.isEmpty())
+        summary.span = low == high ? low : low + QStringLiteral(" \u2026 ") + high;
     QStringList stateText;
     for (auto it = states.cbegin(); it != states.cend(); ++it)
         stateText.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));

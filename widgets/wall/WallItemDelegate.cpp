@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "WallItemDelegate.h"
 
+#include "core/models/PanelGroupModel.h"
 #include "core/models/PanelModel.h"
 #include "widgets/Theme.h"
 #include "widgets/board/ItemText.h"
@@ -136,7 +137,10 @@ void WallItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         x = box.right() + 1 + pad;
     }
 
-    const QString age = index.data(PanelModel::AgeTextRole).toString();
+    QString age = index.data(PanelModel::AgeTextRole).toString();
+    // A group row on the wall: "first 2 h ago" only; the newest as well would cut its title.
+    if (index.data(PanelGroupModel::GroupSizeRole).toInt() > 0)
+        age = age.section(QStringLiteral(" \u00B7 "), 0, 0);
     const int ageWidth = age.isEmpty() ? 0 : mItem.horizontalAdvance(age) + pad;
     painter->setFont(m_item);
     painter->setPen(dim);
