@@ -368,8 +368,8 @@ private Q_SLOTS:
     void theSpanLeavesOutMembersWithoutTheLabel() {
         const Item first = alert(QStringLiteral("1"), QStringLiteral("A"), QStringLiteral("n2"));
         Item other = alert(QStringLiteral("2"), QStringLiteral("A"), QStringLiteral("x"));
-        other.labels = QStringList{QStringLiteral("alertname=\"A\""),
-                                   QStringLiteral("service=\"payments\"")};
+        other.labels =
+            QStringList{QStringLiteral("alertname=\"A\""), QStringLiteral("service=\"payments\"")};
         const Item last = alert(QStringLiteral("3"), QStringLiteral("A"), QStringLiteral("n5"));
         const QStringList byName{QStringLiteral("alertname")};
         QCOMPARE(summariseGroup({&first, &other, &last}, byName).span,
