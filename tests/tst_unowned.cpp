@@ -17,6 +17,20 @@ void answer(Board &board, const QString &source, Items items) {
     board.applyAnswer(source, okHealthAt(board.clock().now()), std::move(items));
 }
 
+// A board on a manual clock, watched with a 5-minute delay; owners are set by hand.
+struct Watched {
+    explicit Watched(QRegularExpression inProgress = {})
+        : unowned(
+              &board, 5, [this](const Item &item) { return owners.value(item.id); },
+              std::move(inProgress)) {
+        addStandardSources(board);
+    }
+    ManualClock clock{fixtureStart()};
+    Board board{clock};
+    QHash<QString, QString> owners;
+    UnownedItems unowned;
+};
+
 } // namespace
 
 class TestUnowned final : public QObject {
@@ -25,14 +39,9 @@ private Q_SLOTS:
     void initTestCase() { prepareTestEnvironment(); }
 
     void severeIncidentsAndonsAndTheBugInProgress() {
-        ManualClock clock(fixtureStart());
-        Board board(clock);
-        addStandardSources(board);
-        QHash<QString, QString> owners;
-        UnownedItems unowned(
-            &board, 5, [&owners](const Item &item) { return owners.value(item.id); },
-            QRegularExpression(QStringLiteral("in.?progress"),
-                               QRegularExpression::CaseInsensitiveOption));
+        Watched w(QRegularExpression(QStringLiteral("in.?progress"),
+                                     QRegularExpression::CaseInsensitiveOption));
+        auto &[clock, board, owners, unowned] = w;
         unowned.ignoreSource(QStringLiteral("(declaring)"));
         QSignalSpy alerts(&unowned, &UnownedItems::alert);
         QSignalSpy changed(&unowned, &UnownedItems::changed);
@@ -97,13 +106,8 @@ private Q_SLOTS:
     // one passes the delay, rather than a walk over every item every few seconds (50,000 alerts
     // on a bad day); a minute at most, for a clock that jumps.
     void theNextCheckIsWhenTheNextItemPassesTheDelay() {
-        ManualClock clock(fixtureStart());
-        Board board(clock);
-        addStandardSources(board);
-        QHash<QString, QString> owners;
-        UnownedItems unowned(
-            &board, 5, [&owners](const Item &item) { return owners.value(item.id); },
-            QRegularExpression());
+        Watched w;
+        auto &[clock, board, owners, unowned] = w;
         auto *next = unowned.findChild<QTimer *>();
         QVERIFY(next);
         unowned.start();
